@@ -1,0 +1,2 @@
+export { AMQP_URL, CommonConfig, MYSQL_URL, port, readPem, url } from './fragments.ts';
+export { ConfigError, loadConfig, loadDotEnv } from './load-config.ts';

@@ -1,0 +1,33 @@
+import type { Static, TObject } from 'typebox';
+import { Compile } from 'typebox/compile';
+import { envelopeOf } from './envelope.ts';
+
+export interface EventDefinition<T extends string = string, D extends TObject = TObject> {
+  readonly type: T;
+  readonly version: number;
+  readonly data: D;
+  readonly envelope: ReturnType<typeof envelopeOf<T, D>>;
+  /** Compiled once: consumers check every message they receive against it. */
+  readonly check: (value: unknown) => value is Static<ReturnType<typeof envelopeOf<T, D>>>;
+  readonly errors: (value: unknown) => string[];
+}
+
+export function defineEvent<T extends string, D extends TObject>(
+  type: T,
+  version: number,
+  data: D,
+): EventDefinition<T, D> {
+  const envelope = envelopeOf(type, version, data);
+  const validator = Compile(envelope);
+  return {
+    type,
+    version,
+    data,
+    envelope,
+    check: (value): value is Static<typeof envelope> => validator.Check(value),
+    errors: (value) => [...validator.Errors(value)].map((e) => `${e.instancePath || '/'} ${e.message}`),
+  };
+}
+
+export type EventOf<D extends EventDefinition> = Static<D['envelope']>;
+export type DataOf<D extends EventDefinition> = Static<D['data']>;

@@ -1,0 +1,69 @@
+import { Type } from 'typebox';
+import { defineEvent } from '../define-event.ts';
+import { CalendarDate, FieldNames, Id, Money, Phone } from './fields.ts';
+
+const MemberRef = { memberId: Id };
+
+export const ProfileSubmitted = defineEvent(
+  'member.profile_submitted',
+  1,
+  Type.Object({ ...MemberRef, programId: Id, documentTypes: Type.Array(Type.String()) }),
+);
+export const MemberUpdated = defineEvent(
+  'member.updated',
+  1,
+  Type.Object({ ...MemberRef, fields: FieldNames }),
+);
+export const MemberApproved = defineEvent(
+  'member.approved',
+  1,
+  Type.Object({ ...MemberRef, programId: Type.Union([Id, Type.Null()]) }),
+);
+export const MemberBlocked = defineEvent('member.blocked', 1, Type.Object(MemberRef));
+export const MemberUnblocked = defineEvent('member.unblocked', 1, Type.Object(MemberRef));
+export const PhoneChanged = defineEvent(
+  'member.phone_changed',
+  1,
+  Type.Object({ ...MemberRef, phone: Phone }),
+);
+export const CorrectionRequested = defineEvent(
+  'member.correction_requested',
+  1,
+  Type.Object({ ...MemberRef, fields: FieldNames }),
+);
+export const ProgramChangeRequested = defineEvent(
+  'member.program_change_requested',
+  1,
+  Type.Object({ ...MemberRef, programId: Id }),
+);
+export const DocumentsUploaded = defineEvent(
+  'member.documents_uploaded',
+  1,
+  Type.Object({ ...MemberRef, documentTypes: Type.Array(Type.String()), source: Type.String() }),
+);
+export const CertificateAssigned = defineEvent(
+  'member.certificate_assigned',
+  1,
+  Type.Object({ ...MemberRef, certificate: Type.String() }),
+);
+export const MembershipExtended = defineEvent(
+  'membership.extended',
+  1,
+  Type.Object({
+    ...MemberRef,
+    paymentId: Id,
+    days: Type.Integer({ minimum: 0 }),
+    previousPaidUntil: Type.Union([CalendarDate, Type.Null()]),
+    paidUntil: CalendarDate,
+  }),
+);
+export const MembershipShortened = defineEvent(
+  'membership.shortened',
+  1,
+  Type.Object({ ...MemberRef, paymentId: Id, days: Type.Integer({ minimum: 0 }), paidUntil: CalendarDate }),
+);
+export const ProgramSaved = defineEvent(
+  'program.saved',
+  1,
+  Type.Object({ programId: Id, name: Type.String(), monthPrice: Money, isActive: Type.Boolean() }),
+);

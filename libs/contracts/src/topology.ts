@@ -1,0 +1,20 @@
+import type { EventType } from './events/index.ts';
+
+export const SERVICES = ['auth', 'member', 'request', 'payment', 'notification'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+/** The topic exchange every domain event is published to, with its type as routing key. */
+export const EVENTS_EXCHANGE = 'kasa.events';
+
+/** Who listens to what. Each line becomes one durable queue `<consumer>.<event>`. */
+export interface Subscription {
+  consumer: ServiceName;
+  event: EventType;
+}
+
+/**
+ * The bus's wiring, declared once. Every service asserts all of it when it connects, so an
+ * event published before its consumer first starts waits in the consumer's queue.
+ * Feature work adds lines here together with the handler that serves them.
+ */
+export const SUBSCRIPTIONS: readonly Subscription[] = [];

@@ -1,0 +1,15 @@
+export { jsonText } from './columns.ts';
+export {
+  applyMigrations,
+  type Database,
+  type Db,
+  type Executor,
+  ensureSchema,
+  type OpenDatabaseOptions,
+  openDatabase,
+  type Tx,
+} from './database.ts';
+export { inbox, outbox } from './tables.ts';
+
+/** The outbox and inbox tables alone, for libraries' tests and benchmarks; services generate their own. */
+export const MESSAGING_MIGRATIONS = new URL('../migrations', import.meta.url).pathname;

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import { test } from 'node:test';
+import { createLogger, maskPhone } from '../src/index.ts';
+
+function capture() {
+  const stream = new PassThrough();
+  const lines: Record<string, unknown>[] = [];
+  stream.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+  });
+  return { logger: createLogger({ service: 'test', destination: stream }), lines };
+}
+
+test('masks phones and hides codes, tokens and documents at any of three levels', () => {
+  const { logger, lines } = capture();
+  logger.info(
+    {
+      phone: '+380671234567',
+      code: '123456',
+      member: { iban: 'UA213223130000026007233566001', inn: '1234567890', passport_data: 'AB123456' },
+      sms: { message: { to: '+380671234567', refresh_token: 'opaque' } },
+    },
+    'signed in',
+  );
+  const [line] = lines;
+  assert.equal(line?.phone, '+38067*****67');
+  assert.equal(line?.code, '[redacted]');
+  assert.deepEqual(line?.member, { iban: '[redacted]', inn: '[redacted]', passport_data: '[redacted]' });
+  assert.deepEqual(line?.sms, { message: { to: '+38067*****67', refresh_token: '[redacted]' } });
+});
+
+test('hides authorization headers of logged requests', () => {
+  const { logger, lines } = capture();
+  logger.info({ req: { headers: { authorization: 'Bearer abc', 'x-access-token': 'abc', host: 'kasa' } } });
+  assert.deepEqual(lines[0]?.req, {
+    headers: { authorization: '[redacted]', 'x-access-token': '[redacted]', host: 'kasa' },
+  });
+});
+
+test('masks a phone to its operator code and last two digits', () => {
+  assert.equal(maskPhone('+380501112233'), '+38050*****33');
+  assert.equal(maskPhone(undefined), '[redacted]');
+});

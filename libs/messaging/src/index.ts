@@ -1,0 +1,11 @@
+export { Broker, type BrokerOptions, type SetupStep } from './broker.ts';
+export { Consumers, type Handler, type HandlerContext } from './consumer.ts';
+export { PermanentError } from './errors.ts';
+export { type AnyEvent, type EventMeta, newEvent } from './events.ts';
+export { claimEvent } from './inbox.ts';
+export { DEFAULT_RETRY_DELAYS_MS, Messaging, type MessagingOptions } from './messaging.ts';
+export { type TopologyNames, topologyNames } from './names.ts';
+export { enqueue, type TransactionContext, UnitOfWork } from './outbox.ts';
+export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.ts';
+export { BrokerUnavailableError, type OutgoingMessage, Publisher } from './publisher.ts';
+export { assertTopology, type TopologyOptions } from './topology.ts';

@@ -1,0 +1,160 @@
+import type { Database } from '@kasa/db';
+import type { Logger } from '@kasa/log';
+import type { PoolConnection, RowDataPacket } from 'mysql2/promise';
+import type { Publisher } from './publisher.ts';
+
+export interface OutboxRelayOptions {
+  database: Database;
+  publisher: Publisher;
+  exchange: string;
+  logger: Logger;
+  batchSize?: number;
+  /** How often to look for rows other instances or a crash left behind; local commits wake it at once. */
+  idlePollMs?: number;
+  /** How long published rows stay for inspection before they are deleted. */
+  retentionMs?: number;
+}
+
+interface OutboxRow extends RowDataPacket {
+  id: number;
+  event_id: string;
+  type: string;
+  aggregate_id: string;
+  payload: string;
+}
+
+/**
+ * Moves committed events from the outbox to the broker. Several instances share the work:
+ * each locks a batch with SKIP LOCKED and publishes only the rows that no other instance holds
+ * an earlier row of the same aggregate for, so every aggregate's events leave in commit order.
+ */
+export class OutboxRelay {
+  readonly #options: Required<OutboxRelayOptions>;
+  #running = false;
+  #loop: Promise<void> | null = null;
+  #wake: (() => void) | null = null;
+  #pendingWake = false;
+  #lastCleanup = 0;
+
+  constructor(options: OutboxRelayOptions) {
+    this.#options = { batchSize: 500, idlePollMs: 1_000, retentionMs: 3_600_000, ...options };
+  }
+
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#loop = this.#run();
+  }
+
+  /** Called after a local commit that wrote events. */
+  wake(): void {
+    this.#pendingWake = true;
+    this.#wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.#wake?.();
+    await this.#loop;
+  }
+
+  async #run(): Promise<void> {
+    const { logger, idlePollMs } = this.#options;
+    let failures = 0;
+    while (this.#running) {
+      try {
+        this.#pendingWake = false;
+        const published = await this.publishBatch();
+        failures = 0;
+        if (published > 0) continue;
+        await this.#cleanup();
+        await this.#idle(idlePollMs);
+      } catch (error) {
+        failures += 1;
+        const delay = Math.min(100 * 2 ** (failures - 1), 5_000);
+        if (failures === 1 || failures % 20 === 0) {
+          logger.warn({ reason: (error as Error).message, retryInMs: delay }, 'outbox relay cannot publish');
+        }
+        await this.#idle(delay, false);
+      }
+    }
+  }
+
+  #idle(ms: number, wakeable = true): Promise<void> {
+    if (wakeable && this.#pendingWake) return Promise.resolve();
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        this.#wake = null;
+        resolve();
+      };
+      const timer = setTimeout(finish, ms);
+      this.#wake = () => {
+        if (wakeable || !this.#running) finish();
+      };
+    });
+  }
+
+  /** Publishes one batch; returns how many events left. Exposed for tests and the benchmark. */
+  async publishBatch(): Promise<number> {
+    const { database, batchSize } = this.#options;
+    const connection = await database.pool.getConnection();
+    try {
+      await connection.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
+      await connection.beginTransaction();
+      const [locked] = await connection.query<OutboxRow[]>(
+        'SELECT id, event_id, type, aggregate_id, payload FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED',
+        [batchSize],
+      );
+      const rows = locked.length > 0 ? await this.#inAggregateOrder(connection, locked) : [];
+      if (rows.length > 0) {
+        await this.#options.publisher.publish(
+          rows.map((row) => ({
+            exchange: this.#options.exchange,
+            routingKey: row.type,
+            content: Buffer.from(row.payload),
+            options: { messageId: row.event_id, type: row.type, contentType: 'application/json' },
+          })),
+        );
+        await connection.query('UPDATE outbox SET published_at = CURRENT_TIMESTAMP(3) WHERE id IN (?)', [
+          rows.map((row) => row.id),
+        ]);
+      }
+      await connection.commit();
+      return rows.length;
+    } catch (error) {
+      await connection.rollback().catch(() => {});
+      throw error;
+    } finally {
+      connection.release();
+    }
+  }
+
+  /** Drops rows whose aggregate has an earlier unpublished row held by another instance. */
+  async #inAggregateOrder(connection: PoolConnection, locked: OutboxRow[]): Promise<OutboxRow[]> {
+    const mine = new Map(locked.map((row) => [row.id, row]));
+    const aggregates = [...new Set(locked.map((row) => row.aggregate_id))];
+    const [pending] = await connection.query<RowDataPacket[]>(
+      'SELECT id, aggregate_id FROM outbox WHERE published_at IS NULL AND aggregate_id IN (?) AND id <= ? ORDER BY id',
+      [aggregates, locked.at(-1)!.id],
+    );
+    const blocked = new Set<string>();
+    const publishable: OutboxRow[] = [];
+    for (const { id, aggregate_id: aggregate } of pending) {
+      const row = mine.get(id);
+      if (!row) blocked.add(aggregate);
+      else if (!blocked.has(aggregate)) publishable.push(row);
+    }
+    return publishable;
+  }
+
+  async #cleanup(): Promise<void> {
+    const now = Date.now();
+    if (now - this.#lastCleanup < 60_000) return;
+    this.#lastCleanup = now;
+    await this.#options.database.pool.query(
+      'DELETE FROM outbox WHERE published_at < CURRENT_TIMESTAMP(3) - INTERVAL ? SECOND LIMIT 10000',
+      [Math.ceil(this.#options.retentionMs / 1000)],
+    );
+  }
+}

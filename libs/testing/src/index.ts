@@ -1,0 +1,10 @@
+export { createTestDatabase, type TestDatabase, testNamespace } from './database.ts';
+export {
+  provideTestInfrastructure,
+  type TestInfrastructure,
+  testAmqpUrl,
+  testMysqlUrl,
+} from './infrastructure.ts';
+export { type PrivateBroker, startPrivateBroker } from './private-broker.ts';
+export { REPO_ROOT } from './repo.ts';
+export { eventually } from './wait.ts';
