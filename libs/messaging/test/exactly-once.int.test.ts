@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { after, before, test } from 'node:test';
+import { MESSAGING_MIGRATIONS } from '@kasa/db';
+import {
+  createTestDatabase,
+  eventually,
+  type PrivateBroker,
+  startPrivateBroker,
+  type TestDatabase,
+  testMysqlUrl,
+} from '@kasa/testing';
+import { sql } from 'drizzle-orm';
+import type { RowDataPacket } from 'mysql2';
+import { createTestBus, probe, type TestBus } from './support/bus.ts';
+
+const EVENTS = 1_000;
+
+let broker: PrivateBroker;
+let producer: TestBus;
+let ledger: TestDatabase;
+const children = new Set<ChildProcess>();
+
+before(async () => {
+  broker = await startPrivateBroker();
+  producer = await createTestBus(broker.url);
+  await producer.database.pool.query('CREATE TABLE source (seq INT PRIMARY KEY, value INT NOT NULL)');
+  ledger = await createTestDatabase(MESSAGING_MIGRATIONS);
+  await ledger.pool.query('CREATE TABLE ledger (seq INT NOT NULL, value INT NOT NULL)');
+  await ledger.pool.query('CREATE TABLE totals (applied INT NOT NULL, total BIGINT NOT NULL)');
+  await ledger.pool.query('INSERT INTO totals VALUES (0, 0)');
+});
+
+after(async () => {
+  for (const child of children) child.kill('SIGKILL');
+  await producer?.close();
+  await ledger?.drop();
+  await broker?.dispose();
+});
+
+/** Starts the consuming service as its own process and waits until it says it is up. */
+async function startConsumer(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [new URL('./support/ledger-consumer.ts', import.meta.url).pathname], {
+    env: {
+      ...process.env,
+      LEDGER_MYSQL_URL: testMysqlUrl(),
+      LEDGER_DATABASE: ledger.name,
+      LEDGER_AMQP_URL: broker.url,
+      LEDGER_NAMESPACE: producer.namespace,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  const [line] = (await once(child.stdout!, 'data')) as [Buffer];
+  assert.match(line.toString(), /ready/);
+  return child;
+}
+
+async function appliedCount(): Promise<number> {
+  const [[row]] = await ledger.pool.query<RowDataPacket[]>('SELECT applied FROM totals');
+  return Number(row!.applied);
+}
+
+test('every event is applied exactly once across a broker restart and a killed consumer', async () => {
+  const relay = producer.messaging();
+  await relay.start();
+  let consumer = await startConsumer();
+  const value = (seq: number) => (seq * 7919) % 10_007;
+
+  for (let seq = 1; seq <= EVENTS; seq += 1) {
+    await relay.unitOfWork.run(async ({ tx, emit }) => {
+      await tx.execute(sql`INSERT INTO source (seq, value) VALUES (${seq}, ${value(seq)})`);
+      await emit(probe(seq, `member-${seq % 13}`, value(seq)));
+    });
+    // Killed while it is applying events, the broker up; brought back later.
+    if (seq === 200) {
+      consumer.kill('SIGKILL');
+      await once(consumer, 'exit');
+    }
+    if (seq === 350) consumer = await startConsumer();
+    // The broker goes away while both sides are busy, and comes back.
+    if (seq === 500) await broker.stop();
+    if (seq === 700) await broker.start();
+  }
+
+  await eventually(async () => (await appliedCount()) >= EVENTS, {
+    timeoutMs: 120_000,
+    intervalMs: 250,
+    message: `${EVENTS} applied events`,
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+
+  const [source] = await producer.database.pool.query<RowDataPacket[]>(
+    'SELECT seq, value FROM source ORDER BY seq',
+  );
+  const [applied] = await ledger.pool.query<RowDataPacket[]>('SELECT seq, value FROM ledger ORDER BY seq');
+  const [[totals]] = await ledger.pool.query<RowDataPacket[]>('SELECT applied, total FROM totals');
+  assert.equal(source.length, EVENTS);
+  assert.deepEqual(
+    applied.map((row) => [row.seq, row.value]),
+    source.map((row) => [row.seq, row.value]),
+    'the ledger holds each committed change once, with its content',
+  );
+  assert.equal(Number(totals!.applied), EVENTS);
+  assert.equal(
+    Number(totals!.total),
+    source.reduce((sum, row) => sum + row.value, 0),
+  );
+  consumer.kill('SIGTERM');
+  await once(consumer, 'exit');
+});
