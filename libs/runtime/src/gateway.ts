@@ -1,0 +1,116 @@
+import { CommonConfig, loadDotEnv, readPem, url } from '@kasa/config';
+import { SERVICES, type ServiceName } from '@kasa/contracts';
+import {
+  createHttpApp,
+  createServiceClient,
+  type HttpApp,
+  installGracefulShutdown,
+  registerHealth,
+  registerJwtAuth,
+  registerOpenApi,
+  type ServiceClient,
+} from '@kasa/http';
+import { createLogger, type Logger } from '@kasa/log';
+import { type Static, Type } from 'typebox';
+import { exitOnStartFailure } from './service.ts';
+import {
+  GATEWAY_PORTS,
+  loadProcessConfig,
+  portVariable,
+  SERVICE_PORTS,
+  urlVariable,
+} from './service-config.ts';
+
+export const GatewayConfig = Type.Object({
+  ...CommonConfig,
+  /** The auth service's public key (PEM, or the path of a PEM file): gateways only verify. */
+  JWT_PUBLIC_KEY: Type.String({ minLength: 1 }),
+  JWT_ISSUER: Type.String({ default: 'kasa-auth' }),
+  PUBLIC_URL: url('http://127.0.0.1:8080', ['http', 'https']),
+  ...Object.fromEntries(
+    SERVICES.map((name) => [urlVariable(name), Type.Optional(Type.String({ pattern: '^https?://' }))]),
+  ),
+});
+export type GatewayConfig = Static<typeof GatewayConfig> & { PORT: number };
+
+export type GatewayName = keyof typeof GATEWAY_PORTS;
+
+export interface GatewayContext {
+  config: GatewayConfig;
+  logger: Logger;
+  /** Typed clients for the internal services this gateway calls. */
+  services: Record<ServiceName, ServiceClient>;
+}
+
+export interface GatewayDefinition {
+  name: GatewayName;
+  description: string;
+  /** Whose tokens open this gateway: members' (mobile) or staff's (admin). */
+  audience: 'member' | 'staff';
+  routes?: (app: HttpApp, context: GatewayContext) => Promise<void> | void;
+}
+
+export interface RunningGateway {
+  app: HttpApp;
+  context: GatewayContext;
+  /** Closes what outlives HTTP: the upstream connection pools. */
+  release(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const VERSION = process.env.npm_package_version ?? '1.0.0';
+
+/** Where each service answers: `<SERVICE>_URL`, else 127.0.0.1 on its `<SERVICE>_PORT`. */
+export function serviceUrl(name: ServiceName, env: NodeJS.ProcessEnv): string {
+  return env[urlVariable(name)] || `http://127.0.0.1:${env[portVariable(name)] ?? SERVICE_PORTS[name]}`;
+}
+
+export async function startGateway(
+  definition: GatewayDefinition,
+  { env = process.env, listen = true } = {},
+): Promise<RunningGateway> {
+  const config = loadProcessConfig(GatewayConfig, definition.name, GATEWAY_PORTS[definition.name], env);
+  const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
+  const services = Object.fromEntries(
+    SERVICES.map((name) => [name, createServiceClient({ name, baseUrl: serviceUrl(name, env) })]),
+  ) as Record<ServiceName, ServiceClient>;
+  const context: GatewayContext = { config, logger, services };
+
+  const app = createHttpApp({ name: definition.name, version: VERSION, logger, trustProxy: true });
+  await registerOpenApi(app, {
+    title: `Kasa ${definition.name}`,
+    version: VERSION,
+    description: definition.description,
+    servers: [{ url: definition.name === 'mobile-gateway' ? config.PUBLIC_URL : '/' }],
+    bearerAuth: true,
+  });
+  await registerJwtAuth(app, {
+    publicKey: readPem(config.JWT_PUBLIC_KEY),
+    algorithms: ['EdDSA'],
+    issuer: config.JWT_ISSUER,
+    audience: definition.audience,
+  });
+  // A gateway owns no data: it is ready when it can serve; each call reports its own upstream.
+  registerHealth(app, { checks: {} });
+  await definition.routes?.(app, context);
+  if (listen) await app.listen({ host: config.HOST, port: config.PORT });
+
+  const release = async () => {
+    await Promise.all(Object.values(services).map((client) => client.close()));
+  };
+  return {
+    app,
+    context,
+    release,
+    async stop() {
+      await app.close();
+      await release();
+    },
+  };
+}
+
+export async function runGateway(definition: GatewayDefinition): Promise<void> {
+  loadDotEnv();
+  const { app, context, release } = await startGateway(definition).catch(exitOnStartFailure);
+  installGracefulShutdown({ app, logger: context.logger, onClose: [release] });
+}

@@ -1,0 +1,111 @@
+import { ConfigError, loadDotEnv } from '@kasa/config';
+import type { ServiceName } from '@kasa/contracts';
+import { applyMigrations, type Database, ensureSchema, openDatabase } from '@kasa/db';
+import {
+  createHttpApp,
+  type HttpApp,
+  installGracefulShutdown,
+  registerHealth,
+  registerOpenApi,
+} from '@kasa/http';
+import { createLogger, type Logger } from '@kasa/log';
+import { type Consumers, Messaging } from '@kasa/messaging';
+import type { Static } from 'typebox';
+import { loadProcessConfig, SERVICE_PORTS, ServiceConfig } from './service-config.ts';
+
+export type ServiceConfig = Static<typeof ServiceConfig> & { PORT: number };
+
+export interface ServiceContext {
+  config: ServiceConfig;
+  logger: Logger;
+  database: Database;
+  messaging: Messaging;
+}
+
+export interface ServiceDefinition {
+  name: ServiceName;
+  description: string;
+  /** drizzle-kit's output folder for this service. */
+  migrationsFolder: string;
+  routes?: (app: HttpApp, context: ServiceContext) => Promise<void> | void;
+  handlers?: (consumers: Consumers, context: ServiceContext) => void;
+}
+
+export interface RunningService {
+  app: HttpApp;
+  context: ServiceContext;
+  /** Closes what outlives HTTP, in the order that loses nothing: consumers, relay, broker, database. */
+  release(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const VERSION = process.env.npm_package_version ?? '1.0.0';
+
+/** Builds and starts a service without listening (tests use `app.inject`) unless `listen`. */
+export async function startService(
+  definition: ServiceDefinition,
+  { env = process.env, listen = true } = {},
+): Promise<RunningService> {
+  const config = loadProcessConfig(ServiceConfig, definition.name, SERVICE_PORTS[definition.name], env);
+  const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
+  const schema = `${config.MYSQL_SCHEMA_PREFIX}${definition.name}`;
+  await ensureSchema(config.MYSQL_URL, schema);
+  const database = openDatabase({ serverUrl: config.MYSQL_URL, database: schema });
+  await applyMigrations(database, definition.migrationsFolder);
+  logger.info({ schema }, 'database migrated');
+
+  const messaging = new Messaging({
+    service: definition.name,
+    url: config.AMQP_URL,
+    database,
+    logger,
+    namespace: config.AMQP_NAMESPACE,
+  });
+  const context: ServiceContext = { config, logger, database, messaging };
+  definition.handlers?.(messaging.consumers, context);
+
+  const app = createHttpApp({ name: definition.name, version: VERSION, logger });
+  await registerOpenApi(app, {
+    title: `Kasa ${definition.name}`,
+    version: VERSION,
+    description: definition.description,
+  });
+  registerHealth(app, {
+    checks: {
+      database: () => database.ping(),
+      broker: async () => {
+        if (!messaging.ready) throw new Error('not connected');
+      },
+    },
+  });
+  await definition.routes?.(app, context);
+  await messaging.start();
+  if (listen) await app.listen({ host: config.HOST, port: config.PORT });
+
+  const release = async () => {
+    await messaging.stop();
+    await database.close();
+  };
+  return {
+    app,
+    context,
+    release,
+    async stop() {
+      await app.close();
+      await release();
+    },
+  };
+}
+
+/** A service's `main`: starts it, and stops it cleanly on SIGTERM/SIGINT. */
+export async function runService(definition: ServiceDefinition): Promise<void> {
+  loadDotEnv();
+  const { app, context, release } = await startService(definition).catch(exitOnStartFailure);
+  installGracefulShutdown({ app, logger: context.logger, onClose: [release] });
+}
+
+export function exitOnStartFailure(error: unknown): never {
+  const message = error instanceof ConfigError ? error.message : `Start failed: ${(error as Error).stack}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}

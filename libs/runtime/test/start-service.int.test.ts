@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, test } from 'node:test';
+import { ConfigError } from '@kasa/config';
+import { startService } from '@kasa/runtime';
+import { testAmqpUrl, testMysqlUrl, testNamespace } from '@kasa/testing';
+import { createConnection } from 'mysql2/promise';
+
+const prefix = `t_${randomBytes(4).toString('hex')}_`;
+const env = () => ({
+  MYSQL_URL: testMysqlUrl(),
+  AMQP_URL: testAmqpUrl(),
+  MYSQL_SCHEMA_PREFIX: prefix,
+  AMQP_NAMESPACE: testNamespace(),
+  LOG_LEVEL: 'silent',
+});
+const definition = {
+  name: 'member' as const,
+  description: 'a service under test',
+  migrationsFolder: new URL('../../../services/member/migrations', import.meta.url).pathname,
+};
+
+after(async () => {
+  const connection = await createConnection({ uri: testMysqlUrl() });
+  await connection.query(`DROP DATABASE IF EXISTS \`${prefix}member\``);
+  await connection.end();
+});
+
+test('a service creates its schema, migrates it, connects to the broker and reports ready', async () => {
+  const service = await startService(definition, { env: env(), listen: false });
+  try {
+    const ready = await service.app.inject({ url: '/health/ready' });
+    assert.equal(ready.statusCode, 200);
+    assert.deepEqual(ready.json().checks, { database: 'ok', broker: 'ok' });
+    const [tables] = await service.context.database.pool.query('SHOW TABLES');
+    assert.deepEqual((tables as Record<string, string>[]).map((row) => Object.values(row)[0]).sort(), [
+      '__drizzle_migrations',
+      'inbox',
+      'outbox',
+    ]);
+    const docs = await service.app.inject({ url: '/docs/json' });
+    assert.equal(docs.json().info.title, 'Kasa member');
+  } finally {
+    await service.stop();
+  }
+});
+
+test('starting again on the same schema applies nothing twice', async () => {
+  const service = await startService(definition, { env: env(), listen: false });
+  const [[row]] = (await service.context.database.pool.query(
+    'SELECT COUNT(*) AS n FROM __drizzle_migrations',
+  )) as [{ n: number }[], unknown];
+  assert.equal(Number(row!.n), 1);
+  await service.stop();
+});
+
+test('a bad variable stops the start with a message that names it', async () => {
+  await assert.rejects(
+    startService(definition, {
+      env: { ...env(), MYSQL_URL: 'postgres://db', MEMBER_PORT: 'x' },
+      listen: false,
+    }),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, /MYSQL_URL/);
+      assert.match(error.message, /MEMBER_PORT/);
+      return true;
+    },
+  );
+});

@@ -1,0 +1,4 @@
+import { runService } from '@kasa/runtime';
+import { authService } from './service.ts';
+
+await runService(authService);

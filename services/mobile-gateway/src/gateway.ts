@@ -1,0 +1,7 @@
+import type { GatewayDefinition } from '@kasa/runtime';
+
+export const mobileGateway: GatewayDefinition = {
+  name: 'mobile-gateway',
+  description: "The members' API, used by the Kasa mobile app; also LiqPay's and Diia's callbacks.",
+  audience: 'member',
+};

@@ -1,0 +1,4 @@
+import { runGateway } from '@kasa/runtime';
+import { mobileGateway } from './gateway.ts';
+
+await runGateway(mobileGateway);

@@ -1,0 +1,4 @@
+import { runService } from '@kasa/runtime';
+import { notificationService } from './service.ts';
+
+await runService(notificationService);
