@@ -17,7 +17,7 @@ export const portVariable = (name: string) => `${name.toUpperCase().replaceAll('
 export const urlVariable = (name: string) => `${name.toUpperCase().replaceAll('-', '_')}_URL`;
 
 /** What every service reads: where it listens, its database server and the broker. */
-export const ServiceConfig = Type.Object({
+export const ServiceConfigSchema = Type.Object({
   ...CommonConfig,
   MYSQL_URL,
   AMQP_URL,

@@ -11,9 +11,9 @@ import {
 import { createLogger, type Logger } from '@kasa/log';
 import { type Consumers, Messaging } from '@kasa/messaging';
 import type { Static } from 'typebox';
-import { loadProcessConfig, SERVICE_PORTS, ServiceConfig } from './service-config.ts';
+import { loadProcessConfig, SERVICE_PORTS, ServiceConfigSchema } from './service-config.ts';
 
-export type ServiceConfig = Static<typeof ServiceConfig> & { PORT: number };
+export type ServiceConfig = Static<typeof ServiceConfigSchema> & { PORT: number };
 
 export interface ServiceContext {
   config: ServiceConfig;
@@ -46,7 +46,7 @@ export async function startService(
   definition: ServiceDefinition,
   { env = process.env, listen = true } = {},
 ): Promise<RunningService> {
-  const config = loadProcessConfig(ServiceConfig, definition.name, SERVICE_PORTS[definition.name], env);
+  const config = loadProcessConfig(ServiceConfigSchema, definition.name, SERVICE_PORTS[definition.name], env);
   const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
   const schema = `${config.MYSQL_SCHEMA_PREFIX}${definition.name}`;
   await ensureSchema(config.MYSQL_URL, schema);
