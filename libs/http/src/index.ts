@@ -1,0 +1,50 @@
+export { createHttpApp, type HttpApp, type HttpAppOptions } from './create-http-app.ts';
+export {
+  ERROR_CODE_HEADER,
+  ERROR_ENVELOPE_ID,
+  ErrorEnvelope,
+  type ErrorEnvelopeBody,
+  type ErrorEnvelopeStyle,
+  ErrorResponse,
+} from './error-envelope.ts';
+export { answerFor, type ErrorAnswer } from './error-handler.ts';
+export {
+  AppError,
+  type AppErrorOptions,
+  badRequest,
+  conflict,
+  forbidden,
+  isAppError,
+  notFound,
+  payloadTooLarge,
+  serviceUnavailable,
+  tooManyRequests,
+  unauthorized,
+  unprocessable,
+  unsupportedMediaType,
+} from './errors.ts';
+export {
+  type CloseHook,
+  type GracefulShutdownOptions,
+  installGracefulShutdown,
+  type ShutdownOptions,
+  shutdown,
+} from './graceful-shutdown.ts';
+export { type HealthCheck, type HealthOptions, registerHealth } from './health.ts';
+export {
+  ACCESS_TOKEN_HEADER,
+  type AuthUser,
+  type JwtAuthOptions,
+  registerJwtAuth,
+  requireAuth,
+  requireRole,
+} from './jwt-auth.ts';
+export { bearerSecurity, type OpenApiOptions, registerOpenApi } from './openapi.ts';
+export { REQUEST_ID_HEADER } from './request-id.ts';
+export {
+  createServiceClient,
+  type QueryValue,
+  type ServiceClient,
+  type ServiceClientOptions,
+  type ServiceRequest,
+} from './service-client.ts';

@@ -1,0 +1,50 @@
+import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+
+export const ISSUER = 'kasa-auth';
+export const AUDIENCE = 'kasa-mobile';
+
+export interface TestKeys {
+  privateKey: KeyObject;
+  publicKeyPem: string;
+}
+
+export function generateEd25519Keys(): TestKeys {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return { privateKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+}
+
+export function generateP256Keys(): TestKeys {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return { privateKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+}
+
+const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** Builds a compact JWS by hand, so tests can also build the malformed ones. */
+export function signToken(privateKey: KeyObject, claims: Record<string, unknown>): string {
+  const alg = privateKey.asymmetricKeyType === 'ec' ? 'ES256' : 'EdDSA';
+  const input = `${encode({ alg, typ: 'JWT' })}.${encode(claims)}`;
+  // JWS wants ECDSA signatures as raw r||s, not node's default DER.
+  const signature =
+    alg === 'ES256'
+      ? sign('sha256', Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' })
+      : sign(null, Buffer.from(input), privateKey);
+  return `${input}.${signature.toString('base64url')}`;
+}
+
+export function unsignedToken(claims: Record<string, unknown>): string {
+  return `${encode({ alg: 'none', typ: 'JWT' })}.${encode(claims)}.`;
+}
+
+export function claimsFor(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    sub: 'member-1',
+    role: 'member',
+    iss: ISSUER,
+    aud: AUDIENCE,
+    iat: now,
+    exp: now + 600,
+    ...overrides,
+  };
+}
