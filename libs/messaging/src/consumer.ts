@@ -5,7 +5,7 @@ import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { Broker } from './broker.ts';
 import { PermanentError } from './errors.ts';
 import type { AnyEvent } from './events.ts';
-import { claimEvent } from './inbox.ts';
+import { claimEvent, claimEvents } from './inbox.ts';
 import type { TopologyNames } from './names.ts';
 import { enqueue } from './outbox.ts';
 
@@ -29,8 +29,12 @@ export interface ConsumersOptions {
   database: Database;
   names: TopologyNames;
   logger: Logger;
-  /** Unacknowledged messages per queue, which is also how many run at once. */
+  /** Unacknowledged messages per queue. */
   prefetch: number;
+  /** Messages that arrived together are applied in one transaction, up to this many. */
+  batchSize: number;
+  /** Transactions in flight at once per queue. */
+  concurrency: number;
   /** Attempts before a message is dead-lettered. */
   maxAttempts: number;
   /** Delay before retry n is retryDelaysMs[n-1] (the last one repeats). */
@@ -45,12 +49,28 @@ interface Registration {
   handler: Handler<EventDefinition>;
 }
 
+/** A queue's deliveries waiting for a worker, and how many of its workers are busy. */
+interface Lane {
+  registration: Registration;
+  channel: ConfirmChannel;
+  waiting: ConsumeMessage[];
+  busy: number;
+}
+
+interface Delivery {
+  message: ConsumeMessage;
+  event: AnyEvent;
+  attempt: number;
+}
+
 const ATTEMPT_HEADER = 'x-kasa-attempt';
 
 /**
- * Runs a service's event handlers: one channel per queue, each message applied in one
- * database transaction together with its inbox row, then acknowledged. Failures are retried
- * through the delay queues and finally dead-lettered with the error on the message.
+ * Runs a service's event handlers: one channel per queue; each message is applied in a
+ * database transaction together with its inbox row, then acknowledged. Messages that arrive
+ * together share one transaction; if that fails they are applied one by one, so one bad
+ * message never holds up the others. Failures are retried through the delay queues and
+ * finally dead-lettered with the error on the message.
  */
 export class Consumers {
   readonly #options: ConsumersOptions;
@@ -77,6 +97,14 @@ export class Consumers {
     return this.#registrations.map((registration) => registration.queue);
   }
 
+  /** Stops taking messages and waits for the ones in hand; unstarted ones return to the queue. */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    await Promise.all([...this.#active].map(([channel, tag]) => channel.cancel(tag).catch(() => {})));
+    await Promise.allSettled([...this.#inFlight]);
+    await Promise.all([...this.#active.keys()].map((channel) => channel.close().catch(() => {})));
+  }
+
   async #subscribeAll(model: ChannelModel): Promise<void> {
     if (this.#stopping) return;
     for (const registration of this.#registrations) {
@@ -89,105 +117,120 @@ export class Consumers {
       );
       channel.on('close', () => this.#active.delete(channel));
       await channel.prefetch(this.#options.prefetch);
+      const lane: Lane = { registration, channel, waiting: [], busy: 0 };
       const { consumerTag } = await channel.consume(registration.queue, (message) => {
         if (!message) return;
-        const work = this.#process(channel, registration, message).finally(() => this.#inFlight.delete(work));
-        this.#inFlight.add(work);
+        lane.waiting.push(message);
+        this.#dispatch(lane);
       });
       this.#active.set(channel, consumerTag);
     }
   }
 
-  /** Stops taking messages and waits for the ones in hand to finish. */
-  async stop(): Promise<void> {
-    this.#stopping = true;
-    await Promise.all([...this.#active].map(([channel, tag]) => channel.cancel(tag).catch(() => {})));
-    await Promise.allSettled([...this.#inFlight]);
-    await Promise.all([...this.#active.keys()].map((channel) => channel.close().catch(() => {})));
+  /** Starts workers while messages wait and slots are free; under light load batches are of one. */
+  #dispatch(lane: Lane): void {
+    while (!this.#stopping && lane.busy < this.#options.concurrency && lane.waiting.length > 0) {
+      const batch = lane.waiting.splice(0, this.#options.batchSize);
+      lane.busy += 1;
+      const work = this.#processBatch(lane, batch).finally(() => {
+        lane.busy -= 1;
+        this.#inFlight.delete(work);
+        this.#dispatch(lane);
+      });
+      this.#inFlight.add(work);
+    }
   }
 
-  async #process(
-    channel: ConfirmChannel,
-    registration: Registration,
-    message: ConsumeMessage,
-  ): Promise<void> {
-    const { logger } = this.#options;
-    const attempt = Number(message.properties.headers?.[ATTEMPT_HEADER] ?? 1);
-    let event: AnyEvent;
-    try {
-      event = this.#parse(registration.definition, message);
-    } catch (error) {
-      await this.#settle(channel, registration, message, error as Error, attempt, true);
-      return;
+  async #processBatch(lane: Lane, messages: ConsumeMessage[]): Promise<void> {
+    const batch: Delivery[] = [];
+    const copies: Delivery[] = [];
+    const ids = new Set<string>();
+    for (const message of messages) {
+      const attempt = Number(message.properties.headers?.[ATTEMPT_HEADER] ?? 1);
+      try {
+        const event = parse(lane.registration.definition, message);
+        // A second copy of an event in this batch goes after it, and meets the inbox.
+        (ids.has(event.id) ? copies : batch).push({ message, event, attempt });
+        ids.add(event.id);
+      } catch (error) {
+        await this.#settle(lane, message, error as Error, attempt, true);
+      }
     }
-    const log = logger.child({ queue: registration.queue, eventId: event.id, attempt });
-    let emitted: boolean;
+    const together = batch.length > 1 && (await this.#applyTogether(lane, batch));
+    for (const delivery of together ? copies : [...batch, ...copies]) await this.#processOne(lane, delivery);
+  }
+
+  /** One transaction for the whole batch; false, with nothing applied, if any part fails. */
+  async #applyTogether(lane: Lane, batch: Delivery[]): Promise<boolean> {
+    const { registration, channel } = lane;
+    let emitted = false;
     try {
-      emitted = await this.#apply(registration, event, log, attempt);
+      await this.#options.database.db.transaction(async (tx) => {
+        const fresh = await claimEvents(
+          tx,
+          registration.queue,
+          batch.map(({ event }) => event.id),
+        );
+        for (const { event, attempt } of batch) {
+          if (!fresh.has(event.id)) continue;
+          const context = this.#context(tx, registration.queue, event, attempt, () => {
+            emitted = true;
+          });
+          await registration.handler(event as never, context);
+        }
+      });
+    } catch (error) {
+      this.#options.logger.debug(
+        { queue: registration.queue, reason: (error as Error).message },
+        'batch failed; applying one by one',
+      );
+      return false;
+    }
+    if (emitted) this.#options.onEmitted();
+    for (const { message } of batch) acknowledge(channel, message);
+    return true;
+  }
+
+  async #processOne(lane: Lane, { message, event, attempt }: Delivery): Promise<void> {
+    const { registration, channel } = lane;
+    let emitted = false;
+    try {
+      await this.#options.database.db.transaction(async (tx) => {
+        if (!(await claimEvent(tx, registration.queue, event.id))) return;
+        const context = this.#context(tx, registration.queue, event, attempt, () => {
+          emitted = true;
+        });
+        await registration.handler(event as never, context);
+      });
     } catch (error) {
       const permanent = error instanceof PermanentError;
-      log.warn({ err: error, permanent }, 'event handler failed');
-      await this.#settle(channel, registration, message, error as Error, attempt, permanent);
+      this.#options.logger.warn(
+        { err: error, permanent, queue: registration.queue, eventId: event.id, attempt },
+        'event handler failed',
+      );
+      await this.#settle(lane, message, error as Error, attempt, permanent);
       return;
     }
     if (emitted) this.#options.onEmitted();
-    try {
-      channel.ack(message);
-    } catch {
-      // The channel closed after the commit: the broker redelivers and the inbox skips it.
-    }
+    acknowledge(channel, message);
   }
 
-  #parse(definition: EventDefinition, message: ConsumeMessage): AnyEvent {
-    let body: unknown;
-    try {
-      body = JSON.parse(message.content.toString('utf8'));
-    } catch {
-      throw new PermanentError('Message body is not JSON');
-    }
-    if (!definition.check(body)) {
-      throw new PermanentError(
-        `Event breaks the ${definition.type} contract: ${definition.errors(body).join('; ')}`,
-      );
-    }
-    return body as AnyEvent;
-  }
-
-  async #apply(
-    registration: Registration,
-    event: AnyEvent,
-    logger: Logger,
-    attempt: number,
-  ): Promise<boolean> {
-    let emitted = false;
-    await this.#options.database.db.transaction(async (tx) => {
-      if (!(await claimEvent(tx, registration.queue, event.id))) {
-        logger.debug('duplicate event skipped');
-        return;
-      }
-      await registration.handler(event as never, {
-        tx,
-        logger,
-        attempt,
-        emit: async (...events) => {
-          emitted ||= events.length > 0;
-          await enqueue(tx, events);
-        },
-      });
-    });
-    return emitted;
+  #context(tx: Tx, queue: string, event: AnyEvent, attempt: number, onEmit: () => void): HandlerContext {
+    return {
+      tx,
+      attempt,
+      logger: this.#options.logger.child({ queue, eventId: event.id, attempt }),
+      emit: async (...events) => {
+        if (events.length > 0) onEmit();
+        await enqueue(tx, events);
+      },
+    };
   }
 
   /** Schedules a retry or dead-letters; acknowledges the original only once the copy is confirmed. */
-  async #settle(
-    channel: ConfirmChannel,
-    registration: Registration,
-    message: ConsumeMessage,
-    error: Error,
-    attempt: number,
-    permanent: boolean,
-  ): Promise<void> {
+  async #settle(lane: Lane, message: ConsumeMessage, error: Error, attempt: number, permanent: boolean) {
     const { names, retryDelaysMs, maxAttempts, logger } = this.#options;
+    const { channel, registration } = lane;
     const { 'x-death': _death, 'x-delivery-count': _count, ...headers } = message.properties.headers ?? {};
     const properties = { ...message.properties, headers };
     try {
@@ -216,6 +259,30 @@ export class Consumers {
       // The channel is gone; the broker redelivers the message and the inbox keeps it single.
       logger.warn({ reason: (settleError as Error).message }, 'could not settle a failed message');
     }
+  }
+}
+
+function parse(definition: EventDefinition, message: ConsumeMessage): AnyEvent {
+  let body: unknown;
+  try {
+    body = JSON.parse(message.content.toString('utf8'));
+  } catch {
+    throw new PermanentError('Message body is not JSON');
+  }
+  if (!definition.check(body)) {
+    throw new PermanentError(
+      `Event breaks the ${definition.type} contract: ${definition.errors(body).join('; ')}`,
+    );
+  }
+  return body as AnyEvent;
+}
+
+/** After a commit, a closed channel is harmless: the broker redelivers and the inbox skips it. */
+function acknowledge(channel: ConfirmChannel, message: ConsumeMessage): void {
+  try {
+    channel.ack(message);
+  } catch {
+    // Redelivered later; the inbox row makes it a no-op.
   }
 }
 

@@ -12,3 +12,31 @@ export async function claimEvent(tx: Tx, consumer: string, eventId: string): Pro
   )) as unknown as [ResultSetHeader];
   return result.affectedRows === 1;
 }
+
+/**
+ * Claims many events at once and returns the ids not applied before. A concurrent claim of
+ * one of them fails this transaction on the key; the caller then goes one by one.
+ */
+export async function claimEvents(
+  tx: Tx,
+  consumer: string,
+  eventIds: readonly string[],
+): Promise<Set<string>> {
+  const list = sql.join(
+    eventIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const [rows] = (await tx.execute(
+    sql`SELECT event_id FROM inbox WHERE consumer = ${consumer} AND event_id IN (${list})`,
+  )) as unknown as [{ event_id: string }[]];
+  const known = new Set(rows.map((row) => row.event_id));
+  const fresh = eventIds.filter((id) => !known.has(id));
+  if (fresh.length > 0) {
+    const values = sql.join(
+      fresh.map((id) => sql`(${consumer}, ${id})`),
+      sql`, `,
+    );
+    await tx.execute(sql`INSERT INTO inbox (consumer, event_id) VALUES ${values}`);
+  }
+  return new Set(fresh);
+}

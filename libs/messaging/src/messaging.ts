@@ -19,6 +19,8 @@ export interface MessagingOptions {
   /** Prefix for every name on the broker (tests). */
   namespace?: string;
   prefetch?: number;
+  batchSize?: number;
+  concurrency?: number;
   maxAttempts?: number;
   retryDelaysMs?: readonly number[];
   deliveryLimit?: number;
@@ -64,7 +66,9 @@ export class Messaging {
       database,
       names,
       logger,
-      prefetch: options.prefetch ?? 50,
+      prefetch: options.prefetch ?? 200,
+      batchSize: options.batchSize ?? 50,
+      concurrency: options.concurrency ?? 4,
       maxAttempts: options.maxAttempts ?? 6,
       retryDelaysMs,
       onEmitted: wake,

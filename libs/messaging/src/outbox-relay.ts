@@ -35,6 +35,7 @@ export class OutboxRelay {
   #wake: (() => void) | null = null;
   #pendingWake = false;
   #lastCleanup = 0;
+  #held: PoolConnection | null = null;
 
   constructor(options: OutboxRelayOptions) {
     this.#options = { batchSize: 500, idlePollMs: 1_000, retentionMs: 3_600_000, ...options };
@@ -56,6 +57,8 @@ export class OutboxRelay {
     this.#running = false;
     this.#wake?.();
     await this.#loop;
+    this.#held?.release();
+    this.#held = null;
   }
 
   async #run(): Promise<void> {
@@ -97,14 +100,12 @@ export class OutboxRelay {
 
   /** Publishes one batch; returns how many events left. Exposed for tests and the benchmark. */
   async publishBatch(): Promise<number> {
-    const { database, batchSize } = this.#options;
-    const connection = await database.pool.getConnection();
+    const connection = await this.#connection();
     try {
-      await connection.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
       await connection.beginTransaction();
       const [locked] = await connection.query<OutboxRow[]>(
         'SELECT id, event_id, type, aggregate_id, payload FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED',
-        [batchSize],
+        [this.#options.batchSize],
       );
       const rows = locked.length > 0 ? await this.#inAggregateOrder(connection, locked) : [];
       if (rows.length > 0) {
@@ -124,10 +125,28 @@ export class OutboxRelay {
       return rows.length;
     } catch (error) {
       await connection.rollback().catch(() => {});
+      this.#dropConnection();
       throw error;
-    } finally {
-      connection.release();
     }
+  }
+
+  /**
+   * The relay keeps one connection of the pool for itself, set once to READ COMMITTED so its
+   * check of other instances' rows sees their latest commits.
+   */
+  async #connection(): Promise<PoolConnection> {
+    if (!this.#held) {
+      const connection = await this.#options.database.pool.getConnection();
+      await connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+      this.#held = connection;
+    }
+    return this.#held;
+  }
+
+  /** After a failure the connection may be broken: give it back and take a fresh one next time. */
+  #dropConnection(): void {
+    this.#held?.destroy();
+    this.#held = null;
   }
 
   /** Drops rows whose aggregate has an earlier unpublished row held by another instance. */

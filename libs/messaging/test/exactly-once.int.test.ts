@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { after, before, test } from 'node:test';
 import { MESSAGING_MIGRATIONS } from '@kasa/db';
+import { createProbeLedger, newProbe, probeTotals } from '@kasa/messaging';
 import {
   createTestDatabase,
   eventually,
@@ -13,7 +14,7 @@ import {
 } from '@kasa/testing';
 import { sql } from 'drizzle-orm';
 import type { RowDataPacket } from 'mysql2';
-import { createTestBus, probe, type TestBus } from './support/bus.ts';
+import { createTestBus, type TestBus } from './support/bus.ts';
 
 const EVENTS = 1_000;
 
@@ -27,9 +28,7 @@ before(async () => {
   producer = await createTestBus(broker.url);
   await producer.database.pool.query('CREATE TABLE source (seq INT PRIMARY KEY, value INT NOT NULL)');
   ledger = await createTestDatabase(MESSAGING_MIGRATIONS);
-  await ledger.pool.query('CREATE TABLE ledger (seq INT NOT NULL, value INT NOT NULL)');
-  await ledger.pool.query('CREATE TABLE totals (applied INT NOT NULL, total BIGINT NOT NULL)');
-  await ledger.pool.query('INSERT INTO totals VALUES (0, 0)');
+  await createProbeLedger(ledger.pool);
 });
 
 after(async () => {
@@ -58,11 +57,6 @@ async function startConsumer(): Promise<ChildProcess> {
   return child;
 }
 
-async function appliedCount(): Promise<number> {
-  const [[row]] = await ledger.pool.query<RowDataPacket[]>('SELECT applied FROM totals');
-  return Number(row!.applied);
-}
-
 test('every event is applied exactly once across a broker restart and a killed consumer', async () => {
   const relay = producer.messaging();
   await relay.start();
@@ -72,7 +66,7 @@ test('every event is applied exactly once across a broker restart and a killed c
   for (let seq = 1; seq <= EVENTS; seq += 1) {
     await relay.unitOfWork.run(async ({ tx, emit }) => {
       await tx.execute(sql`INSERT INTO source (seq, value) VALUES (${seq}, ${value(seq)})`);
-      await emit(probe(seq, `member-${seq % 13}`, value(seq)));
+      await emit(newProbe(seq, value(seq), `member-${seq % 13}`));
     });
     // Killed while it is applying events, the broker up; brought back later.
     if (seq === 200) {
@@ -85,7 +79,7 @@ test('every event is applied exactly once across a broker restart and a killed c
     if (seq === 700) await broker.start();
   }
 
-  await eventually(async () => (await appliedCount()) >= EVENTS, {
+  await eventually(async () => (await probeTotals(ledger.pool)).applied >= EVENTS, {
     timeoutMs: 120_000,
     intervalMs: 250,
     message: `${EVENTS} applied events`,
@@ -95,19 +89,17 @@ test('every event is applied exactly once across a broker restart and a killed c
   const [source] = await producer.database.pool.query<RowDataPacket[]>(
     'SELECT seq, value FROM source ORDER BY seq',
   );
-  const [applied] = await ledger.pool.query<RowDataPacket[]>('SELECT seq, value FROM ledger ORDER BY seq');
-  const [[totals]] = await ledger.pool.query<RowDataPacket[]>('SELECT applied, total FROM totals');
+  const [applied] = await ledger.pool.query<RowDataPacket[]>(
+    'SELECT seq, value FROM probe_ledger ORDER BY seq',
+  );
+  const totals = await probeTotals(ledger.pool);
   assert.equal(source.length, EVENTS);
   assert.deepEqual(
     applied.map((row) => [row.seq, row.value]),
     source.map((row) => [row.seq, row.value]),
     'the ledger holds each committed change once, with its content',
   );
-  assert.equal(Number(totals!.applied), EVENTS);
-  assert.equal(
-    Number(totals!.total),
-    source.reduce((sum, row) => sum + row.value, 0),
-  );
+  assert.deepEqual(totals, { applied: EVENTS, total: source.reduce((sum, row) => sum + row.value, 0) });
   consumer.kill('SIGTERM');
   await once(consumer, 'exit');
 });

@@ -1,11 +1,6 @@
-/**
- * A consuming service in a process of its own, for the failure test: applies each probe
- * event to a ledger (a deliberately non-idempotent effect) until it is killed.
- */
-import { ProbeRecorded } from '@kasa/contracts';
+/** A consuming service in a process of its own, for the failure test: applies probes until killed. */
 import { openDatabase } from '@kasa/db';
-import { Messaging } from '@kasa/messaging';
-import { sql } from 'drizzle-orm';
+import { handleProbes, Messaging } from '@kasa/messaging';
 import { logger, probeSubscription } from './bus.ts';
 
 const env = (name: string) => {
@@ -25,10 +20,7 @@ const messaging = new Messaging({
   retryDelaysMs: [100, 500],
   maxAttempts: 10,
 });
-messaging.consumers.handle(ProbeRecorded, async (event, { tx }) => {
-  await tx.execute(sql`INSERT INTO ledger (seq, value) VALUES (${event.data.seq}, ${event.data.value})`);
-  await tx.execute(sql`UPDATE totals SET applied = applied + 1, total = total + ${event.data.value}`);
-});
+handleProbes(messaging.consumers);
 await messaging.start();
 process.stdout.write('ready\n');
 process.once('SIGTERM', async () => {
