@@ -1,2 +1,3 @@
 export { AMQP_URL, CommonConfig, MYSQL_URL, port, readPem, url } from './fragments.ts';
 export { ConfigError, loadConfig, loadDotEnv } from './load-config.ts';
+export { defaultPortOf, PROCESSES, type ProcessName, portVariable, urlVariable } from './processes.ts';

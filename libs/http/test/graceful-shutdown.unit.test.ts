@@ -87,7 +87,7 @@ function installForTest(options: { onClose: Array<() => Promise<void>>; timeoutM
   const uninstall = installGracefulShutdown({
     app,
     logger,
-    signals: ['SIGUSR2'],
+    signals: ['SIGWINCH'],
     exit: (code) => {
       exits.push(code);
       exited.resolve(code);
@@ -107,7 +107,7 @@ test('a signal closes everything and exits with 0', async () => {
     ],
   });
   try {
-    process.emit('SIGUSR2', 'SIGUSR2');
+    process.emit('SIGWINCH', 'SIGWINCH');
     assert.equal(await exited, 0);
     assert.deepEqual(closed, ['db']);
   } finally {
@@ -119,8 +119,8 @@ test('a second signal exits with 1 without waiting', async () => {
   const hook = deferred();
   const { exits, exited, uninstall } = installForTest({ onClose: [() => hook.promise] });
   try {
-    process.emit('SIGUSR2', 'SIGUSR2');
-    process.emit('SIGUSR2', 'SIGUSR2');
+    process.emit('SIGWINCH', 'SIGWINCH');
+    process.emit('SIGWINCH', 'SIGWINCH');
     assert.equal(await exited, 1);
     assert.deepEqual(exits, [1]);
   } finally {
@@ -133,7 +133,7 @@ test('a shutdown that outlasts its timeout exits with 1', async () => {
   const hook = deferred();
   const { exited, uninstall } = installForTest({ onClose: [() => hook.promise], timeoutMs: 50 });
   try {
-    process.emit('SIGUSR2', 'SIGUSR2');
+    process.emit('SIGWINCH', 'SIGWINCH');
     assert.equal(await exited, 1);
   } finally {
     uninstall();

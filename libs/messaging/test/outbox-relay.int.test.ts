@@ -32,7 +32,10 @@ test('publishes committed events right away, and nothing of a rolled-back transa
 
   await eventually(async () => received.length >= 3, { message: 'three events' });
   // Workers of one queue run side by side: arrival order is not promised, content is.
-  assert.deepEqual(received.map((event) => event.data.seq).sort((a, b) => a - b), [1, 2, 4]);
+  assert.deepEqual(
+    received.map((event) => event.data.seq).sort((a, b) => a - b),
+    [1, 2, 4],
+  );
   assert.ok(Date.now() - started < 1_000, 'events arrive without waiting for a poll');
   await producer.stop();
   await consumer.stop();

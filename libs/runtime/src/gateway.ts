@@ -1,4 +1,12 @@
-import { CommonConfig, loadDotEnv, readPem, url } from '@kasa/config';
+import {
+  CommonConfig,
+  defaultPortOf,
+  loadDotEnv,
+  portVariable,
+  readPem,
+  url,
+  urlVariable,
+} from '@kasa/config';
 import { SERVICES, type ServiceName } from '@kasa/contracts';
 import {
   createHttpApp,
@@ -13,13 +21,7 @@ import {
 import { createLogger, type Logger } from '@kasa/log';
 import { type Static, Type } from 'typebox';
 import { exitOnStartFailure } from './service.ts';
-import {
-  GATEWAY_PORTS,
-  loadProcessConfig,
-  portVariable,
-  SERVICE_PORTS,
-  urlVariable,
-} from './service-config.ts';
+import { loadProcessConfig } from './service-config.ts';
 
 export const GatewayConfig = Type.Object({
   ...CommonConfig,
@@ -33,7 +35,7 @@ export const GatewayConfig = Type.Object({
 });
 export type GatewayConfig = Static<typeof GatewayConfig> & { PORT: number };
 
-export type GatewayName = keyof typeof GATEWAY_PORTS;
+export type GatewayName = 'mobile-gateway' | 'admin-gateway';
 
 export interface GatewayContext {
   config: GatewayConfig;
@@ -62,14 +64,14 @@ const VERSION = process.env.npm_package_version ?? '1.0.0';
 
 /** Where each service answers: `<SERVICE>_URL`, else 127.0.0.1 on its `<SERVICE>_PORT`. */
 export function serviceUrl(name: ServiceName, env: NodeJS.ProcessEnv): string {
-  return env[urlVariable(name)] || `http://127.0.0.1:${env[portVariable(name)] ?? SERVICE_PORTS[name]}`;
+  return env[urlVariable(name)] || `http://127.0.0.1:${env[portVariable(name)] ?? defaultPortOf(name)}`;
 }
 
 export async function startGateway(
   definition: GatewayDefinition,
   { env = process.env, listen = true } = {},
 ): Promise<RunningGateway> {
-  const config = loadProcessConfig(GatewayConfig, definition.name, GATEWAY_PORTS[definition.name], env);
+  const config = loadProcessConfig(GatewayConfig, definition.name, env);
   const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
   const services = Object.fromEntries(
     SERVICES.map((name) => [name, createServiceClient({ name, baseUrl: serviceUrl(name, env) })]),

@@ -9,10 +9,10 @@ export {
 } from './gateway.ts';
 export {
   exitOnStartFailure,
+  migrateService,
   type RunningService,
   runService,
   type ServiceContext,
   type ServiceDefinition,
   startService,
 } from './service.ts';
-export { GATEWAY_PORTS, portVariable, SERVICE_PORTS } from './service-config.ts';

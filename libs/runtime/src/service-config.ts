@@ -1,20 +1,14 @@
-import { AMQP_URL, CommonConfig, loadConfig, MYSQL_URL, port } from '@kasa/config';
-import type { ServiceName } from '@kasa/contracts';
+import {
+  AMQP_URL,
+  CommonConfig,
+  defaultPortOf,
+  loadConfig,
+  MYSQL_URL,
+  type ProcessName,
+  port,
+  portVariable,
+} from '@kasa/config';
 import { type Static, type TObject, Type } from 'typebox';
-
-/** SPEC §5's ports: the five services take 8090–8094, the gateways 8080 and 8081. */
-export const SERVICE_PORTS = {
-  auth: 8090,
-  member: 8091,
-  request: 8092,
-  payment: 8093,
-  notification: 8094,
-} as const satisfies Record<ServiceName, number>;
-
-export const GATEWAY_PORTS = { 'mobile-gateway': 8080, 'admin-gateway': 8081 } as const;
-
-export const portVariable = (name: string) => `${name.toUpperCase().replaceAll('-', '_')}_PORT`;
-export const urlVariable = (name: string) => `${name.toUpperCase().replaceAll('-', '_')}_URL`;
 
 /** What every service reads: where it listens, its database server and the broker. */
 export const ServiceConfigSchema = Type.Object({
@@ -33,11 +27,13 @@ export const ServiceConfigSchema = Type.Object({
  */
 export function loadProcessConfig<S extends TObject>(
   schema: S,
-  name: string,
-  defaultPort: number,
+  name: ProcessName,
   env: NodeJS.ProcessEnv,
 ): Static<S> & { PORT: number } {
   const variable = portVariable(name);
-  const config = loadConfig(Type.Object({ ...schema.properties, [variable]: port(defaultPort) }), env);
+  const config = loadConfig(
+    Type.Object({ ...schema.properties, [variable]: port(defaultPortOf(name)) }),
+    env,
+  );
   return { ...(config as Static<S>), PORT: (config as Record<string, number>)[variable]! };
 }

@@ -1,4 +1,4 @@
-import { ConfigError, loadDotEnv } from '@kasa/config';
+import { ConfigError, loadConfig, loadDotEnv } from '@kasa/config';
 import type { ServiceName } from '@kasa/contracts';
 import { applyMigrations, type Database, ensureSchema, openDatabase } from '@kasa/db';
 import {
@@ -11,7 +11,7 @@ import {
 import { createLogger, type Logger } from '@kasa/log';
 import { type Consumers, Messaging } from '@kasa/messaging';
 import type { Static } from 'typebox';
-import { loadProcessConfig, SERVICE_PORTS, ServiceConfigSchema } from './service-config.ts';
+import { loadProcessConfig, ServiceConfigSchema } from './service-config.ts';
 
 export type ServiceConfig = Static<typeof ServiceConfigSchema> & { PORT: number };
 
@@ -46,13 +46,10 @@ export async function startService(
   definition: ServiceDefinition,
   { env = process.env, listen = true } = {},
 ): Promise<RunningService> {
-  const config = loadProcessConfig(ServiceConfigSchema, definition.name, SERVICE_PORTS[definition.name], env);
+  const config = loadProcessConfig(ServiceConfigSchema, definition.name, env);
   const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
-  const schema = `${config.MYSQL_SCHEMA_PREFIX}${definition.name}`;
-  await ensureSchema(config.MYSQL_URL, schema);
-  const database = openDatabase({ serverUrl: config.MYSQL_URL, database: schema });
-  await applyMigrations(database, definition.migrationsFolder);
-  logger.info({ schema }, 'database migrated');
+  const database = await openMigrated(definition, config);
+  logger.info({ schema: database.name }, 'database migrated');
 
   const messaging = new Messaging({
     service: definition.name,
@@ -95,6 +92,34 @@ export async function startService(
       await release();
     },
   };
+}
+
+/** The service's own schema (`<prefix><service>`), created when missing and migrated. */
+async function openMigrated(
+  definition: Pick<ServiceDefinition, 'name' | 'migrationsFolder'>,
+  config: Pick<ServiceConfig, 'MYSQL_URL' | 'MYSQL_SCHEMA_PREFIX'>,
+): Promise<Database> {
+  const schema = `${config.MYSQL_SCHEMA_PREFIX}${definition.name}`;
+  await ensureSchema(config.MYSQL_URL, schema);
+  const database = openDatabase({ serverUrl: config.MYSQL_URL, database: schema });
+  try {
+    await applyMigrations(database, definition.migrationsFolder);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+/** Applies a service's migrations without starting it (`pnpm migrate`, deployments). */
+export async function migrateService(
+  definition: Pick<ServiceDefinition, 'name' | 'migrationsFolder'>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
+  const config = loadConfig(ServiceConfigSchema, env);
+  const database = await openMigrated(definition, config);
+  await database.close();
+  return database.name;
 }
 
 /** A service's `main`: starts it, and stops it cleanly on SIGTERM/SIGINT. */
