@@ -5,6 +5,7 @@ export {
   testAmqpUrl,
   testMysqlUrl,
 } from './infrastructure.ts';
+export { freePort } from './ports.ts';
 export { type PrivateBroker, startPrivateBroker } from './private-broker.ts';
 export { REPO_ROOT } from './repo.ts';
 export { eventually } from './wait.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { rabbitUrl, startRabbitContainer } from './infrastructure.ts';
+import { freePort } from './ports.ts';
 import { INFRA_SCRIPT, REPO_ROOT } from './repo.ts';
 import { dockerEngineAnswers, parseUrls, run } from './run.ts';
 
@@ -20,7 +20,8 @@ export async function startPrivateBroker(): Promise<PrivateBroker> {
 
 async function localBroker(): Promise<PrivateBroker> {
   const dir = `${REPO_ROOT}.data/test-infra/broker-${randomBytes(3).toString('hex')}`;
-  const port = await freePort();
+  // infra.sh puts the broker's Erlang distribution port 20000 above its AMQP port.
+  const port = await freePort(65_536 - 20_000);
   const urls = parseUrls(
     await run(INFRA_SCRIPT, ['start', '--dir', dir, '--only', 'rabbitmq', '--amqp-port', String(port)]),
   );
@@ -51,16 +52,4 @@ async function containerBroker(): Promise<PrivateBroker> {
     },
     dispose: async () => void (await container.stop()),
   };
-}
-
-/** A port nobody listens on now, below the range infra.sh adds 20000 to for Erlang. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => (port + 20_000 < 65_536 ? resolve(port) : resolve(freePort())));
-    });
-  });
 }
