@@ -16,10 +16,8 @@ let keyFolder: string;
 
 before(async () => {
   keyFolder = await mkdtemp(join(tmpdir(), 'kasa-keys-'));
-  const { publicKey } = generateKeyPairSync('ed25519', {
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
-  await writeFile(join(keyFolder, 'public.pem'), publicKey);
+  const { publicKey } = generateKeyPairSync('ed25519');
+  await writeFile(join(keyFolder, 'public.pem'), publicKey.export({ type: 'spki', format: 'pem' }));
   const ports = Object.fromEntries(
     await Promise.all(PROCESSES.map(async ({ name }) => [portVariable(name), String(await freePort())])),
   );
