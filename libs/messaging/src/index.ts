@@ -1,5 +1,11 @@
 export { Broker, type BrokerOptions, type SetupStep } from './broker.ts';
 export { Consumers, type Handler, type HandlerContext } from './consumer.ts';
+export {
+  countDeadLetters,
+  type DeadLetter,
+  inspectDeadLetters,
+  replayDeadLetters,
+} from './dead-letters.ts';
 export { PermanentError } from './errors.ts';
 export { type AnyEvent, type EventMeta, newEvent } from './events.ts';
 export { claimEvent } from './inbox.ts';

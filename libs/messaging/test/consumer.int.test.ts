@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ProbeRecorded } from '@kasa/contracts';
-import { PermanentError, topologyNames } from '@kasa/messaging';
+import {
+  countDeadLetters,
+  inspectDeadLetters,
+  PermanentError,
+  replayDeadLetters,
+  topologyNames,
+} from '@kasa/messaging';
 import { eventually } from '@kasa/testing';
 import amqplib from 'amqplib';
 import { sql } from 'drizzle-orm';
@@ -22,9 +28,19 @@ async function publishRaw(...bodies: unknown[]) {
   const channel = await connection.createConfirmChannel();
   for (const body of bodies) {
     const content = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-    channel.publish(topologyNames(bus.namespace).exchange, ProbeRecorded.type, content, { persistent: true });
+    const messageId = typeof body === 'object' && body !== null && 'id' in body ? String(body.id) : undefined;
+    channel.publish(topologyNames(bus.namespace).exchange, ProbeRecorded.type, content, {
+      persistent: true,
+      ...(messageId ? { messageId } : {}),
+    });
   }
   await channel.waitForConfirms();
+  await connection.close();
+}
+
+async function purge(queueName: string) {
+  const connection = await amqplib.connect(bus.url);
+  await (await connection.createChannel()).purgeQueue(queueName);
   await connection.close();
 }
 
@@ -123,5 +139,36 @@ test('treats a PermanentError as final: no retry', async () => {
   await eventually(async () => attempts.length === 1);
   await new Promise((resolve) => setTimeout(resolve, 400));
   assert.deepEqual(attempts, [1]);
+  await consumer.stop();
+});
+
+test('an operator sees a dead letter without its payload and replays it once the cause is fixed', async () => {
+  await bus.database.pool.query('DELETE FROM applied');
+  let broken = true;
+  const consumer = bus.messaging();
+  consumer.consumers.handle(ProbeRecorded, async (event, { tx }) => {
+    if (broken) throw new Error('the provider rejected the request');
+    await tx.execute(sql`INSERT INTO applied (seq, value) VALUES (${event.data.seq}, ${event.data.value})`);
+  });
+  await consumer.start();
+  const deadLetterQueue = topologyNames(bus.namespace).deadLetterQueue(queue());
+  await purge(deadLetterQueue);
+  const event = probe(42);
+  await publishRaw(event);
+  await eventually(
+    async () => (await countDeadLetters(bus.url, [deadLetterQueue])).get(deadLetterQueue) === 1,
+  );
+
+  const letters = await inspectDeadLetters(bus.url, deadLetterQueue);
+  const letter = letters.find((candidate) => candidate.eventId === event.id);
+  assert.ok(letter, 'the dead letter is listed by event id');
+  assert.equal(letter.error, 'the provider rejected the request');
+  assert.equal(letter.attempts, 3);
+  assert.equal(JSON.stringify(letter).includes('"value"'), false, 'no payload is shown');
+
+  broken = false;
+  assert.equal(await replayDeadLetters(bus.url, deadLetterQueue, queue()), 1);
+  await eventually(async () => (await appliedSeqs()).includes(42));
+  assert.equal((await countDeadLetters(bus.url, [deadLetterQueue])).get(deadLetterQueue), 0);
   await consumer.stop();
 });
