@@ -10,10 +10,18 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { applyMigrations, ensureSchema, MESSAGING_MIGRATIONS, openDatabase } from '@kasa/db';
 import { createLogger } from '@kasa/log';
-import { createProbeLedger, Messaging, newProbe, probeTotals, topologyNames } from '@kasa/messaging';
+import {
+  createProbeLedger,
+  Messaging,
+  newProbe,
+  PROBE_CONSUMER_SCRIPT,
+  PROBE_SUBSCRIPTION,
+  probeTotals,
+  topologyNames,
+} from '@kasa/messaging';
 import amqplib from 'amqplib';
 import type { RowDataPacket } from 'mysql2';
-import { benchConfig, PROBE_SUBSCRIPTION } from './setup.ts';
+import { benchConfig } from './setup.ts';
 
 const config = benchConfig();
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -38,8 +46,15 @@ async function purgeQueues() {
 }
 
 async function startConsumer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [new URL('./consumer.ts', import.meta.url).pathname], {
-    env: process.env,
+  const child = spawn(process.execPath, [PROBE_CONSUMER_SCRIPT], {
+    env: {
+      ...process.env,
+      PROBE_MYSQL_URL: config.MYSQL_URL,
+      PROBE_DATABASE: 'bench_bus_consumer',
+      PROBE_AMQP_URL: config.AMQP_URL,
+      PROBE_NAMESPACE: config.namespace,
+      PROBE_PREFETCH: String(config.BENCH_PREFETCH),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await once(child.stdout!, 'data');

@@ -1,8 +1,5 @@
 import { AMQP_URL, loadConfig, MYSQL_URL } from '@kasa/config';
-import type { Subscription } from '@kasa/contracts';
 import { Type } from 'typebox';
-
-export const PROBE_SUBSCRIPTION: Subscription = { consumer: 'notification', event: 'system.probe_recorded' };
 
 const BenchConfig = Type.Object({
   MYSQL_URL,
@@ -14,7 +11,7 @@ const BenchConfig = Type.Object({
   BENCH_EVENTS_PER_COMMIT: Type.Integer({ minimum: 1, maximum: 500, default: 10 }),
   /** Transactions in flight at once on the producing side. */
   BENCH_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 200, default: 32 }),
-  BENCH_PREFETCH: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+  BENCH_PREFETCH: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),
   BENCH_NAMESPACE: Type.String({ default: 'bench.' }),
 });
 

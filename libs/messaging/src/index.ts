@@ -13,6 +13,13 @@ export { DEFAULT_RETRY_DELAYS_MS, Messaging, type MessagingOptions } from './mes
 export { type TopologyNames, topologyNames } from './names.ts';
 export { enqueue, type TransactionContext, UnitOfWork } from './outbox.ts';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.ts';
-export { createProbeLedger, handleProbes, newProbe, probeTotals } from './probe-ledger.ts';
+export {
+  createProbeLedger,
+  handleProbes,
+  newProbe,
+  PROBE_CONSUMER_SCRIPT,
+  PROBE_SUBSCRIPTION,
+  probeTotals,
+} from './probe-ledger.ts';
 export { BrokerUnavailableError, type OutgoingMessage, Publisher } from './publisher.ts';
 export { assertTopology, type TopologyOptions } from './topology.ts';

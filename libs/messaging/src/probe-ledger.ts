@@ -1,4 +1,4 @@
-import { ProbeRecorded } from '@kasa/contracts';
+import { ProbeRecorded, type Subscription } from '@kasa/contracts';
 import { sql } from 'drizzle-orm';
 import type { Pool } from 'mysql2/promise';
 import type { Consumers } from './consumer.ts';
@@ -9,6 +9,12 @@ import { newEvent } from './events.ts';
  * non-idempotent effect (a row per application, no key), so any loss or double application
  * shows. Used by the failure tests and the bus benchmark.
  */
+/** Who consumes probes: a queue of its own, declared only where probes are used. */
+export const PROBE_SUBSCRIPTION: Subscription = { consumer: 'notification', event: 'system.probe_recorded' };
+
+/** The script to spawn for a probe consumer process (see probe-consumer.ts). */
+export const PROBE_CONSUMER_SCRIPT = new URL('./probe-consumer.ts', import.meta.url).pathname;
+
 export async function createProbeLedger(pool: Pool): Promise<void> {
   await pool.query(
     'CREATE TABLE IF NOT EXISTS probe_ledger (seq INT NOT NULL, value INT NOT NULL, latency_ms DOUBLE NOT NULL)',

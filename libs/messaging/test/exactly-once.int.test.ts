@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { after, before, test } from 'node:test';
 import { MESSAGING_MIGRATIONS } from '@kasa/db';
-import { createProbeLedger, newProbe, probeTotals } from '@kasa/messaging';
+import { createProbeLedger, newProbe, PROBE_CONSUMER_SCRIPT, probeTotals } from '@kasa/messaging';
 import {
   createTestDatabase,
   eventually,
@@ -40,13 +40,14 @@ after(async () => {
 
 /** Starts the consuming service as its own process and waits until it says it is up. */
 async function startConsumer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [new URL('./support/ledger-consumer.ts', import.meta.url).pathname], {
+  const child = spawn(process.execPath, [PROBE_CONSUMER_SCRIPT], {
     env: {
       ...process.env,
-      LEDGER_MYSQL_URL: testMysqlUrl(),
-      LEDGER_DATABASE: ledger.name,
-      LEDGER_AMQP_URL: broker.url,
-      LEDGER_NAMESPACE: producer.namespace,
+      PROBE_MYSQL_URL: testMysqlUrl(),
+      PROBE_DATABASE: ledger.name,
+      PROBE_AMQP_URL: broker.url,
+      PROBE_NAMESPACE: producer.namespace,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,18 +1,9 @@
-import {
-  CommonConfig,
-  defaultPortOf,
-  loadDotEnv,
-  portVariable,
-  readPem,
-  url,
-  urlVariable,
-} from '@kasa/config';
+import { CommonConfig, defaultPortOf, portVariable, readPem, url, urlVariable } from '@kasa/config';
 import { SERVICES, type ServiceName } from '@kasa/contracts';
 import {
   createHttpApp,
   createServiceClient,
   type HttpApp,
-  installGracefulShutdown,
   registerHealth,
   registerJwtAuth,
   registerOpenApi,
@@ -20,7 +11,7 @@ import {
 } from '@kasa/http';
 import { createLogger, type Logger } from '@kasa/log';
 import { type Static, Type } from 'typebox';
-import { exitOnStartFailure } from './service.ts';
+import { type RunningProcess, runningProcess, runUntilSignalled, VERSION } from './process.ts';
 import { loadProcessConfig } from './service-config.ts';
 
 export const GatewayConfig = Type.Object({
@@ -52,15 +43,7 @@ export interface GatewayDefinition {
   routes?: (app: HttpApp, context: GatewayContext) => Promise<void> | void;
 }
 
-export interface RunningGateway {
-  app: HttpApp;
-  context: GatewayContext;
-  /** Closes what outlives HTTP: the upstream connection pools. */
-  release(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-const VERSION = process.env.npm_package_version ?? '1.0.0';
+export type RunningGateway = RunningProcess<GatewayContext>;
 
 /** Where each service answers: `<SERVICE>_URL`, else 127.0.0.1 on its `<SERVICE>_PORT`. */
 export function serviceUrl(name: ServiceName, env: NodeJS.ProcessEnv): string {
@@ -97,22 +80,12 @@ export async function startGateway(
   await definition.routes?.(app, context);
   if (listen) await app.listen({ host: config.HOST, port: config.PORT });
 
-  const release = async () => {
+  return runningProcess(app, context, async () => {
     await Promise.all(Object.values(services).map((client) => client.close()));
-  };
-  return {
-    app,
-    context,
-    release,
-    async stop() {
-      await app.close();
-      await release();
-    },
-  };
+  });
 }
 
-export async function runGateway(definition: GatewayDefinition): Promise<void> {
-  loadDotEnv();
-  const { app, context, release } = await startGateway(definition).catch(exitOnStartFailure);
-  installGracefulShutdown({ app, logger: context.logger, onClose: [release] });
+/** A gateway's `main`. */
+export function runGateway(definition: GatewayDefinition): Promise<void> {
+  return runUntilSignalled(() => startGateway(definition));
 }

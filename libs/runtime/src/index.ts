@@ -7,8 +7,8 @@ export {
   serviceUrl,
   startGateway,
 } from './gateway.ts';
+export { exitOnStartFailure, type RunningProcess } from './process.ts';
 export {
-  exitOnStartFailure,
   migrateService,
   type RunningService,
   runService,

@@ -1,16 +1,11 @@
-import { ConfigError, loadConfig, loadDotEnv } from '@kasa/config';
+import { loadConfig } from '@kasa/config';
 import type { ServiceName } from '@kasa/contracts';
 import { applyMigrations, type Database, ensureSchema, openDatabase } from '@kasa/db';
-import {
-  createHttpApp,
-  type HttpApp,
-  installGracefulShutdown,
-  registerHealth,
-  registerOpenApi,
-} from '@kasa/http';
+import { createHttpApp, type HttpApp, registerHealth, registerOpenApi } from '@kasa/http';
 import { createLogger, type Logger } from '@kasa/log';
 import { type Consumers, Messaging } from '@kasa/messaging';
 import type { Static } from 'typebox';
+import { type RunningProcess, runningProcess, runUntilSignalled, VERSION } from './process.ts';
 import { loadProcessConfig, ServiceConfigSchema } from './service-config.ts';
 
 export type ServiceConfig = Static<typeof ServiceConfigSchema> & { PORT: number };
@@ -31,15 +26,7 @@ export interface ServiceDefinition {
   handlers?: (consumers: Consumers, context: ServiceContext) => void;
 }
 
-export interface RunningService {
-  app: HttpApp;
-  context: ServiceContext;
-  /** Closes what outlives HTTP, in the order that loses nothing: consumers, relay, broker, database. */
-  release(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-const VERSION = process.env.npm_package_version ?? '1.0.0';
+export type RunningService = RunningProcess<ServiceContext>;
 
 /** Builds and starts a service without listening (tests use `app.inject`) unless `listen`. */
 export async function startService(
@@ -79,19 +66,10 @@ export async function startService(
   await messaging.start();
   if (listen) await app.listen({ host: config.HOST, port: config.PORT });
 
-  const release = async () => {
+  return runningProcess(app, context, async () => {
     await messaging.stop();
     await database.close();
-  };
-  return {
-    app,
-    context,
-    release,
-    async stop() {
-      await app.close();
-      await release();
-    },
-  };
+  });
 }
 
 /** The service's own schema (`<prefix><service>`), created when missing and migrated. */
@@ -122,15 +100,7 @@ export async function migrateService(
   return database.name;
 }
 
-/** A service's `main`: starts it, and stops it cleanly on SIGTERM/SIGINT. */
-export async function runService(definition: ServiceDefinition): Promise<void> {
-  loadDotEnv();
-  const { app, context, release } = await startService(definition).catch(exitOnStartFailure);
-  installGracefulShutdown({ app, logger: context.logger, onClose: [release] });
-}
-
-export function exitOnStartFailure(error: unknown): never {
-  const message = error instanceof ConfigError ? error.message : `Start failed: ${(error as Error).stack}`;
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
+/** A service's `main`. */
+export function runService(definition: ServiceDefinition): Promise<void> {
+  return runUntilSignalled(() => startService(definition));
 }

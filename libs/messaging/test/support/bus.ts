@@ -1,13 +1,13 @@
-import { ProbeRecorded, type Subscription } from '@kasa/contracts';
+import { ProbeRecorded } from '@kasa/contracts';
 import { MESSAGING_MIGRATIONS } from '@kasa/db';
 import { createLogger } from '@kasa/log';
-import { Messaging, type MessagingOptions, newEvent } from '@kasa/messaging';
+import { Messaging, type MessagingOptions, newEvent, PROBE_SUBSCRIPTION } from '@kasa/messaging';
 import { createTestDatabase, type TestDatabase, testAmqpUrl, testNamespace } from '@kasa/testing';
 import amqplib from 'amqplib';
 
 export const logger = createLogger({ service: 'test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
-export const probeSubscription: Subscription = { consumer: 'notification', event: 'system.probe_recorded' };
+export const probeSubscription = PROBE_SUBSCRIPTION;
 
 export interface TestBus {
   database: TestDatabase;
