@@ -3,7 +3,7 @@ import type { Database, Tx } from '@kasa/db';
 import type { Logger } from '@kasa/log';
 import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { Broker } from './broker.ts';
-import { PermanentError } from './errors.ts';
+import { isUnavailable, PermanentError } from './errors.ts';
 import type { AnyEvent } from './events.ts';
 import { claimEvent, claimEvents } from './inbox.ts';
 import type { TopologyNames } from './names.ts';
@@ -191,18 +191,22 @@ export class Consumers {
     return true;
   }
 
-  async #processOne(lane: Lane, { message, event, attempt }: Delivery): Promise<void> {
+  async #processOne(lane: Lane, delivery: Delivery): Promise<void> {
     const { registration, channel } = lane;
+    const { message, event, attempt } = delivery;
     let emitted = false;
     try {
-      await this.#options.database.db.transaction(async (tx) => {
-        if (!(await claimEvent(tx, registration.queue, event.id))) return;
-        const context = this.#context(tx, registration.queue, event, attempt, () => {
-          emitted = true;
-        });
-        await registration.handler(event as never, context);
-      });
+      await this.#whileUnavailable(registration.queue, () =>
+        this.#options.database.db.transaction(async (tx) => {
+          if (!(await claimEvent(tx, registration.queue, event.id))) return;
+          const context = this.#context(tx, registration.queue, event, attempt, () => {
+            emitted = true;
+          });
+          await registration.handler(event as never, context);
+        }),
+      );
     } catch (error) {
+      if (this.#stopping && isUnavailable(error)) return; // unacknowledged: redelivered later
       const permanent = error instanceof PermanentError;
       this.#options.logger.warn(
         { err: error, permanent, queue: registration.queue, eventId: event.id, attempt },
@@ -213,6 +217,28 @@ export class Consumers {
     }
     if (emitted) this.#options.onEmitted();
     acknowledge(channel, message);
+  }
+
+  /**
+   * Runs `work` again, with backoff, for as long as the database is unreachable: the message
+   * waits unacknowledged instead of spending its attempts on an outage.
+   */
+  async #whileUnavailable<T>(queue: string, work: () => Promise<T>): Promise<T> {
+    for (let waits = 0; ; waits += 1) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!isUnavailable(error) || this.#stopping) throw error;
+        const delayMs = Math.min(250 * 2 ** waits, 5_000);
+        if (waits === 0 || waits % 10 === 0) {
+          this.#options.logger.warn(
+            { queue, reason: (error as Error).message, retryInMs: delayMs },
+            'database unavailable',
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
   }
 
   #context(tx: Tx, queue: string, event: AnyEvent, attempt: number, onEmit: () => void): HandlerContext {

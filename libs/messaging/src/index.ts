@@ -6,7 +6,7 @@ export {
   inspectDeadLetters,
   replayDeadLetters,
 } from './dead-letters.ts';
-export { PermanentError } from './errors.ts';
+export { isUnavailable, PermanentError } from './errors.ts';
 export { type AnyEvent, type EventMeta, newEvent } from './events.ts';
 export { claimEvent } from './inbox.ts';
 export { DEFAULT_RETRY_DELAYS_MS, Messaging, type MessagingOptions } from './messaging.ts';

@@ -9,8 +9,10 @@ export interface TestDatabase extends Database {
 }
 
 /** A schema of its own for one test file, with the given migrations applied. */
-export async function createTestDatabase(migrationsFolder?: string): Promise<TestDatabase> {
-  const serverUrl = testMysqlUrl();
+export async function createTestDatabase(
+  migrationsFolder?: string,
+  serverUrl = testMysqlUrl(),
+): Promise<TestDatabase> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   await ensureSchema(serverUrl, name);
   const database = openDatabase({ serverUrl, database: name, connectionLimit: 10 });

@@ -7,5 +7,6 @@ export {
 } from './infrastructure.ts';
 export { freePort } from './ports.ts';
 export { type PrivateBroker, startPrivateBroker } from './private-broker.ts';
+export { type PrivateDatabase, startPrivateDatabase } from './private-database.ts';
 export { REPO_ROOT } from './repo.ts';
 export { eventually } from './wait.ts';

@@ -18,8 +18,8 @@ export interface TestBus {
 }
 
 /** A database and broker namespace for one test file, and a factory for wired Messaging instances. */
-export async function createTestBus(url = testAmqpUrl()): Promise<TestBus> {
-  const database = await createTestDatabase(MESSAGING_MIGRATIONS);
+export async function createTestBus(url = testAmqpUrl(), mysqlUrl?: string): Promise<TestBus> {
+  const database = await createTestDatabase(MESSAGING_MIGRATIONS, mysqlUrl);
   const namespace = testNamespace();
   const created: Messaging[] = [];
   return {
