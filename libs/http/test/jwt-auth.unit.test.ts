@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { registerJwtAuth, requireAuth, requireRole } from '../src/index.ts';
-import { createTestApp } from './support/test-app.ts';
 import {
   AUDIENCE,
   claimsFor,
@@ -11,7 +9,9 @@ import {
   signToken,
   type TestKeys,
   unsignedToken,
-} from './support/tokens.ts';
+} from '@kasa/testing';
+import { registerJwtAuth, requireAuth, requireRole } from '../src/index.ts';
+import { createTestApp } from './support/test-app.ts';
 
 let keys: TestKeys;
 let otherKeys: TestKeys;

@@ -9,4 +9,14 @@ export { freePort } from './ports.ts';
 export { type PrivateBroker, startPrivateBroker } from './private-broker.ts';
 export { type PrivateDatabase, startPrivateDatabase } from './private-database.ts';
 export { REPO_ROOT } from './repo.ts';
+export {
+  AUDIENCE,
+  claimsFor,
+  generateEd25519Keys,
+  generateP256Keys,
+  ISSUER,
+  signToken,
+  type TestKeys,
+  unsignedToken,
+} from './tokens.ts';
 export { eventually } from './wait.ts';
