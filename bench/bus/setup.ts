@@ -7,6 +7,7 @@ const BenchConfig = Type.Object({
   /** Seconds of flat-out load, then seconds at the fixed rate. */
   BENCH_SECONDS: Type.Integer({ minimum: 1, maximum: 120, default: 15 }),
   BENCH_RATE: Type.Integer({ minimum: 1, default: 500 }),
+  BENCH_WARMUP_SECONDS: Type.Integer({ minimum: 0, maximum: 60, default: 5 }),
   /** Events per producer transaction in the second flat-out phase (the first commits one). */
   BENCH_EVENTS_PER_COMMIT: Type.Integer({ minimum: 1, maximum: 500, default: 10 }),
   /** Transactions in flight at once on the producing side. */
