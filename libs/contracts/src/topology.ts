@@ -17,4 +17,7 @@ export interface Subscription {
  * event published before its consumer first starts waits in the consumer's queue.
  * Feature work adds lines here together with the handler that serves them.
  */
-export const SUBSCRIPTIONS: readonly Subscription[] = [];
+export const SUBSCRIPTIONS: readonly Subscription[] = [
+  // Sign-in codes are texted by the notification service, never inside the member's request.
+  { consumer: 'notification', event: 'auth.sign_code_requested' },
+];

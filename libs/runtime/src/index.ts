@@ -9,6 +9,7 @@ export {
 } from './gateway.ts';
 export { exitOnStartFailure, type RunningProcess } from './process.ts';
 export {
+  defineService,
   migrateService,
   type RunningService,
   runService,

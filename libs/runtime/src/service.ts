@@ -4,36 +4,46 @@ import { applyMigrations, type Database, ensureSchema, openDatabase } from '@kas
 import { createHttpApp, type HttpApp, registerHealth, registerOpenApi } from '@kasa/http';
 import { createLogger, type Logger } from '@kasa/log';
 import { type Consumers, Messaging } from '@kasa/messaging';
-import type { Static } from 'typebox';
+import { type Static, type TObject, Type } from 'typebox';
 import { type RunningProcess, runningProcess, runUntilSignalled, VERSION } from './process.ts';
 import { loadProcessConfig, ServiceConfigSchema } from './service-config.ts';
 
 export type ServiceConfig = Static<typeof ServiceConfigSchema> & { PORT: number };
 
-export interface ServiceContext {
+export interface ServiceContext<Settings = unknown> {
   config: ServiceConfig;
+  /** The service's own variables, from its `settings` schema. */
+  settings: Settings;
   logger: Logger;
   database: Database;
   messaging: Messaging;
 }
 
-export interface ServiceDefinition {
+export interface ServiceDefinition<S extends TObject = TObject> {
   name: ServiceName;
   description: string;
   /** drizzle-kit's output folder for this service. */
   migrationsFolder: string;
-  routes?: (app: HttpApp, context: ServiceContext) => Promise<void> | void;
-  handlers?: (consumers: Consumers, context: ServiceContext) => void;
+  /** Variables only this service reads (provider keys and the like), validated at start. */
+  settings?: S;
+  routes?: (app: HttpApp, context: ServiceContext<Static<S>>) => Promise<void> | void;
+  handlers?: (consumers: Consumers, context: ServiceContext<Static<S>>) => void;
 }
 
-export type RunningService = RunningProcess<ServiceContext>;
+/** Declares a service with its settings' types inferred for its routes and handlers. */
+export function defineService<S extends TObject>(definition: ServiceDefinition<S>): ServiceDefinition<S> {
+  return definition;
+}
+
+export type RunningService<Settings = unknown> = RunningProcess<ServiceContext<Settings>>;
 
 /** Builds and starts a service without listening (tests use `app.inject`) unless `listen`. */
-export async function startService(
-  definition: ServiceDefinition,
+export async function startService<S extends TObject>(
+  definition: ServiceDefinition<S>,
   { env = process.env, listen = true } = {},
-): Promise<RunningService> {
+): Promise<RunningService<Static<S>>> {
   const config = loadProcessConfig(ServiceConfigSchema, definition.name, env);
+  const settings = loadConfig(definition.settings ?? Type.Object({}), env) as Static<S>;
   const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
   const database = await openMigrated(definition, config);
   logger.info({ schema: database.name }, 'database migrated');
@@ -45,7 +55,7 @@ export async function startService(
     logger,
     namespace: config.AMQP_NAMESPACE,
   });
-  const context: ServiceContext = { config, logger, database, messaging };
+  const context: ServiceContext<Static<S>> = { config, settings, logger, database, messaging };
   definition.handlers?.(messaging.consumers, context);
 
   const app = createHttpApp({ name: definition.name, version: VERSION, logger });
@@ -101,6 +111,6 @@ export async function migrateService(
 }
 
 /** A service's `main`. */
-export function runService(definition: ServiceDefinition): Promise<void> {
+export function runService<S extends TObject>(definition: ServiceDefinition<S>): Promise<void> {
   return runUntilSignalled(() => startService(definition));
 }
