@@ -20,4 +20,8 @@ export interface Subscription {
 export const SUBSCRIPTIONS: readonly Subscription[] = [
   // Sign-in codes are texted by the notification service, never inside the member's request.
   { consumer: 'notification', event: 'auth.sign_code_requested' },
+  // Sign-in follows the member service's decisions about a member.
+  { consumer: 'auth', event: 'member.blocked' },
+  { consumer: 'auth', event: 'member.unblocked' },
+  { consumer: 'auth', event: 'member.phone_changed' },
 ];

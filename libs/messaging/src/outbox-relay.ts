@@ -1,3 +1,4 @@
+import { SENSITIVE_EVENT_TYPES } from '@kasa/contracts';
 import type { Database } from '@kasa/db';
 import type { Logger } from '@kasa/log';
 import type { PoolConnection, RowDataPacket } from 'mysql2/promise';
@@ -117,9 +118,7 @@ export class OutboxRelay {
             options: { messageId: row.event_id, type: row.type, contentType: 'application/json' },
           })),
         );
-        await connection.query('UPDATE outbox SET published_at = CURRENT_TIMESTAMP(3) WHERE id IN (?)', [
-          rows.map((row) => row.id),
-        ]);
+        await this.#markPublished(connection, rows);
       }
       await connection.commit();
       return rows.length;
@@ -147,6 +146,16 @@ export class OutboxRelay {
   #dropConnection(): void {
     this.#held?.destroy();
     this.#held = null;
+  }
+
+  /** Keeps published rows for inspection, except those carrying secrets: they go at once. */
+  async #markPublished(connection: PoolConnection, rows: OutboxRow[]): Promise<void> {
+    const sensitive = rows.filter((row) => SENSITIVE_EVENT_TYPES.has(row.type)).map((row) => row.id);
+    const kept = rows.filter((row) => !SENSITIVE_EVENT_TYPES.has(row.type)).map((row) => row.id);
+    if (kept.length > 0) {
+      await connection.query('UPDATE outbox SET published_at = CURRENT_TIMESTAMP(3) WHERE id IN (?)', [kept]);
+    }
+    if (sensitive.length > 0) await connection.query('DELETE FROM outbox WHERE id IN (?)', [sensitive]);
   }
 
   /** Drops rows whose aggregate has an earlier unpublished row held by another instance. */

@@ -1,8 +1,20 @@
-import type { ServiceDefinition } from '@kasa/runtime';
+import { defineService } from '@kasa/runtime';
+import { authDeps } from './application/auth-deps.ts';
+import { memberSignInRoutes } from './http/member-sign-in.routes.ts';
+import { tokenRoutes } from './http/tokens.routes.ts';
+import { memberAccountHandlers } from './messaging/member-account.handlers.ts';
+import { AuthSettings } from './settings.ts';
 
-export const authService: ServiceDefinition = {
+export const authService = defineService({
   name: 'auth',
   description:
     'Sign-in: SMS one-time codes for members, passwords for staff, access and refresh tokens, staff accounts.',
   migrationsFolder: new URL('../migrations', import.meta.url).pathname,
-};
+  settings: AuthSettings,
+  routes: (app, context) => {
+    const deps = authDeps(context);
+    memberSignInRoutes(app, deps);
+    tokenRoutes(app, deps);
+  },
+  handlers: (consumers) => memberAccountHandlers(consumers),
+});

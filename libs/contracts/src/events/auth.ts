@@ -18,6 +18,7 @@ export const SignCodeRequested = defineEvent(
     code: Type.String({ pattern: '^[0-9]{6}$' }),
     expiresAt: Timestamp,
   }),
+  { sensitive: true },
 );
 
 const StaffRole = Type.Union([Type.Literal('admin'), Type.Literal('staff')]);

@@ -27,3 +27,10 @@ export const EVENTS = Object.fromEntries(
 ) as { [D in EventDefinitions as D['type']]: D };
 
 export type EventType = keyof typeof EVENTS;
+
+/** Types whose outbox rows are deleted as soon as the broker has them. */
+export const SENSITIVE_EVENT_TYPES: ReadonlySet<string> = new Set(
+  Object.values(EVENTS)
+    .filter((definition) => definition.sensitive)
+    .map((definition) => definition.type),
+);

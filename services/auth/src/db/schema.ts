@@ -1,2 +1,93 @@
-/** The service's tables. The outbox and inbox come from @kasa/db so every service has the same. */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  datetime,
+  index,
+  int,
+  mysqlEnum,
+  mysqlTable,
+  smallint,
+  varchar,
+} from 'drizzle-orm/mysql-core';
+import { bytes } from './columns.ts';
+
+/** The outbox and inbox come from @kasa/db so every service has the same. */
 export { inbox, outbox } from '@kasa/db';
+
+const createdAt = () =>
+  datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(sql`CURRENT_TIMESTAMP(3)`);
+
+/** A member's sign-in identity; the profile lives in the member service under the same id. */
+export const memberAccounts = mysqlTable('member_accounts', {
+  id: int('id', { unsigned: true }).autoincrement().primaryKey(),
+  phone: varchar('phone', { length: 16 }).notNull().unique(),
+  blocked: boolean('blocked').notNull().default(false),
+  createdAt: createdAt(),
+});
+
+/** One row per code sent: the pending sign-in and the history the send limits count. */
+export const signRequests = mysqlTable(
+  'sign_requests',
+  {
+    id: bigint('id', { mode: 'number', unsigned: true }).autoincrement().primaryKey(),
+    phone: varchar('phone', { length: 16 }).notNull(),
+    address: varchar('address', { length: 45 }).notNull(),
+    codeSalt: bytes('code_salt', 16).notNull(),
+    codeHash: bytes('code_hash', 32).notNull(),
+    createAccount: boolean('create_account').notNull(),
+    tries: smallint('tries', { unsigned: true }).notNull().default(0),
+    createdAt: createdAt(),
+    expiresAt: datetime('expires_at', { mode: 'date', fsp: 3 }).notNull(),
+    usedAt: datetime('used_at', { mode: 'date', fsp: 3 }),
+    replacedAt: datetime('replaced_at', { mode: 'date', fsp: 3 }),
+  },
+  (table) => [
+    index('sign_requests_phone').on(table.phone, table.createdAt),
+    index('sign_requests_address').on(table.address, table.createdAt),
+  ],
+);
+
+/** A row per phone that asks for codes: locking it serialises that phone's sends. */
+export const signPhones = mysqlTable('sign_phones', {
+  phone: varchar('phone', { length: 16 }).primaryKey(),
+});
+
+export const staffUsers = mysqlTable('staff_users', {
+  id: int('id', { unsigned: true }).autoincrement().primaryKey(),
+  login: varchar('login', { length: 64 }).notNull().unique(),
+  name: varchar('name', { length: 200 }).notNull(),
+  email: varchar('email', { length: 254 }).notNull(),
+  phone: varchar('phone', { length: 16 }),
+  role: mysqlEnum('role', ['admin', 'staff']).notNull().default('staff'),
+  passwordHash: varchar('password_hash', { length: 255 }).notNull(),
+  mustChangePassword: boolean('must_change_password').notNull().default(true),
+  isActive: boolean('is_active').notNull().default(true),
+  failedAttempts: smallint('failed_attempts', { unsigned: true }).notNull().default(0),
+  lockedUntil: datetime('locked_until', { mode: 'date', fsp: 3 }),
+  createdAt: createdAt(),
+  updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 }).notNull().default(sql`CURRENT_TIMESTAMP(3)`),
+});
+
+/**
+ * Opaque refresh tokens, stored as hashes. Each use rotates it within its family; a second
+ * use of a rotated token means it was stolen, and the whole family is revoked.
+ */
+export const refreshTokens = mysqlTable(
+  'refresh_tokens',
+  {
+    id: bigint('id', { mode: 'number', unsigned: true }).autoincrement().primaryKey(),
+    tokenHash: bytes('token_hash', 32).notNull().unique(),
+    familyId: varchar('family_id', { length: 36 }).notNull(),
+    subjectKind: mysqlEnum('subject_kind', ['member', 'staff']).notNull(),
+    subjectId: int('subject_id', { unsigned: true }).notNull(),
+    createdAt: createdAt(),
+    expiresAt: datetime('expires_at', { mode: 'date', fsp: 3 }).notNull(),
+    rotatedAt: datetime('rotated_at', { mode: 'date', fsp: 3 }),
+    revokedAt: datetime('revoked_at', { mode: 'date', fsp: 3 }),
+  },
+  (table) => [
+    index('refresh_tokens_family').on(table.familyId),
+    index('refresh_tokens_subject').on(table.subjectKind, table.subjectId),
+  ],
+);

@@ -1,0 +1,52 @@
+import type { ServiceContext } from '@kasa/runtime';
+import type { Static } from 'typebox';
+import type { SendLimits } from '../domain/send-limits.ts';
+import type { AuthSettings } from '../settings.ts';
+import { type AuthKeys, loadAuthKeys } from './keys.ts';
+import type { SessionPolicy } from './sessions.ts';
+import { TokenIssuer } from './token-issuer.ts';
+
+export type AuthContext = ServiceContext<Static<typeof AuthSettings>>;
+
+/** What the auth use cases need beside the service context, built once per service. */
+export interface AuthDeps {
+  context: AuthContext;
+  keys: AuthKeys;
+  sessions: SessionPolicy;
+  limits: SendLimits;
+  allowedCountryCodes: string[];
+  codeTtlSeconds: number;
+  codeMaxTries: number;
+}
+
+const built = new WeakMap<AuthContext, AuthDeps>();
+
+export function authDeps(context: AuthContext): AuthDeps {
+  const existing = built.get(context);
+  if (existing) return existing;
+  const { settings } = context;
+  const keys = loadAuthKeys(settings.JWT_PRIVATE_KEY, settings.SIGN_CODE_SECRET);
+  const deps: AuthDeps = {
+    context,
+    keys,
+    sessions: {
+      issuer: new TokenIssuer({
+        privateKeyPem: keys.privateKeyPem,
+        issuer: settings.JWT_ISSUER,
+        accessTtlSeconds: settings.ACCESS_TOKEN_TTL_SECONDS,
+      }),
+      refreshTtlDays: settings.REFRESH_TOKEN_TTL_DAYS,
+    },
+    limits: {
+      cooldownSeconds: settings.SIGN_COOLDOWN_SECONDS,
+      perPhonePerTenMinutes: settings.SIGN_MAX_PER_10_MINUTES,
+      perPhonePerDay: settings.SIGN_MAX_PER_DAY,
+      perAddressPerHour: settings.SIGN_MAX_PER_ADDRESS_PER_HOUR,
+    },
+    allowedCountryCodes: settings.SIGN_ALLOWED_COUNTRY_CODES.split(','),
+    codeTtlSeconds: settings.SIGN_CODE_TTL_SECONDS,
+    codeMaxTries: settings.SIGN_CODE_MAX_TRIES,
+  };
+  built.set(context, deps);
+  return deps;
+}

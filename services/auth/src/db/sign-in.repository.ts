@@ -1,0 +1,100 @@
+import type { Executor } from '@kasa/db';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { memberAccounts, signPhones, signRequests } from './schema.ts';
+
+export type MemberAccount = typeof memberAccounts.$inferSelect;
+export type SignRequest = typeof signRequests.$inferSelect;
+
+/** Serialises everything about one phone's codes until the transaction ends. */
+export async function lockPhone(tx: Executor, phone: string): Promise<void> {
+  await tx.insert(signPhones).ignore().values({ phone });
+  await tx.select().from(signPhones).where(eq(signPhones.phone, phone)).for('update');
+}
+
+export async function findAccountByPhone(tx: Executor, phone: string, forUpdate = false) {
+  const query = tx.select().from(memberAccounts).where(eq(memberAccounts.phone, phone));
+  const [account] = forUpdate ? await query.for('update') : await query;
+  return account;
+}
+
+export async function findAccount(tx: Executor, id: number): Promise<MemberAccount | undefined> {
+  const [account] = await tx.select().from(memberAccounts).where(eq(memberAccounts.id, id));
+  return account;
+}
+
+export async function createAccount(tx: Executor, phone: string): Promise<number> {
+  const [result] = await tx.insert(memberAccounts).values({ phone });
+  return result.insertId;
+}
+
+export async function setAccountBlocked(tx: Executor, id: number, blocked: boolean): Promise<void> {
+  await tx.update(memberAccounts).set({ blocked }).where(eq(memberAccounts.id, id));
+}
+
+export async function setAccountPhone(tx: Executor, id: number, phone: string): Promise<void> {
+  await tx.update(memberAccounts).set({ phone }).where(eq(memberAccounts.id, id));
+}
+
+/** When codes went to this phone and this address lately, newest first. */
+export async function sendHistory(tx: Executor, phone: string, address: string, now: Date) {
+  const since = (ms: number) => new Date(now.getTime() - ms);
+  const times = (rows: { createdAt: Date }[]) => rows.map((row) => row.createdAt);
+  const byPhone = await tx
+    .select({ createdAt: signRequests.createdAt })
+    .from(signRequests)
+    .where(and(eq(signRequests.phone, phone), gt(signRequests.createdAt, since(86_400_000))))
+    .orderBy(desc(signRequests.createdAt))
+    .limit(100);
+  const byAddress = await tx
+    .select({ createdAt: signRequests.createdAt })
+    .from(signRequests)
+    .where(and(eq(signRequests.address, address), gt(signRequests.createdAt, since(3_600_000))))
+    .orderBy(desc(signRequests.createdAt))
+    .limit(1000);
+  return { phone: times(byPhone), address: times(byAddress) };
+}
+
+/** A new code makes every earlier one for the phone useless. */
+export async function replacePendingRequests(tx: Executor, phone: string, at: Date): Promise<void> {
+  await tx
+    .update(signRequests)
+    .set({ replacedAt: at })
+    .where(and(eq(signRequests.phone, phone), isNull(signRequests.usedAt), isNull(signRequests.replacedAt)));
+}
+
+export async function insertSignRequest(
+  tx: Executor,
+  row: Pick<
+    SignRequest,
+    'phone' | 'address' | 'codeSalt' | 'codeHash' | 'createAccount' | 'createdAt' | 'expiresAt'
+  >,
+): Promise<number> {
+  const [result] = await tx.insert(signRequests).values(row);
+  return result.insertId;
+}
+
+/** The phone's latest sign request, locked: parallel guesses are counted one by one. */
+export async function latestSignRequestForUpdate(
+  tx: Executor,
+  phone: string,
+): Promise<SignRequest | undefined> {
+  const [row] = await tx
+    .select()
+    .from(signRequests)
+    .where(eq(signRequests.phone, phone))
+    .orderBy(desc(signRequests.id))
+    .limit(1)
+    .for('update');
+  return row;
+}
+
+export async function countWrongTry(tx: Executor, id: number): Promise<void> {
+  await tx
+    .update(signRequests)
+    .set({ tries: sql`${signRequests.tries} + 1` })
+    .where(eq(signRequests.id, id));
+}
+
+export async function markUsed(tx: Executor, id: number, at: Date): Promise<void> {
+  await tx.update(signRequests).set({ usedAt: at }).where(eq(signRequests.id, id));
+}

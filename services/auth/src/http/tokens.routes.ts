@@ -1,0 +1,22 @@
+import type { HttpApp } from '@kasa/http';
+import { Type } from 'typebox';
+import type { AuthDeps } from '../application/auth-deps.ts';
+import { refreshTokens } from '../application/refresh-tokens.ts';
+import { Tokens } from './member-sign-in.routes.ts';
+
+export function tokenRoutes(app: HttpApp, deps: AuthDeps): void {
+  app.post(
+    '/tokens/refresh',
+    {
+      schema: {
+        summary: 'Trade a refresh token for a new pair (the old one stops working)',
+        body: Type.Object({
+          refresh_token: Type.String({ minLength: 1, maxLength: 128 }),
+          audience: Type.Union([Type.Literal('member'), Type.Literal('staff')]),
+        }),
+        response: { 200: Tokens },
+      },
+    },
+    (request) => refreshTokens(deps, request.body.refresh_token, request.body.audience),
+  );
+}
