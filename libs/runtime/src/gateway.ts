@@ -20,6 +20,11 @@ export const GatewayConfig = Type.Object({
   JWT_PUBLIC_KEY: Type.String({ minLength: 1 }),
   JWT_ISSUER: Type.String({ default: 'kasa-auth' }),
   PUBLIC_URL: url('http://127.0.0.1:8080', ['http', 'https']),
+  /**
+   * Which proxies may tell the client's address (X-Forwarded-For): `loopback`, addresses or
+   * subnets, comma-separated. Anyone else's header is ignored, so limits per address hold.
+   */
+  TRUST_PROXY: Type.String({ default: 'loopback' }),
   ...Object.fromEntries(
     SERVICES.map((name) => [urlVariable(name), Type.Optional(Type.String({ pattern: '^https?://' }))]),
   ),
@@ -61,7 +66,8 @@ export async function startGateway(
   ) as Record<ServiceName, ServiceClient>;
   const context: GatewayContext = { config, logger, services };
 
-  const app = createHttpApp({ name: definition.name, version: VERSION, logger, trustProxy: true });
+  const trustProxy = config.TRUST_PROXY.split(',').map((entry) => entry.trim());
+  const app = createHttpApp({ name: definition.name, version: VERSION, logger, trustProxy });
   await registerOpenApi(app, {
     title: `Kasa ${definition.name}`,
     version: VERSION,

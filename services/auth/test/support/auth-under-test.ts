@@ -1,0 +1,83 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { type AnyEvent, topologyNames } from '@kasa/messaging';
+import { type RunningService, startService } from '@kasa/runtime';
+import { testAmqpUrl, testMysqlUrl, testNamespace } from '@kasa/testing';
+import amqplib from 'amqplib';
+import { createConnection } from 'mysql2/promise';
+import { authService } from '../../src/service.ts';
+
+export interface AuthUnderTest {
+  service: RunningService;
+  publicKeyPem: string;
+  namespace: string;
+  /** Reads the code that was sent to `phone` from the notification service's queue. */
+  codeSentTo(phone: string, timeoutMs?: number): Promise<string>;
+  /** Publishes an event on the bus as another service would. */
+  publish(event: AnyEvent): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The real auth service in this process, on its own schema and broker namespace. */
+export async function startAuth(env: Record<string, string> = {}): Promise<AuthUnderTest> {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const prefix = `t_${randomBytes(4).toString('hex')}_`;
+  const namespace = testNamespace();
+  const service = await startService(authService, {
+    env: {
+      MYSQL_URL: testMysqlUrl(),
+      AMQP_URL: testAmqpUrl(),
+      MYSQL_SCHEMA_PREFIX: prefix,
+      AMQP_NAMESPACE: namespace,
+      JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      ...env,
+    },
+    listen: false,
+  });
+  const connection = await amqplib.connect(testAmqpUrl());
+  const channel = await connection.createChannel();
+  const queue = topologyNames(namespace).queue({
+    consumer: 'notification',
+    event: 'auth.sign_code_requested',
+  });
+  const received: { phone: string; code: string }[] = [];
+
+  return {
+    service,
+    namespace,
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    async codeSentTo(phone, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        for (
+          let message = await channel.get(queue, { noAck: true });
+          message;
+          message = await channel.get(queue, { noAck: true })
+        ) {
+          const { data } = JSON.parse(message.content.toString());
+          received.push({ phone: data.phone, code: data.code });
+        }
+        const index = received.findLastIndex((entry) => entry.phone === phone);
+        if (index >= 0) return received.splice(index, 1)[0]!.code;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error(`no code was sent to ${phone}`);
+    },
+    async publish(event) {
+      const confirm = await connection.createConfirmChannel();
+      confirm.publish(topologyNames(namespace).exchange, event.type, Buffer.from(JSON.stringify(event)), {
+        persistent: true,
+        messageId: event.id,
+      });
+      await confirm.waitForConfirms();
+      await confirm.close();
+    },
+    async close() {
+      await service.stop();
+      await connection.close();
+      const admin = await createConnection({ uri: testMysqlUrl() });
+      await admin.query(`DROP DATABASE IF EXISTS \`${prefix}auth\``);
+      await admin.end();
+    },
+  };
+}
