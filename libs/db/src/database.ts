@@ -49,9 +49,12 @@ export function openDatabase({ serverUrl, database, connectionLimit = 20 }: Open
     dateStrings: false,
     charset: 'utf8mb4_unicode_ci',
   });
-  // Dates are UTC inside: make NOW() and CURRENT_TIMESTAMP agree with JavaScript's Date.
   pool.pool.on('connection', (connection) => {
+    // Dates are UTC inside: NOW() and CURRENT_TIMESTAMP agree with JavaScript's Date.
     connection.query("SET time_zone = '+00:00'");
+    // No gap locks: rows we lock explicitly serialise what must be serialised, and inserts by
+    // unrelated requests never deadlock on an empty range of an index.
+    connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
   });
   // No `mode` option: drizzle 0.45's config detection rejects any object that has one.
   const db = drizzle({ client: pool }) as unknown as Db;
@@ -71,4 +74,26 @@ export function openDatabase({ serverUrl, database, connectionLimit = 20 }: Open
 /** Applies the migrations drizzle-kit generated into `folder`, each once, in order. */
 export async function applyMigrations(database: Database, folder: string): Promise<void> {
   await migrate(database.db, { migrationsFolder: folder });
+}
+
+const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+
+/** A transaction the server rolled back to break a deadlock (or a lock wait that timed out). */
+export function isDeadlock(error: unknown): boolean {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    if (RETRYABLE.has((current as { code?: string }).code ?? '')) return true;
+  }
+  return false;
+}
+
+/** Runs a whole transaction again when it loses a deadlock, as the server asks; a few times at most. */
+export async function retryOnDeadlock<T>(transaction: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (attempt >= attempts || !isDeadlock(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+    }
+  }
 }

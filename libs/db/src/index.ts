@@ -5,8 +5,10 @@ export {
   type Db,
   type Executor,
   ensureSchema,
+  isDeadlock,
   type OpenDatabaseOptions,
   openDatabase,
+  retryOnDeadlock,
   type Tx,
 } from './database.ts';
 export { inbox, outbox } from './tables.ts';

@@ -1,4 +1,5 @@
 import { type Logger, pino } from 'pino';
+import { serializeError } from './errors.ts';
 import { censor, REDACT_PATHS } from './redaction.ts';
 
 export type { Logger } from 'pino';
@@ -18,6 +19,7 @@ export function createLogger({ service, level = 'info', destination }: LoggerOpt
     redact: { paths: REDACT_PATHS, censor },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label: string) => ({ level: label }) },
+    serializers: { err: serializeError, error: serializeError },
   };
   return destination ? pino(options, destination) : pino(options);
 }

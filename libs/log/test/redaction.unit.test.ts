@@ -42,3 +42,24 @@ test('masks a phone to its operator code and last two digits', () => {
   assert.equal(maskPhone('+380501112233'), '+38050*****33');
   assert.equal(maskPhone(undefined), '[redacted]');
 });
+
+test("keeps a failed query's values out of a logged error, its message, its stack and its cause", () => {
+  const { logger, lines } = capture();
+  const driver = Object.assign(new Error('Deadlock found'), {
+    sql: "INSERT INTO t VALUES ('+380671234567')",
+    code: 'ER_LOCK_DEADLOCK',
+  });
+  const wrapped = Object.assign(
+    new Error('Failed query: insert into `t` values (?)\nparams: +380671234567,secret'),
+    {
+      params: ['+380671234567', 'secret'],
+      cause: driver,
+    },
+  );
+  logger.error({ err: wrapped }, 'query failed');
+  const text = JSON.stringify(lines[0]);
+  assert.equal(text.includes('380671234567'), false);
+  assert.equal(text.includes('secret'), false);
+  assert.match(text, /Failed query: insert into `t` values/);
+  assert.match(text, /caused by: Error: Deadlock found/);
+});

@@ -1,4 +1,4 @@
-import { type Database, outbox, type Tx } from '@kasa/db';
+import { type Database, outbox, retryOnDeadlock, type Tx } from '@kasa/db';
 import type { AnyEvent } from './events.ts';
 
 /** Writes events into the outbox inside the caller's transaction. */
@@ -21,8 +21,8 @@ export interface TransactionContext {
 }
 
 /**
- * Runs a state change and the events it causes in one transaction, then nudges the relay so
- * the events leave at once instead of at its next poll.
+ * Runs a state change and the events it causes in one transaction (again, whole, if it loses a
+ * deadlock), then nudges the relay so the events leave at once instead of at its next poll.
  */
 export class UnitOfWork {
   readonly #database: Database;
@@ -35,14 +35,16 @@ export class UnitOfWork {
 
   async run<T>(work: (context: TransactionContext) => Promise<T>): Promise<T> {
     let emitted = false;
-    const result = await this.#database.db.transaction(async (tx) =>
-      work({
-        tx,
-        emit: async (...events) => {
-          emitted ||= events.length > 0;
-          await enqueue(tx, events);
-        },
-      }),
+    const result = await retryOnDeadlock(() =>
+      this.#database.db.transaction(async (tx) =>
+        work({
+          tx,
+          emit: async (...events) => {
+            emitted ||= events.length > 0;
+            await enqueue(tx, events);
+          },
+        }),
+      ),
     );
     if (emitted) this.#afterCommit();
     return result;
