@@ -59,12 +59,20 @@ export async function registerJwtAuth(app: FastifyInstance, options: JwtAuthOpti
   });
 }
 
-async function authenticate(request: FastifyRequest): Promise<void> {
-  if (typeof request.jwtVerify !== 'function') {
+/**
+ * Verifies synchronously with the plugin's own cached verifier: `request.jwtVerify()` goes
+ * through a callback waterfall and decodes the token a second time, which cost more than
+ * the verification itself on a gateway round trip.
+ */
+function authenticate(request: FastifyRequest): void {
+  const { jwt } = request.server;
+  if (jwt === undefined) {
     throw new Error('registerJwtAuth() must run before routes use requireAuth() or requireRole()');
   }
+  const token = tokenFrom(request);
+  if (token === undefined) throw unauthorized();
   try {
-    await request.jwtVerify();
+    request.user = jwt.verify<AuthUser>(token);
   } catch (error) {
     request.log.debug({ reason: error instanceof Error ? error.message : String(error) }, 'token rejected');
     throw unauthorized();
@@ -74,15 +82,33 @@ async function authenticate(request: FastifyRequest): Promise<void> {
 
 /** preHandler: 401 unless the request carries a valid token; `request.user` is set after it. */
 export function requireAuth() {
-  return async function requireAuthHandler(request: FastifyRequest): Promise<void> {
-    await authenticate(request);
+  return function requireAuthHandler(
+    request: FastifyRequest,
+    _reply: unknown,
+    done: (error?: Error) => void,
+  ): void {
+    try {
+      authenticate(request);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
   };
 }
 
 /** preHandler: 401 without a valid token, 403 when its role is not one of `roles`. */
 export function requireRole(...roles: string[]) {
-  return async function requireRoleHandler(request: FastifyRequest): Promise<void> {
-    if (!request.user) await authenticate(request);
-    if (!roles.includes(request.user.role)) throw forbidden();
+  return function requireRoleHandler(
+    request: FastifyRequest,
+    _reply: unknown,
+    done: (error?: Error) => void,
+  ): void {
+    try {
+      if (!request.user) authenticate(request);
+      if (!roles.includes(request.user.role)) throw forbidden();
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
   };
 }

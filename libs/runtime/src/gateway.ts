@@ -1,4 +1,12 @@
-import { CommonConfig, defaultPortOf, portVariable, readPem, url, urlVariable } from '@kasa/config';
+import {
+  CommonConfig,
+  defaultPortOf,
+  loadConfig,
+  portVariable,
+  readPem,
+  url,
+  urlVariable,
+} from '@kasa/config';
 import { SERVICES, type ServiceName } from '@kasa/contracts';
 import {
   createHttpApp,
@@ -10,7 +18,7 @@ import {
   type ServiceClient,
 } from '@kasa/http';
 import { createLogger, type Logger } from '@kasa/log';
-import { type Static, Type } from 'typebox';
+import { type Static, type TObject, Type } from 'typebox';
 import { type RunningProcess, runningProcess, runUntilSignalled, VERSION } from './process.ts';
 import { loadProcessConfig } from './service-config.ts';
 
@@ -33,38 +41,47 @@ export type GatewayConfig = Static<typeof GatewayConfig> & { PORT: number };
 
 export type GatewayName = 'mobile-gateway' | 'admin-gateway';
 
-export interface GatewayContext {
+export interface GatewayContext<Settings = unknown> {
   config: GatewayConfig;
+  /** The gateway's own variables, from its `settings` schema. */
+  settings: Settings;
   logger: Logger;
   /** Typed clients for the internal services this gateway calls. */
   services: Record<ServiceName, ServiceClient>;
 }
 
-export interface GatewayDefinition {
+export interface GatewayDefinition<S extends TObject = TObject> {
   name: GatewayName;
   description: string;
   /** Whose tokens open this gateway: members' (mobile) or staff's (admin). */
   audience: 'member' | 'staff';
-  routes?: (app: HttpApp, context: GatewayContext) => Promise<void> | void;
+  settings?: S;
+  routes?: (app: HttpApp, context: GatewayContext<Static<S>>) => Promise<void> | void;
 }
 
-export type RunningGateway = RunningProcess<GatewayContext>;
+/** Declares a gateway with its settings' types inferred for its routes. */
+export function defineGateway<S extends TObject>(definition: GatewayDefinition<S>): GatewayDefinition<S> {
+  return definition;
+}
+
+export type RunningGateway<Settings = unknown> = RunningProcess<GatewayContext<Settings>>;
 
 /** Where each service answers: `<SERVICE>_URL`, else 127.0.0.1 on its `<SERVICE>_PORT`. */
 export function serviceUrl(name: ServiceName, env: NodeJS.ProcessEnv): string {
   return env[urlVariable(name)] || `http://127.0.0.1:${env[portVariable(name)] ?? defaultPortOf(name)}`;
 }
 
-export async function startGateway(
-  definition: GatewayDefinition,
+export async function startGateway<S extends TObject>(
+  definition: GatewayDefinition<S>,
   { env = process.env, listen = true } = {},
-): Promise<RunningGateway> {
+): Promise<RunningGateway<Static<S>>> {
   const config = loadProcessConfig(GatewayConfig, definition.name, env);
+  const settings = loadConfig(definition.settings ?? Type.Object({}), env) as Static<S>;
   const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
   const services = Object.fromEntries(
     SERVICES.map((name) => [name, createServiceClient({ name, baseUrl: serviceUrl(name, env) })]),
   ) as Record<ServiceName, ServiceClient>;
-  const context: GatewayContext = { config, logger, services };
+  const context: GatewayContext<Static<S>> = { config, settings, logger, services };
 
   const trustProxy = config.TRUST_PROXY.split(',').map((entry) => entry.trim());
   const app = createHttpApp({ name: definition.name, version: VERSION, logger, trustProxy });
@@ -92,6 +109,6 @@ export async function startGateway(
 }
 
 /** A gateway's `main`. */
-export function runGateway(definition: GatewayDefinition): Promise<void> {
+export function runGateway<S extends TObject>(definition: GatewayDefinition<S>): Promise<void> {
   return runUntilSignalled(() => startGateway(definition));
 }

@@ -1,4 +1,5 @@
 export {
+  defineGateway,
   type GatewayContext,
   type GatewayDefinition,
   type GatewayName,

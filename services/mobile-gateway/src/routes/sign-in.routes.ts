@@ -1,4 +1,4 @@
-import type { HttpApp } from '@kasa/http';
+import { bearerSecurity, type HttpApp, requireAuth } from '@kasa/http';
 import type { GatewayContext } from '@kasa/runtime';
 import { Type } from 'typebox';
 
@@ -11,7 +11,30 @@ const Tokens = Type.Object({
 /** The seed's sign-in routes answer errors as `{ message }`. */
 const seedErrors = { errorEnvelope: 'message-only' as const };
 
+const Session = Type.Object({
+  member_id: Type.Integer(),
+  expires_at: Type.String({ format: 'date-time', description: 'When this access token stops working' }),
+});
+
 export function signInRoutes(app: HttpApp, { services }: GatewayContext): void {
+  app.get(
+    '/user/session',
+    {
+      config: seedErrors,
+      onRequest: requireAuth(),
+      schema: {
+        tags: ['sign-in'],
+        summary: 'Whose token this is and until when it works',
+        security: bearerSecurity,
+        response: { 200: Session },
+      },
+    },
+    async (request) => ({
+      member_id: Number(request.user.sub),
+      expires_at: new Date((request.user.exp ?? 0) * 1000).toISOString(),
+    }),
+  );
+
   app.post(
     '/user/signrequest',
     {
