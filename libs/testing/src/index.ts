@@ -1,4 +1,5 @@
 export { createTestDatabase, type TestDatabase, testNamespace } from './database.ts';
+export { type FakeTwilio, type FakeTwilioMessage, startFakeTwilio } from './fake-twilio.ts';
 export {
   provideTestInfrastructure,
   type TestInfrastructure,

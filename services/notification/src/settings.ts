@@ -1,0 +1,35 @@
+import { CommonConfig, url } from '@kasa/config';
+import { type Static, Type } from 'typebox';
+
+const Variables = Type.Object({
+  NODE_ENV: CommonConfig.NODE_ENV,
+  /** Without it, texts are written to the log instead of sent (the log driver). */
+  TWILIO_ACCOUNT_SID: Type.Optional(Type.String({ pattern: '^AC[0-9a-fA-F]{32}$' })),
+  TWILIO_AUTH_TOKEN: Type.Optional(Type.String({ minLength: 1 })),
+  /** The sender number, E.164. */
+  TWILIO_FROM: Type.Optional(Type.String({ pattern: '^\\+[1-9][0-9]{7,14}$' })),
+  /** Where the SDK's requests go: Twilio itself, or a local fake in tests. */
+  TWILIO_API_URL: url('https://api.twilio.com', ['https', 'http']),
+  /** How long one provider call may take before its outcome counts as unknown. */
+  SMS_TIMEOUT_MS: Type.Integer({ minimum: 1, default: 10_000 }),
+});
+
+/**
+ * The notification service's own variables. In production a missing Twilio account would
+ * silently turn every sign-in code into a log line, so that configuration is refused. The
+ * checks travel with the schema, so they run where the runtime loads it, before the service
+ * touches its database; typed as the plain object, which is what `defineService` takes.
+ */
+export const NotificationSettings: typeof Variables = Type.Refine(
+  Type.Refine(
+    Variables,
+    (settings) => settings.NODE_ENV !== 'production' || settings.TWILIO_ACCOUNT_SID !== undefined,
+    () => 'TWILIO_ACCOUNT_SID is required when NODE_ENV=production (without it SMS would only be logged)',
+  ),
+  (settings) =>
+    settings.TWILIO_ACCOUNT_SID === undefined ||
+    (settings.TWILIO_AUTH_TOKEN !== undefined && settings.TWILIO_FROM !== undefined),
+  () => 'TWILIO_AUTH_TOKEN and TWILIO_FROM are required when TWILIO_ACCOUNT_SID is set',
+);
+
+export type NotificationSettings = Static<typeof NotificationSettings>;

@@ -1,0 +1,131 @@
+import { randomInt } from 'node:crypto';
+import { loadConfig } from '@kasa/config';
+import { SignCodeRequested, SUBSCRIPTIONS } from '@kasa/contracts';
+import { createLogger, type Logger } from '@kasa/log';
+import {
+  BrokerUnavailableError,
+  Messaging,
+  type MessagingOptions,
+  newEvent,
+  topologyNames,
+} from '@kasa/messaging';
+import { createTestDatabase, eventually, type TestDatabase, testAmqpUrl, testNamespace } from '@kasa/testing';
+import { registerHandlers } from '../../src/messaging/handlers.ts';
+import { NotificationSettings } from '../../src/settings.ts';
+
+export const MIGRATIONS = new URL('../../migrations', import.meta.url).pathname;
+export const silentLogger = createLogger({ service: 'test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+
+const subscriptions = SUBSCRIPTIONS.filter(({ consumer }) => consumer === 'notification');
+
+export interface RunningNotification {
+  messaging: Messaging;
+  /** The consumer's dead-letter queue on this run's own namespace. */
+  deadLetterQueue: string;
+  /** Publishes events as the auth service's relay would. */
+  publish(...events: { id: string; type: string }[]): Promise<void>;
+}
+
+export interface NotificationBus {
+  database: TestDatabase;
+  amqpUrl: string;
+  /**
+   * The service's handlers, registered by the service's own function, on a Messaging with a
+   * broker namespace of its own and short retry delays; `env` is read as the service reads it.
+   */
+  start(
+    env: Record<string, string>,
+    options?: { logger?: Logger; messaging?: Partial<MessagingOptions> },
+  ): Promise<RunningNotification>;
+  close(): Promise<void>;
+}
+
+export async function createNotificationBus(): Promise<NotificationBus> {
+  const database = await createTestDatabase(MIGRATIONS);
+  const amqpUrl = testAmqpUrl();
+  const started: Messaging[] = [];
+  return {
+    database,
+    amqpUrl,
+    async start(env, { logger = silentLogger, messaging: overrides = {} } = {}) {
+      const namespace = testNamespace();
+      const names = topologyNames(namespace);
+      const messaging = new Messaging({
+        service: 'notification',
+        url: amqpUrl,
+        database,
+        logger,
+        namespace,
+        subscriptions,
+        retryDelaysMs: [50, 100],
+        maxAttempts: 3,
+        relay: { idlePollMs: 200 },
+        ...overrides,
+      });
+      started.push(messaging);
+      const settings = loadConfig(NotificationSettings, env);
+      registerHandlers(messaging.consumers, { settings, logger, database });
+      await messaging.start();
+      return {
+        messaging,
+        deadLetterQueue: names.deadLetterQueue(names.queue(subscriptions[0]!)),
+        async publish(...events) {
+          const messages = events.map((event) => ({
+            exchange: names.exchange,
+            routingKey: event.type,
+            content: Buffer.from(JSON.stringify(event)),
+            options: { messageId: event.id, type: event.type, contentType: 'application/json' },
+          }));
+          await eventually(async () => {
+            try {
+              await messaging.publisher.publish(messages);
+              return true;
+            } catch (error) {
+              if (error instanceof BrokerUnavailableError) return false;
+              throw error;
+            }
+          });
+        },
+      };
+    },
+    async close() {
+      await Promise.all(started.map((messaging) => messaging.stop().catch(() => {})));
+      await database.drop();
+    },
+  };
+}
+
+/** A Ukrainian mobile number no other test uses. */
+export function uniquePhone(): string {
+  return `+38067${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
+}
+
+export function signCodeRequested({
+  phone = uniquePhone(),
+  code = String(randomInt(0, 1_000_000)).padStart(6, '0'),
+  expiresInMs = 5 * 60_000,
+} = {}) {
+  const signRequestId = randomInt(1, 2 ** 31);
+  return newEvent(
+    SignCodeRequested,
+    { signRequestId, phone, code, expiresAt: new Date(Date.now() + expiresInMs).toISOString() },
+    { aggregateId: signRequestId, actor: { kind: 'member' } },
+  );
+}
+
+export interface SmsRow {
+  status: 'sending' | 'sent';
+  provider_sid: string | null;
+  attempts: number;
+  last_error: string | null;
+}
+
+export async function smsRow(database: TestDatabase, eventId: string): Promise<SmsRow | undefined> {
+  const [rows] = await database.pool.query('SELECT * FROM sms_messages WHERE event_id = ?', [eventId]);
+  return (rows as SmsRow[])[0];
+}
+
+export async function wasConsumed(database: TestDatabase, eventId: string): Promise<boolean> {
+  const [rows] = await database.pool.query('SELECT 1 FROM inbox WHERE event_id = ?', [eventId]);
+  return (rows as unknown[]).length === 1;
+}
