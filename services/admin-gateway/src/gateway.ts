@@ -1,7 +1,13 @@
 import type { GatewayDefinition } from '@kasa/runtime';
+import { staffSignInRoutes } from './routes/staff-sign-in.routes.ts';
+import { staffUserRoutes } from './routes/staff-users.routes.ts';
 
 export const adminGateway: GatewayDefinition = {
   name: 'admin-gateway',
   description: "The staff API, used by the fund's admin web site.",
   audience: 'staff',
+  routes: (app, context) => {
+    staffSignInRoutes(app, context);
+    staffUserRoutes(app, context);
+  },
 };

@@ -1,6 +1,7 @@
 import { defineService } from '@kasa/runtime';
 import { authDeps } from './application/auth-deps.ts';
 import { memberSignInRoutes } from './http/member-sign-in.routes.ts';
+import { staffRoutes } from './http/staff.routes.ts';
 import { tokenRoutes } from './http/tokens.routes.ts';
 import { memberAccountHandlers } from './messaging/member-account.handlers.ts';
 import { AuthSettings } from './settings.ts';
@@ -15,6 +16,7 @@ export const authService = defineService({
     const deps = authDeps(context);
     memberSignInRoutes(app, deps);
     tokenRoutes(app, deps);
+    app.register(staffRoutes(deps));
   },
   handlers: (consumers) => memberAccountHandlers(consumers),
 });

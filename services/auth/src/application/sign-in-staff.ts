@@ -1,0 +1,69 @@
+import { tooManyRequests, unauthorized } from '@kasa/http';
+import {
+  findStaffUserByLogin,
+  type StaffUserRow,
+  saveLockout,
+  saveRehash,
+} from '../db/staff-users.repository.ts';
+import { AFTER_RIGHT_PASSWORD, lockedForSeconds } from '../domain/lockout.ts';
+import type { AuthDeps } from './auth-deps.ts';
+import { hashPassword, needsRehash, verifyNobody, verifyPassword } from './passwords.ts';
+import { staffClaims } from './refresh-tokens.ts';
+import { openSession } from './sessions.ts';
+import { countWrongPassword } from './staff-lockout.ts';
+import type { TokenPair } from './token-issuer.ts';
+
+export interface StaffSession extends TokenPair {
+  user: StaffUserRow;
+}
+
+/** One answer for an unknown login, a wrong password and a blocked account: none is told apart. */
+const WRONG = 'Wrong login or password';
+
+/**
+ * Trades a login and password for tokens. The account's row stays locked while the password
+ * is checked, so parallel guesses are counted one by one and the sixth meets the lock; a wrong
+ * password is counted (and committed) before the 401.
+ */
+export async function signInStaff(deps: AuthDeps, login: string, password: string): Promise<StaffSession> {
+  const { messaging, logger } = deps.context;
+  const outcome = await messaging.unitOfWork.run(async ({ tx, emit }) => {
+    const user = await findStaffUserByLogin(tx, login, true);
+    if (!user) return { kind: 'unknown login' } as const;
+    const now = new Date();
+    const retryAfterSeconds = lockedForSeconds(user, now);
+    if (retryAfterSeconds > 0) return { kind: 'locked', userId: user.id, retryAfterSeconds } as const;
+    if (!(await verifyPassword(password, user.passwordHash))) {
+      await countWrongPassword({ tx, emit }, user, new Date());
+      return { kind: 'wrong password', userId: user.id } as const;
+    }
+    if (!user.isActive) return { kind: 'blocked', userId: user.id } as const;
+
+    if (user.failedAttempts > 0 || user.lockedUntil) await saveLockout(tx, user.id, AFTER_RIGHT_PASSWORD);
+    if (needsRehash(user.passwordHash)) await saveRehash(tx, user.id, await hashPassword(password));
+    const signedIn = { ...user, ...AFTER_RIGHT_PASSWORD };
+    const tokens = await openSession(
+      tx,
+      deps.sessions,
+      { kind: 'staff', id: user.id, role: user.role },
+      staffClaims(signedIn),
+    );
+    return { kind: 'signed in', tokens, user: signedIn } as const;
+  });
+
+  if (outcome.kind === 'signed in') return { ...outcome.tokens, user: outcome.user };
+  // Outside the transaction: it holds no lock, and the time spent matches a real check.
+  if (outcome.kind === 'unknown login') await verifyNobody(password);
+  logger.info(
+    { userId: 'userId' in outcome ? outcome.userId : undefined, reason: outcome.kind },
+    'staff sign-in refused',
+  );
+  if (outcome.kind === 'locked') {
+    throw tooManyRequests(
+      outcome.retryAfterSeconds,
+      'Too many wrong passwords; please try again later',
+      'staff_sign_in_locked',
+    );
+  }
+  throw unauthorized(WRONG, 'wrong_login_or_password');
+}
