@@ -31,6 +31,8 @@ async function startLocalServers(stopAfterwards: boolean): Promise<TestInfrastru
     await run(INFRA_SCRIPT, ['start', '--dir', dir, '--mysql-port', '3307', '--amqp-port', '5673']),
   );
   if (!urls.MYSQL_URL || !urls.AMQP_URL) throw new Error('infra.sh start printed no URLs');
+  // Each run's broker state is disposable: start from empty so earlier runs' queues never pile up.
+  await run(INFRA_SCRIPT, ['broker-reset', '--dir', dir]);
   return {
     mysqlUrl: urls.MYSQL_URL,
     amqpUrl: urls.AMQP_URL,
