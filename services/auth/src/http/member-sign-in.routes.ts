@@ -1,3 +1,4 @@
+import { TokenPair } from '@kasa/contracts';
 import { badRequest, type HttpApp } from '@kasa/http';
 import { Type } from 'typebox';
 import type { AuthDeps } from '../application/auth-deps.ts';
@@ -6,11 +7,6 @@ import { signInMember } from '../application/sign-in-member.ts';
 import { checkPhone } from '../domain/phone.ts';
 
 const Message = Type.Object({ message: Type.String() });
-export const Tokens = Type.Object({
-  access_token: Type.String(),
-  refresh_token: Type.String(),
-  expires_in: Type.Integer(),
-});
 const Address = Type.String({
   minLength: 1,
   maxLength: 45,
@@ -53,7 +49,7 @@ export function memberSignInRoutes(app: HttpApp, deps: AuthDeps): void {
           phone: Type.String({ maxLength: 32 }),
           code: Type.String({ minLength: 1, maxLength: 16 }),
         }),
-        response: { 200: Tokens },
+        response: { 200: TokenPair },
       },
     },
     (request) => signInMember(deps, phoneOf(request.body.phone), request.body.code.trim()),

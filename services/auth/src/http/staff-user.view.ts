@@ -1,22 +1,6 @@
-import { Type } from 'typebox';
+import type { StaffUser } from '@kasa/contracts';
+import type { Static } from 'typebox';
 import type { StaffUserRow } from '../db/staff-users.repository.ts';
-
-const SeedDate = Type.String({ pattern: '^[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}$', examples: ['24.08.2024'] });
-export const StaffRole = Type.Union([Type.Literal('admin'), Type.Literal('staff')]);
-
-/** A staff account as the admin site reads it; never the password hash or the sign-in counters. */
-export const StaffUser = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  login: Type.String(),
-  email: Type.String(),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  role: StaffRole,
-  is_active: Type.Boolean(),
-  must_change_password: Type.Boolean(),
-  created_at: SeedDate,
-  updated_at: SeedDate,
-});
 
 /** The seed's `%d.%m.%Y`, on the fund's calendar. */
 const seedDate = new Intl.DateTimeFormat('uk-UA', {
@@ -26,7 +10,7 @@ const seedDate = new Intl.DateTimeFormat('uk-UA', {
   year: 'numeric',
 });
 
-export function staffUserView(user: StaffUserRow) {
+export function staffUserView(user: StaffUserRow): Static<typeof StaffUser> {
   return {
     id: user.id,
     name: user.name,

@@ -1,3 +1,4 @@
+import { StaffRole, StaffUser, TokenPair } from '@kasa/contracts';
 import {
   type AuthUser,
   type HttpApp,
@@ -14,7 +15,7 @@ import { deleteStaffUser } from '../application/delete-staff-user.ts';
 import { signInStaff } from '../application/sign-in-staff.ts';
 import { staffUserFor, staffUsersFor } from '../application/staff-users.ts';
 import { updateStaffUser } from '../application/update-staff-user.ts';
-import { StaffRole, StaffUser, staffUserView } from './staff-user.view.ts';
+import { staffUserView } from './staff-user.view.ts';
 
 const Login = Type.String({
   pattern: '^[A-Za-z0-9._-]{3,64}$',
@@ -27,11 +28,7 @@ const Phone = Type.Union([Type.String({ pattern: '^(\\+?[0-9]{5,15})?$' }), Type
 /** Long enough for any passphrase; the policy's own limit answers in words. */
 const Password = Type.String({ minLength: 1, maxLength: 1024 });
 const UserId = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 4_294_967_295 }) });
-const Tokens = {
-  access_token: Type.String(),
-  refresh_token: Type.String(),
-  expires_in: Type.Integer({ description: 'Seconds the access token is valid' }),
-};
+const Tokens = TokenPair.properties;
 
 const phoneOf = (phone: string | null | undefined) => (phone === undefined ? undefined : phone || null);
 

@@ -1,8 +1,8 @@
+import { TokenPair } from '@kasa/contracts';
 import type { HttpApp } from '@kasa/http';
 import { Type } from 'typebox';
 import type { AuthDeps } from '../application/auth-deps.ts';
 import { refreshTokens } from '../application/refresh-tokens.ts';
-import { Tokens } from './member-sign-in.routes.ts';
 
 export function tokenRoutes(app: HttpApp, deps: AuthDeps): void {
   app.post(
@@ -14,7 +14,7 @@ export function tokenRoutes(app: HttpApp, deps: AuthDeps): void {
           refresh_token: Type.String({ minLength: 1, maxLength: 128 }),
           audience: Type.Union([Type.Literal('member'), Type.Literal('staff')]),
         }),
-        response: { 200: Tokens },
+        response: { 200: TokenPair },
       },
     },
     (request) => refreshTokens(deps, request.body.refresh_token, request.body.audience),

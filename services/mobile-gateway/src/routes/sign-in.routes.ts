@@ -1,13 +1,9 @@
+import { TokenPair } from '@kasa/contracts';
 import { bearerSecurity, type HttpApp, requireAuth } from '@kasa/http';
 import type { GatewayContext } from '@kasa/runtime';
 import { Type } from 'typebox';
 
 const Message = Type.Object({ message: Type.String() });
-const Tokens = Type.Object({
-  access_token: Type.String(),
-  refresh_token: Type.String({ description: 'Opaque; trade it at /user/token/refresh. Each works once.' }),
-  expires_in: Type.Integer({ description: 'Seconds the access token is valid' }),
-});
 /** The seed's sign-in routes answer errors as `{ message }`. */
 const seedErrors = { errorEnvelope: 'message-only' as const };
 
@@ -73,7 +69,7 @@ export function signInRoutes(app: HttpApp, { services }: GatewayContext): void {
           phone: Type.String({ minLength: 1, maxLength: 32 }),
           code: Type.String({ minLength: 1, maxLength: 16 }),
         }),
-        response: { 200: Tokens },
+        response: { 200: TokenPair },
       },
     },
     (request) =>
@@ -82,7 +78,7 @@ export function signInRoutes(app: HttpApp, { services }: GatewayContext): void {
         path: '/members/sign-in',
         body: { phone: request.body.phone, code: request.body.code },
         requestId: request.id,
-        response: Tokens,
+        response: TokenPair,
       }),
   );
 
@@ -94,7 +90,7 @@ export function signInRoutes(app: HttpApp, { services }: GatewayContext): void {
         tags: ['sign-in'],
         summary: 'Trade a refresh token for a new pair',
         body: Type.Object({ refresh_token: Type.String({ minLength: 1, maxLength: 128 }) }),
-        response: { 200: Tokens },
+        response: { 200: TokenPair },
       },
     },
     (request) =>
@@ -103,7 +99,7 @@ export function signInRoutes(app: HttpApp, { services }: GatewayContext): void {
         path: '/tokens/refresh',
         body: { refresh_token: request.body.refresh_token, audience: 'member' },
         requestId: request.id,
-        response: Tokens,
+        response: TokenPair,
       }),
   );
 }

@@ -1,0 +1,30 @@
+import { Type } from 'typebox';
+
+/**
+ * Shapes the auth service answers and the gateways pass on: declared once, so both sides of
+ * the internal API agree.
+ */
+export const TokenPair = Type.Object({
+  access_token: Type.String(),
+  refresh_token: Type.String({
+    description: 'Opaque; trade it for a new pair at the refresh route. Each works once.',
+  }),
+  expires_in: Type.Integer({ description: 'Seconds the access token is valid' }),
+});
+
+const SeedDate = Type.String({ pattern: '^[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}$', examples: ['24.08.2024'] });
+export const StaffRole = Type.Union([Type.Literal('admin'), Type.Literal('staff')]);
+
+/** A staff account as the admin site reads it; never the password hash or the sign-in counters. */
+export const StaffUser = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  login: Type.String(),
+  email: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  role: StaffRole,
+  is_active: Type.Boolean(),
+  must_change_password: Type.Boolean({ description: 'True until the one-time password is changed' }),
+  created_at: SeedDate,
+  updated_at: SeedDate,
+});
