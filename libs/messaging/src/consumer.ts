@@ -92,11 +92,6 @@ export class Consumers {
     this.#registrations.push({ queue, definition, handler: handler as unknown as Handler<EventDefinition> });
   }
 
-  /** The queues this service consumes (the topology must declare them). */
-  get queues(): string[] {
-    return this.#registrations.map((registration) => registration.queue);
-  }
-
   /** Stops taking messages and waits for the ones in hand; unstarted ones return to the queue. */
   async stop(): Promise<void> {
     this.#stopping = true;
@@ -242,10 +237,16 @@ export class Consumers {
   }
 
   #context(tx: Tx, queue: string, event: AnyEvent, attempt: number, onEmit: () => void): HandlerContext {
+    const parent = this.#options.logger;
+    let logger: Logger | undefined;
     return {
       tx,
       attempt,
-      logger: this.#options.logger.child({ queue, eventId: event.id, attempt }),
+      // Built on first use: most handlers never log, and a child logger costs on every event.
+      get logger() {
+        logger ??= parent.child({ queue, eventId: event.id, attempt });
+        return logger;
+      },
       emit: async (...events) => {
         if (events.length > 0) onEmit();
         await enqueue(tx, events);

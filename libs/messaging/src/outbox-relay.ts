@@ -68,7 +68,7 @@ export class OutboxRelay {
     while (this.#running) {
       try {
         this.#pendingWake = false;
-        const published = await this.publishBatch();
+        const published = await this.#publishBatch();
         failures = 0;
         if (published > 0) continue;
         await this.#cleanup();
@@ -99,8 +99,8 @@ export class OutboxRelay {
     });
   }
 
-  /** Publishes one batch; returns how many events left. Exposed for tests and the benchmark. */
-  async publishBatch(): Promise<number> {
+  /** Publishes one batch; returns how many events left. */
+  async #publishBatch(): Promise<number> {
     const connection = await this.#connection();
     try {
       await connection.beginTransaction();
