@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, test } from 'node:test';
 import { ConfigError } from '@kasa/config';
 import { startService } from '@kasa/runtime';
-import { testAmqpUrl, testMysqlUrl, testNamespace } from '@kasa/testing';
-import { createConnection } from 'mysql2/promise';
+import { testAmqpUrl, testMysqlUrl, testNamespace, testSchemaPrefix } from '@kasa/testing';
 
-const prefix = `t_${randomBytes(4).toString('hex')}_`;
+const schemas = testSchemaPrefix();
 const env = () => ({
   MYSQL_URL: testMysqlUrl(),
   AMQP_URL: testAmqpUrl(),
-  MYSQL_SCHEMA_PREFIX: prefix,
+  MYSQL_SCHEMA_PREFIX: schemas.prefix,
   AMQP_NAMESPACE: testNamespace(),
   LOG_LEVEL: 'silent',
 });
@@ -20,11 +18,7 @@ const definition = {
   migrationsFolder: new URL('../../../services/member/migrations', import.meta.url).pathname,
 };
 
-after(async () => {
-  const connection = await createConnection({ uri: testMysqlUrl() });
-  await connection.query(`DROP DATABASE IF EXISTS \`${prefix}member\``);
-  await connection.end();
-});
+after(() => schemas.drop());
 
 test('a service creates its schema, migrates it, connects to the broker and reports ready', async () => {
   const service = await startService(definition, { env: env(), listen: false });

@@ -32,3 +32,27 @@ export async function createTestDatabase(
 export function testNamespace(): string {
   return `t${randomBytes(4).toString('hex')}.`;
 }
+
+/**
+ * A `MYSQL_SCHEMA_PREFIX` for services started by one test file, and a way to drop every
+ * schema they created under it.
+ */
+export function testSchemaPrefix(serverUrl = testMysqlUrl()): { prefix: string; drop(): Promise<void> } {
+  const prefix = `t_${randomBytes(4).toString('hex')}_`;
+  return {
+    prefix,
+    async drop() {
+      const connection = await createConnection({ uri: serverUrl });
+      try {
+        const [rows] = await connection.query(
+          'SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE ?',
+          [`${prefix}%`],
+        );
+        for (const { name } of rows as { name: string }[])
+          await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      } finally {
+        await connection.end();
+      }
+    },
+  };
+}

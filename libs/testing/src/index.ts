@@ -1,4 +1,4 @@
-export { createTestDatabase, type TestDatabase, testNamespace } from './database.ts';
+export { createTestDatabase, type TestDatabase, testNamespace, testSchemaPrefix } from './database.ts';
 export { type FakeTwilio, type FakeTwilioMessage, startFakeTwilio } from './fake-twilio.ts';
 export {
   provideTestInfrastructure,

@@ -1,14 +1,21 @@
 import assert from 'node:assert/strict';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { type RunningGateway, type RunningService, startGateway, startService } from '@kasa/runtime';
-import { claimsFor, freePort, signToken, testAmqpUrl, testMysqlUrl, testNamespace } from '@kasa/testing';
-import { createConnection } from 'mysql2/promise';
+import {
+  claimsFor,
+  freePort,
+  signToken,
+  testAmqpUrl,
+  testMysqlUrl,
+  testNamespace,
+  testSchemaPrefix,
+} from '@kasa/testing';
 import { createFirstAdmin } from '../../auth/src/application/create-first-admin.ts';
 import { authService } from '../../auth/src/service.ts';
 import { adminGateway } from '../src/gateway.ts';
 
-const prefix = `t_${randomBytes(4).toString('hex')}_`;
+const schemas = testSchemaPrefix();
 const keys = generateKeyPairSync('ed25519');
 let auth: RunningService;
 let gateway: RunningGateway;
@@ -24,7 +31,7 @@ before(async () => {
     env: {
       MYSQL_URL: testMysqlUrl(),
       AMQP_URL: testAmqpUrl(),
-      MYSQL_SCHEMA_PREFIX: prefix,
+      MYSQL_SCHEMA_PREFIX: schemas.prefix,
       AMQP_NAMESPACE: testNamespace(),
       AUTH_PORT: String(authPort),
       JWT_PRIVATE_KEY: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
@@ -52,9 +59,7 @@ before(async () => {
 after(async () => {
   await gateway?.stop();
   await auth?.stop();
-  const admin = await createConnection({ uri: testMysqlUrl() });
-  await admin.query(`DROP DATABASE IF EXISTS \`${prefix}auth\``);
-  await admin.end();
+  await schemas.drop();
 });
 
 function send(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, token?: string, payload?: object) {

@@ -2,16 +2,16 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, test } from 'node:test';
 import { promisify } from 'node:util';
-import { REPO_ROOT, testMysqlUrl } from '@kasa/testing';
-import { type AuthUnderTest, outboxEvents, signIn, startAuth, testSchemaPrefix } from './staff-support.ts';
+import { REPO_ROOT, testMysqlUrl, testSchemaPrefix } from '@kasa/testing';
+import { type AuthUnderTest, outboxEvents, signIn, startAuth } from './staff-support.ts';
 
 const execFileAsync = promisify(execFile);
-const prefix = testSchemaPrefix();
+const schemas = testSchemaPrefix();
 let auth: AuthUnderTest | undefined;
 
 after(async () => {
   // Whatever happened, the schema the command made goes with the service's cleanup.
-  auth ??= await startAuth({ prefix });
+  auth ??= await startAuth({ schemas });
   await auth.stop();
 });
 
@@ -22,7 +22,7 @@ async function createAdmin(...args: string[]) {
       [`${REPO_ROOT}services/auth/src/create-admin.ts`, ...args],
       {
         cwd: REPO_ROOT,
-        env: { PATH: process.env.PATH, MYSQL_URL: testMysqlUrl(), MYSQL_SCHEMA_PREFIX: prefix },
+        env: { PATH: process.env.PATH, MYSQL_URL: testMysqlUrl(), MYSQL_SCHEMA_PREFIX: schemas.prefix },
         timeout: 60_000,
       },
     );
@@ -49,7 +49,7 @@ test('on a new installation it creates an administrator and prints the one-time 
   const password = /password: (\S+)\n/.exec(result.stdout)?.[1];
   assert.ok(password && password.length === 16, result.stdout);
 
-  auth = await startAuth({ prefix });
+  auth = await startAuth({ schemas });
   const session = await signIn(auth, 'root', password);
   assert.equal(session.user.role, 'admin');
   assert.equal(session.user.must_change_password, true);

@@ -1,12 +1,18 @@
 import { generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
 import { type RunningService, startService } from '@kasa/runtime';
-import { claimsFor, freePort, signToken, testAmqpUrl, testMysqlUrl, testNamespace } from '@kasa/testing';
+import {
+  claimsFor,
+  freePort,
+  signToken,
+  testAmqpUrl,
+  testMysqlUrl,
+  testNamespace,
+  testSchemaPrefix,
+} from '@kasa/testing';
 import { createVerifier } from 'fast-jwt';
 import { hashPassword } from '../src/application/passwords.ts';
 import { insertStaffUser } from '../src/db/staff-users.repository.ts';
 import { authService } from '../src/service.ts';
-
-export const testSchemaPrefix = () => `t_${randomBytes(4).toString('hex')}_`;
 
 /** The real auth service on a schema and broker namespace of its own, with a fresh key pair. */
 export interface AuthUnderTest {
@@ -20,10 +26,10 @@ export interface AuthUnderTest {
 
 export async function startAuth({
   listen = false,
-  prefix = testSchemaPrefix(),
+  schemas = testSchemaPrefix(),
 }: {
   listen?: boolean;
-  prefix?: string;
+  schemas?: ReturnType<typeof testSchemaPrefix>;
 } = {}): Promise<AuthUnderTest> {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const port = await freePort();
@@ -32,14 +38,14 @@ export async function startAuth({
     env: {
       MYSQL_URL: testMysqlUrl(),
       AMQP_URL: testAmqpUrl(),
-      MYSQL_SCHEMA_PREFIX: prefix,
+      MYSQL_SCHEMA_PREFIX: schemas.prefix,
       AMQP_NAMESPACE: testNamespace(),
       AUTH_PORT: String(port),
       JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       LOG_LEVEL: 'silent',
     },
   });
-  const schema = `${prefix}auth`;
+  const schema = `${schemas.prefix}auth`;
   return {
     service: service as RunningService,
     port,
@@ -47,9 +53,8 @@ export async function startAuth({
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     schema,
     async stop() {
-      const { pool } = service.context.database;
-      await pool.query(`DROP DATABASE IF EXISTS \`${schema}\``);
       await service.stop();
+      await schemas.drop();
     },
   };
 }

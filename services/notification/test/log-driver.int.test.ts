@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { PassThrough } from 'node:stream';
@@ -9,7 +8,14 @@ import { ConfigError } from '@kasa/config';
 import { createLogger, maskPhone } from '@kasa/log';
 import { topologyNames } from '@kasa/messaging';
 import { startService } from '@kasa/runtime';
-import { eventually, REPO_ROOT, testAmqpUrl, testMysqlUrl, testNamespace } from '@kasa/testing';
+import {
+  eventually,
+  REPO_ROOT,
+  testAmqpUrl,
+  testMysqlUrl,
+  testNamespace,
+  testSchemaPrefix,
+} from '@kasa/testing';
 import { notificationService } from '../src/service.ts';
 import {
   createNotificationBus,
@@ -17,11 +23,11 @@ import {
   signCodeRequested,
 } from './support/notification-bus.ts';
 
-const prefix = `t_${randomBytes(4).toString('hex')}_`;
+const schemas = testSchemaPrefix();
 const serviceEnv = (overrides: Record<string, string> = {}) => ({
   MYSQL_URL: testMysqlUrl(),
   AMQP_URL: testAmqpUrl(),
-  MYSQL_SCHEMA_PREFIX: prefix,
+  MYSQL_SCHEMA_PREFIX: schemas.prefix,
   AMQP_NAMESPACE: testNamespace(),
   LOG_LEVEL: 'silent',
   ...overrides,
@@ -32,7 +38,7 @@ before(async () => {
   bus = await createNotificationBus();
 });
 after(async () => {
-  await bus.database.pool.query(`DROP DATABASE IF EXISTS \`${prefix}notification\``);
+  await schemas.drop();
   await bus.close();
 });
 
@@ -92,7 +98,7 @@ test('the service itself starts with the log driver outside production and texts
 });
 
 test('in production a missing TWILIO_ACCOUNT_SID refuses the start before the database is touched', async () => {
-  const refusedPrefix = `t_${randomBytes(4).toString('hex')}_`;
+  const refusedPrefix = testSchemaPrefix().prefix;
   await assert.rejects(
     startService(notificationService, {
       env: serviceEnv({ NODE_ENV: 'production', MYSQL_SCHEMA_PREFIX: refusedPrefix }),

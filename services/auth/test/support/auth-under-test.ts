@@ -1,9 +1,8 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { type AnyEvent, topologyNames } from '@kasa/messaging';
 import { type RunningService, startService } from '@kasa/runtime';
-import { testAmqpUrl, testMysqlUrl, testNamespace } from '@kasa/testing';
+import { testAmqpUrl, testMysqlUrl, testNamespace, testSchemaPrefix } from '@kasa/testing';
 import amqplib from 'amqplib';
-import { createConnection } from 'mysql2/promise';
 import { authService } from '../../src/service.ts';
 
 export interface AuthUnderTest {
@@ -20,13 +19,13 @@ export interface AuthUnderTest {
 /** The real auth service in this process, on its own schema and broker namespace. */
 export async function startAuth(env: Record<string, string> = {}): Promise<AuthUnderTest> {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const prefix = `t_${randomBytes(4).toString('hex')}_`;
+  const schemas = testSchemaPrefix();
   const namespace = testNamespace();
   const service = await startService(authService, {
     env: {
       MYSQL_URL: testMysqlUrl(),
       AMQP_URL: testAmqpUrl(),
-      MYSQL_SCHEMA_PREFIX: prefix,
+      MYSQL_SCHEMA_PREFIX: schemas.prefix,
       AMQP_NAMESPACE: namespace,
       JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -75,9 +74,7 @@ export async function startAuth(env: Record<string, string> = {}): Promise<AuthU
     async close() {
       await service.stop();
       await connection.close();
-      const admin = await createConnection({ uri: testMysqlUrl() });
-      await admin.query(`DROP DATABASE IF EXISTS \`${prefix}auth\``);
-      await admin.end();
+      await schemas.drop();
     },
   };
 }
