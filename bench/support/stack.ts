@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, openSync } from 'node:fs';
 import { type ProcessName, portVariable } from '@kasa/config';
 import { eventually, freePort, REPO_ROOT } from '@kasa/testing';
 
@@ -7,25 +8,31 @@ export interface BenchStack {
   stop(): Promise<void>;
 }
 
+/** Where the processes' logs go: `.data/bench-logs/<name>.log`, rewritten on every run. */
+export const BENCH_LOGS = `${REPO_ROOT}.data/bench-logs`;
+
 /**
  * Starts real Kasa processes on free ports (each its own Node process, as in production)
- * with the given environment, and waits until each answers /health/ready.
+ * with the given environment, and waits until each answers /health/ready. They log at
+ * `info`, as in production (a line per request), to files under BENCH_LOGS.
  */
 export async function startStack(names: ProcessName[], env: Record<string, string>): Promise<BenchStack> {
   const ports = new Map<ProcessName, number>();
   for (const name of names) ports.set(name, await freePort());
   const portEnv = Object.fromEntries([...ports].map(([name, port]) => [portVariable(name), String(port)]));
-  const children: ChildProcess[] = names.map((name) =>
-    spawn(process.execPath, [`${REPO_ROOT}services/${name}/src/main.ts`], {
-      env: { ...process.env, ...env, ...portEnv, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    }),
-  );
+  mkdirSync(BENCH_LOGS, { recursive: true });
+  const children: ChildProcess[] = names.map((name) => {
+    const log = openSync(`${BENCH_LOGS}/${name}.log`, 'w');
+    return spawn(process.execPath, [`${REPO_ROOT}services/${name}/src/main.ts`], {
+      env: { ...process.env, LOG_LEVEL: 'info', ...env, ...portEnv },
+      stdio: ['ignore', log, log],
+    });
+  });
   const url = (name: ProcessName) => `http://127.0.0.1:${ports.get(name)}`;
   for (const name of names) {
     await eventually(
       async () => (await fetch(`${url(name)}/health/ready`).catch(() => null))?.status === 200,
-      { timeoutMs: 60_000, intervalMs: 200, message: `${name} ready` },
+      { timeoutMs: 60_000, intervalMs: 200, message: `${name} ready (see ${BENCH_LOGS}/${name}.log)` },
     );
   }
   return {

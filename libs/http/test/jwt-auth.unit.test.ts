@@ -152,6 +152,27 @@ test('the same valid token passes again from the verify cache', async () => {
   assert.equal(second.statusCode, 200);
 });
 
+test('a remembered token stops working when it expires', async () => {
+  const app = await appWithProtectedRoutes();
+  const headers = bearer(signToken(keys.privateKey, claimsFor({ exp: Math.floor(Date.now() / 1000) + 1 })));
+  assert.equal((await app.inject({ method: 'GET', url: '/me', headers })).statusCode, 200);
+  await new Promise((resolve) => setTimeout(resolve, 2_100));
+  assert.equal((await app.inject({ method: 'GET', url: '/me', headers })).statusCode, 401);
+});
+
+test('routes in a plugin registered after the verifier use it too', async () => {
+  const app = await appWithProtectedRoutes();
+  await app.register(async (child) => {
+    child.get('/nested', { preHandler: requireAuth() }, async (request) => ({ sub: request.user.sub }));
+  });
+  const response = await app.inject({
+    method: 'GET',
+    url: '/nested',
+    headers: bearer(signToken(keys.privateKey, claimsFor())),
+  });
+  assert.equal(response.statusCode, 200);
+});
+
 test('an app set up for ES256 accepts an ES256 token and refuses an EdDSA one', async () => {
   const p256 = generateP256Keys();
   const { app } = createTestApp();

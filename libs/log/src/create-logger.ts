@@ -1,6 +1,6 @@
 import { type Logger, pino } from 'pino';
 import { serializeError } from './errors.ts';
-import { censor, REDACT_PATHS } from './redaction.ts';
+import { redact } from './redaction.ts';
 
 export type { Logger } from 'pino';
 
@@ -16,10 +16,16 @@ export function createLogger({ service, level = 'info', destination }: LoggerOpt
   const options = {
     level,
     base: { service },
-    redact: { paths: REDACT_PATHS, censor },
     timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label: string) => ({ level: label }) },
+    formatters: { level: (label: string) => ({ level: label }), log: redact, bindings: redact },
     serializers: { err: serializeError, error: serializeError },
   };
-  return destination ? pino(options, destination) : pino(options);
+  const logger = destination ? pino(options, destination) : pino(options);
+  // pino gives a child's bindings to no formatter: they are redacted on their way in. Every
+  // child inherits this method from the root, so grandchildren are covered too.
+  const child = logger.child;
+  logger.child = function redactedChild(this: Logger, bindings, childOptions) {
+    return child.call(this, redact(bindings), childOptions);
+  } as Logger['child'];
+  return logger;
 }

@@ -12,7 +12,7 @@ function capture() {
   return { logger: createLogger({ service: 'test', destination: stream }), lines };
 }
 
-test('masks phones and hides codes, tokens and documents at any of three levels', () => {
+test('masks phones and hides codes, tokens and documents at any depth', () => {
   const { logger, lines } = capture();
   logger.info(
     {
@@ -28,6 +28,23 @@ test('masks phones and hides codes, tokens and documents at any of three levels'
   assert.equal(line?.code, '[redacted]');
   assert.deepEqual(line?.member, { iban: '[redacted]', inn: '[redacted]', passport_data: '[redacted]' });
   assert.deepEqual(line?.sms, { message: { to: '+38067*****67', refresh_token: '[redacted]' } });
+});
+
+test('reaches into arrays and deep objects, and leaves the logged object as it was', () => {
+  const { logger, lines } = capture();
+  const fields = { batch: [{ member: { profile: { documents: { passport: 'AB123456', kind: 'id' } } } }] };
+  logger.info(fields, 'imported');
+  assert.deepEqual(lines[0]?.batch, [
+    { member: { profile: { documents: { passport: '[redacted]', kind: 'id' } } } },
+  ]);
+  assert.equal(fields.batch[0]!.member.profile.documents.passport, 'AB123456');
+});
+
+test("a child logger's bindings are redacted too", () => {
+  const { logger, lines } = capture();
+  logger.child({ phone: '+380671234567', memberId: 7 }).info('asked for a code');
+  assert.equal(lines[0]?.phone, '+38067*****67');
+  assert.equal(lines[0]?.memberId, 7);
 });
 
 test('hides authorization headers of logged requests', () => {
