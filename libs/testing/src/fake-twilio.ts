@@ -11,8 +11,8 @@ export interface FakeTwilioMessage {
   from: string;
   body: string;
   dateCreated: Date;
-  /** The fake hands every accepted text on at once, so it counts as sent when created. */
-  dateSent: Date;
+  /** When the carrier took it: null while it is queued (see `carrierDelayMs`). */
+  dateSent: Date | null;
 }
 
 /** Every request that reached the fake, answered or not. */
@@ -42,6 +42,8 @@ export interface FakeTwilio {
 export interface FakeTwilioOptions {
   accountSid?: string;
   authToken?: string;
+  /** How long an accepted text stays queued, without a date sent; 0 (default) hands it on at once. */
+  carrierDelayMs?: number;
 }
 
 const API_VERSION = '2010-04-01';
@@ -112,8 +114,15 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
         from,
         body: text,
         dateCreated: now,
-        dateSent: now,
+        dateSent: options.carrierDelayMs ? null : now,
       };
+      if (options.carrierDelayMs) {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          message.dateSent = new Date();
+        }, options.carrierDelayMs);
+        timers.add(timer);
+      }
       messages.push(message);
       status = 201;
       body = { ...resource(message), status: 'queued', date_sent: null };
@@ -148,9 +157,11 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
           message.accountSid === account &&
           (!to || message.to === to) &&
           (!from || message.from === from) &&
-          (!onDay || message.dateSent.toISOString().slice(0, 10) === onDay.slice(0, 10)) &&
-          (!after || message.dateSent >= dayOrInstant(after, 'start')) &&
-          (!before || message.dateSent <= dayOrInstant(before, 'end')),
+          // As at Twilio, a DateSent filter leaves out texts not sent yet.
+          (!(onDay || after || before) || message.dateSent !== null) &&
+          (!onDay || message.dateSent!.toISOString().slice(0, 10) === onDay.slice(0, 10)) &&
+          (!after || message.dateSent! >= dayOrInstant(after, 'start')) &&
+          (!before || message.dateSent! <= dayOrInstant(before, 'end')),
       )
       .reverse(); // Twilio lists the newest first
     const pageSize = Math.min(Math.max(Number(query.get('PageSize') ?? 50) || 50, 1), 1000);
@@ -274,8 +285,8 @@ function resource(message: FakeTwilioMessage) {
     api_version: API_VERSION,
     body: message.body,
     date_created: rfc2822(message.dateCreated),
-    date_sent: rfc2822(message.dateSent),
-    date_updated: rfc2822(message.dateSent),
+    date_sent: message.dateSent ? rfc2822(message.dateSent) : null,
+    date_updated: rfc2822(message.dateSent ?? message.dateCreated),
     direction: 'outbound-api',
     error_code: null,
     error_message: null,
@@ -286,7 +297,7 @@ function resource(message: FakeTwilioMessage) {
     price: null,
     price_unit: 'USD',
     sid: message.sid,
-    status: 'sent',
+    status: message.dateSent ? 'sent' : 'queued',
     subresource_uris: { media: `${uri}/Media.json`, feedback: `${uri}/Feedback.json` },
     to: message.to,
     uri: `${uri}.json`,

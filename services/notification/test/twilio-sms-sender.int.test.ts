@@ -40,6 +40,34 @@ test('finds a text already accepted for the same number and body, and nothing fo
   assert.equal(await sender().findSent('+380679999999', 'Код 111111', since), null);
 });
 
+test('finds a text still queued at the carrier, which has no date sent yet', async () => {
+  const slowCarrier = await startFakeTwilio({ carrierDelayMs: 60_000 });
+  try {
+    const queued = new TwilioSmsSender({
+      accountSid: slowCarrier.accountSid,
+      authToken: slowCarrier.authToken,
+      from: FROM,
+      apiUrl: slowCarrier.url,
+      timeoutMs: 2_000,
+    });
+    const since = new Date();
+    const { sid } = await queued.send('+380673334455', 'Код 444444');
+    assert.equal(slowCarrier.messages[0]?.dateSent, null);
+    assert.equal(await queued.findSent('+380673334455', 'Код 444444', since), sid);
+  } finally {
+    await slowCarrier.close();
+  }
+});
+
+test('a text of the same body sent long before is not taken for this one', async () => {
+  const { sid } = await sender().send('+380674445566', 'Код 555555');
+  assert.equal(
+    await sender().findSent('+380674445566', 'Код 555555', new Date(Date.now() + 10 * 60_000)),
+    null,
+  );
+  assert.equal(await sender().findSent('+380674445566', 'Код 555555', new Date(Date.now() - 60_000)), sid);
+});
+
 test('a wrong token is Twilio 401 (code 20003): permanent', async () => {
   await assert.rejects(sender({ authToken: 'wrong' }).send('+380671112233', 'x'), (error: unknown) => {
     assert.ok(error instanceof PermanentError);

@@ -5,7 +5,12 @@ import {
   saveLockout,
   saveRehash,
 } from '../db/staff-users.repository.ts';
-import { AFTER_RIGHT_PASSWORD, lockedForSeconds } from '../domain/lockout.ts';
+import {
+  forgetUnknownLoginsBefore,
+  lockUnknownLogin,
+  saveUnknownLoginLockout,
+} from '../db/unknown-logins.repository.ts';
+import { AFTER_RIGHT_PASSWORD, afterWrongPassword, lockedForSeconds } from '../domain/lockout.ts';
 import type { AuthDeps } from './auth-deps.ts';
 import { hashPassword, needsRehash, verifyNobody, verifyPassword } from './passwords.ts';
 import { staffClaims } from './refresh-tokens.ts';
@@ -20,17 +25,29 @@ export interface StaffSession extends TokenPair {
 /** One answer for an unknown login, a wrong password and a blocked account: none is told apart. */
 const WRONG = 'Wrong login or password';
 
+/** Counts of guesses at logins that do not exist are kept this long after the last one. */
+const UNKNOWN_LOGIN_MEMORY_MS = 24 * 3_600_000;
+
 /**
  * Trades a login and password for tokens. The account's row stays locked while the password
  * is checked, so parallel guesses are counted one by one and the sixth meets the lock; a wrong
- * password is counted (and committed) before the 401.
+ * password is counted (and committed) before the 401. A login without an account is counted
+ * and locked the same way, and costs the same time, so no answer tells which logins exist.
  */
 export async function signInStaff(deps: AuthDeps, login: string, password: string): Promise<StaffSession> {
   const { messaging, logger } = deps.context;
   const outcome = await messaging.unitOfWork.run(async ({ tx, emit }) => {
     const user = await findStaffUserByLogin(tx, login, true);
-    if (!user) return { kind: 'unknown login' } as const;
     const now = new Date();
+    if (!user) {
+      const failures = await lockUnknownLogin(tx, login);
+      const retryAfterSeconds = lockedForSeconds(failures, now);
+      if (retryAfterSeconds > 0) return { kind: 'locked', retryAfterSeconds } as const;
+      await verifyNobody(password);
+      await saveUnknownLoginLockout(tx, login, afterWrongPassword(failures, now), now);
+      await forgetUnknownLoginsBefore(tx, new Date(now.getTime() - UNKNOWN_LOGIN_MEMORY_MS));
+      return { kind: 'unknown login' } as const;
+    }
     const retryAfterSeconds = lockedForSeconds(user, now);
     if (retryAfterSeconds > 0) return { kind: 'locked', userId: user.id, retryAfterSeconds } as const;
     if (!(await verifyPassword(password, user.passwordHash))) {
@@ -52,8 +69,6 @@ export async function signInStaff(deps: AuthDeps, login: string, password: strin
   });
 
   if (outcome.kind === 'signed in') return { ...outcome.tokens, user: outcome.user };
-  // Outside the transaction: it holds no lock, and the time spent matches a real check.
-  if (outcome.kind === 'unknown login') await verifyNobody(password);
   logger.info(
     { userId: 'userId' in outcome ? outcome.userId : undefined, reason: outcome.kind },
     'staff sign-in refused',

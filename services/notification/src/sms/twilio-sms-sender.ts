@@ -44,21 +44,23 @@ export class TwilioSmsSender implements SmsSender {
   }
 
   /**
-   * Twilio's Messages list filtered by To, From and DateSent, compared on the body. DateSent
-   * is a calendar date at Twilio (`DateSent>=YYYY-MM-DD`), so the day is given whole.
+   * Twilio's Messages list filtered by To and From (newest first), compared on the body and
+   * on when Twilio created the text. Not filtered by DateSent: a text still queued at the
+   * carrier has no date sent yet, and is exactly the one a retry after a timeout must find.
    */
   async findSent(to: string, body: string, since: Date): Promise<string | null> {
-    const from = new Date(since.getTime() - CLOCK_SKEW_MS);
-    const dateSentAfter = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
+    const from = since.getTime() - CLOCK_SKEW_MS;
     try {
       const messages = await this.#client.messages.list({
         to,
         from: this.#from,
-        dateSentAfter,
         pageSize: 100,
         limit: LOOKUP_LIMIT,
       });
-      return messages.find((message) => message.body === body)?.sid ?? null;
+      return (
+        messages.find((message) => message.body === body && message.dateCreated.getTime() >= from)?.sid ??
+        null
+      );
     } catch (error) {
       throw classifyTwilioError(error);
     }
