@@ -1,0 +1,15 @@
+export { parseFileKey } from './encryption.ts';
+export {
+  CorruptFileError,
+  FileError,
+  FileNotFoundError,
+  FileTooLargeError,
+  InvalidFileError,
+  TooManyFilesError,
+  UnsupportedFileTypeError,
+} from './errors.ts';
+export { ALL_FILE_TYPES, DEFAULT_FILE_POLICY, type FilePolicy, filePolicy } from './file-policy.ts';
+export { FileStore, type FileStoreOptions, type OpenedFile, type StoredFile } from './file-store.ts';
+export type { FileInput } from './read-upload.ts';
+export { type FileMime, type FileType, sniffFileType } from './sniff.ts';
+export { stripMetadata } from './strip-metadata.ts';
