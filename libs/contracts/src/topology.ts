@@ -24,4 +24,6 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
   { consumer: 'auth', event: 'member.blocked' },
   { consumer: 'auth', event: 'member.unblocked' },
   { consumer: 'auth', event: 'member.phone_changed' },
+  // A first sign-in opens the member's profile.
+  { consumer: 'member', event: 'auth.member_signed_up' },
 ];

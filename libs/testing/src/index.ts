@@ -1,4 +1,12 @@
 export { createTestDatabase, type TestDatabase, testNamespace, testSchemaPrefix } from './database.ts';
+export {
+  type FakeDiia,
+  type FakeDiiaCallback,
+  type FakeDiiaDocuments,
+  startFakeDiia,
+  TEST_DIIA_ENVELOPE_MARKER,
+  testDiiaEnvelope,
+} from './fake-diia.ts';
 export { type FakeTwilio, type FakeTwilioMessage, startFakeTwilio } from './fake-twilio.ts';
 export {
   provideTestInfrastructure,

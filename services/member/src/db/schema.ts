@@ -1,2 +1,167 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  char,
+  date,
+  datetime,
+  index,
+  int,
+  mysqlEnum,
+  mysqlTable,
+  text,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/mysql-core';
+import { DOCUMENT_TYPES } from '../domain/documents.ts';
+
 /** The service's tables. The outbox and inbox come from @kasa/db so every service has the same. */
 export { inbox, outbox } from '@kasa/db';
+
+const createdAt = () =>
+  datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(sql`CURRENT_TIMESTAMP(3)`);
+const updatedAt = () =>
+  datetime('updated_at', { mode: 'date', fsp: 3 }).notNull().default(sql`CURRENT_TIMESTAMP(3)`);
+
+/** A charity program members pay into; prices in kopiyky. */
+export const programs = mysqlTable('programs', {
+  id: int('id', { unsigned: true }).autoincrement().primaryKey(),
+  name: varchar('name', { length: 128 }).notNull(),
+  monthPrice: int('month_price', { unsigned: true }).notNull(),
+  /** The terms document in the file store. */
+  termsFile: varchar('terms_file', { length: 64 }),
+  isActive: boolean('is_active').notNull().default(true),
+  createdBy: int('created_by', { unsigned: true }),
+  updatedBy: int('updated_by', { unsigned: true }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * A member's profile, under the id of their sign-in account. The flags are what the staff
+ * attention list is made of; each is kept true to the facts by the use case that changes them.
+ */
+export const members = mysqlTable(
+  'members',
+  {
+    id: int('id', { unsigned: true }).primaryKey(),
+    phone: varchar('phone', { length: 16 }).notNull(),
+    firstName: varchar('first_name', { length: 64 }),
+    middleName: varchar('middle_name', { length: 64 }),
+    lastName: varchar('last_name', { length: 64 }),
+    email: varchar('email', { length: 254 }),
+    birthDate: date('birth_date', { mode: 'string' }),
+    passportData: varchar('passport_data', { length: 255 }),
+    taxNumber: varchar('tax_number', { length: 10 }),
+    iban: varchar('iban', { length: 34 }),
+    /** The photo in the file store. */
+    photoFile: varchar('photo_file', { length: 64 }),
+    certificate: varchar('certificate', { length: 32 }),
+    /** The last day the membership is paid for (Europe/Kyiv calendar date). */
+    paidUntil: date('paid_until', { mode: 'string' }),
+    programId: int('program_id', { unsigned: true }),
+    pendingProgramId: int('pending_program_id', { unsigned: true }),
+    isActive: boolean('is_active').notNull().default(true),
+    /** Approved by staff: `profile/get` opens only then. */
+    isSubmitted: boolean('is_submitted').notNull().default(false),
+    /** The member has sent the profile form (or Diia has filled it) at least once. */
+    profileSentAt: datetime('profile_sent_at', { mode: 'date', fsp: 3 }),
+    hasNewRequest: boolean('has_new_request').notNull().default(false),
+    hasNewProgramChange: boolean('has_new_program_change').notNull().default(false),
+    hasNewDocuments: boolean('has_new_documents').notNull().default(false),
+    hasCorrectionRequest: boolean('has_correction_request').notNull().default(false),
+    /** The last Diia request made for this member: the callback is matched by it. */
+    diiaRequestId: char('diia_request_id', { length: 36 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex('members_phone').on(table.phone),
+    uniqueIndex('members_certificate').on(table.certificate),
+    uniqueIndex('members_diia_request').on(table.diiaRequestId),
+    index('members_tax_number').on(table.taxNumber),
+  ],
+);
+
+/** Which program a member was on, and when: the current one has no end. */
+export const memberPrograms = mysqlTable(
+  'member_programs',
+  {
+    id: int('id', { unsigned: true }).autoincrement().primaryKey(),
+    memberId: int('member_id', { unsigned: true }).notNull(),
+    programId: int('program_id', { unsigned: true }).notNull(),
+    startedAt: datetime('started_at', { mode: 'date', fsp: 3 }).notNull(),
+    endedAt: datetime('ended_at', { mode: 'date', fsp: 3 }),
+  },
+  (table) => [index('member_programs_member').on(table.memberId, table.startedAt)],
+);
+
+/** Files in the encrypted store that belong to a member (documents and the photo). */
+export const memberFiles = mysqlTable(
+  'member_files',
+  {
+    /** The store's random name: the only name a file is ever asked for by. */
+    name: varchar('name', { length: 64 }).primaryKey(),
+    memberId: int('member_id', { unsigned: true }).notNull(),
+    mime: varchar('mime', { length: 64 }).notNull(),
+    size: int('size', { unsigned: true }).notNull(),
+    sha256: char('sha256', { length: 64 }).notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('member_files_member').on(table.memberId)],
+);
+
+/** An identity document: pending until staff approve, then current, then history. */
+export const identityDocuments = mysqlTable(
+  'identity_documents',
+  {
+    id: int('id', { unsigned: true }).autoincrement().primaryKey(),
+    memberId: int('member_id', { unsigned: true }).notNull(),
+    type: mysqlEnum('type', DOCUMENT_TYPES).notNull(),
+    fileName: varchar('file_name', { length: 64 }).notNull(),
+    status: mysqlEnum('status', ['pending', 'current', 'history']).notNull().default('pending'),
+    source: mysqlEnum('source', ['upload', 'diia']).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index('identity_documents_member').on(table.memberId, table.status)],
+);
+
+/** A member's report that staff got their name or birth date wrong (`profile/wrong`). */
+export const profileCorrections = mysqlTable(
+  'profile_corrections',
+  {
+    id: int('id', { unsigned: true }).autoincrement().primaryKey(),
+    memberId: int('member_id', { unsigned: true }).notNull(),
+    firstName: varchar('first_name', { length: 64 }),
+    middleName: varchar('middle_name', { length: 64 }),
+    lastName: varchar('last_name', { length: 64 }),
+    birthDate: date('birth_date', { mode: 'string' }),
+    resolvedAt: datetime('resolved_at', { mode: 'date', fsp: 3 }),
+    createdAt: createdAt(),
+  },
+  (table) => [index('profile_corrections_member').on(table.memberId)],
+);
+
+/** One row: the last certificate number handed out. */
+export const certificateCounter = mysqlTable('certificate_counter', {
+  id: int('id', { unsigned: true }).primaryKey(),
+  last: bigint('last', { mode: 'number', unsigned: true }).notNull(),
+});
+
+/** Diia's callbacks as they arrived, kept until a decryptor has processed them. */
+export const diiaCallbacks = mysqlTable(
+  'diia_callbacks',
+  {
+    id: int('id', { unsigned: true }).autoincrement().primaryKey(),
+    requestId: char('request_id', { length: 36 }).notNull(),
+    /** The raw multipart body in the file store (encrypted at rest, as Diia's parts are). */
+    bodyFile: varchar('body_file', { length: 64 }).notNull(),
+    contentType: varchar('content_type', { length: 255 }).notNull(),
+    status: mysqlEnum('status', ['received', 'processed', 'failed']).notNull().default('received'),
+    error: text('error'),
+    receivedAt: createdAt(),
+    processedAt: datetime('processed_at', { mode: 'date', fsp: 3 }),
+  },
+  (table) => [index('diia_callbacks_status').on(table.status, table.receivedAt)],
+);
