@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { ConfigError } from '@kasa/config';
+import { MESSAGING_MIGRATIONS } from '@kasa/db';
 import { startService } from '@kasa/runtime';
 import { testAmqpUrl, testMysqlUrl, testNamespace, testSchemaPrefix } from '@kasa/testing';
 
@@ -16,7 +17,7 @@ const definition = {
   name: 'member' as const,
   description: 'a service under test',
   // The outbox and inbox alone, as every service's first migration has them.
-  migrationsFolder: new URL('./fixtures/migrations', import.meta.url).pathname,
+  migrationsFolder: MESSAGING_MIGRATIONS,
 };
 
 after(() => schemas.drop());
