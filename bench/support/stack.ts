@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { type ProcessName, portVariable } from '@kasa/config';
 import { eventually, freePort, REPO_ROOT } from '@kasa/testing';
 
@@ -23,10 +23,14 @@ export async function startStack(names: ProcessName[], env: Record<string, strin
   mkdirSync(BENCH_LOGS, { recursive: true });
   const children: ChildProcess[] = names.map((name) => {
     const log = openSync(`${BENCH_LOGS}/${name}.log`, 'w');
-    return spawn(process.execPath, [`${REPO_ROOT}services/${name}/src/main.ts`], {
-      env: { ...process.env, LOG_LEVEL: 'info', ...env, ...portEnv },
-      stdio: ['ignore', log, log],
-    });
+    try {
+      return spawn(process.execPath, [`${REPO_ROOT}services/${name}/src/main.ts`], {
+        env: { ...process.env, LOG_LEVEL: 'info', ...env, ...portEnv },
+        stdio: ['ignore', log, log],
+      });
+    } finally {
+      closeSync(log); // the child holds its own copy
+    }
   });
   const url = (name: ProcessName) => `http://127.0.0.1:${ports.get(name)}`;
   for (const name of names) {

@@ -21,5 +21,5 @@ export {
   PROBE_SUBSCRIPTION,
   probeTotals,
 } from './probe-ledger.ts';
-export { BrokerUnavailableError, type OutgoingMessage, Publisher } from './publisher.ts';
+export { BrokerUnavailableError, eventMessage, type OutgoingMessage, Publisher } from './publisher.ts';
 export { assertTopology, type TopologyOptions } from './topology.ts';

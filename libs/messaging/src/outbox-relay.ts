@@ -2,7 +2,7 @@ import { SENSITIVE_EVENT_TYPES } from '@kasa/contracts';
 import type { Database } from '@kasa/db';
 import type { Logger } from '@kasa/log';
 import type { PoolConnection, RowDataPacket } from 'mysql2/promise';
-import type { Publisher } from './publisher.ts';
+import { eventMessage, type Publisher } from './publisher.ts';
 
 export interface OutboxRelayOptions {
   database: Database;
@@ -111,12 +111,9 @@ export class OutboxRelay {
       const rows = locked.length > 0 ? await this.#inAggregateOrder(connection, locked) : [];
       if (rows.length > 0) {
         await this.#options.publisher.publish(
-          rows.map((row) => ({
-            exchange: this.#options.exchange,
-            routingKey: row.type,
-            content: Buffer.from(row.payload),
-            options: { messageId: row.event_id, type: row.type, contentType: 'application/json' },
-          })),
+          rows.map((row) =>
+            eventMessage(this.#options.exchange, { id: row.event_id, type: row.type }, row.payload),
+          ),
         );
         await this.#markPublished(connection, rows);
       }

@@ -9,6 +9,20 @@ export interface OutgoingMessage {
   options: Options.Publish;
 }
 
+/** The broker message that carries an event: routed by its type, identified by its id. */
+export function eventMessage(
+  exchange: string,
+  event: { id: string; type: string },
+  payload: string = JSON.stringify(event),
+): OutgoingMessage {
+  return {
+    exchange,
+    routingKey: event.type,
+    content: Buffer.from(payload),
+    options: { messageId: event.id, type: event.type, contentType: 'application/json' },
+  };
+}
+
 export class BrokerUnavailableError extends Error {
   constructor() {
     super('The message broker is not connected');

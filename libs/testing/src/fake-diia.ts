@@ -256,7 +256,7 @@ export async function startFakeDiia(options: FakeDiiaOptions = {}): Promise<Fake
 }
 
 /** Diia's sample person (its SDKs' fixtures), with a tax number whose check digit is right. */
-const SAMPLE_INTERNAL_PASSPORT = {
+export const DIIA_SAMPLE_INTERNAL_PASSPORT = {
   taxpayerNumber: '2924300123',
   residenceUA: 'УКРАЇНА М. КИЇВ ВУЛ. ЦИФРОВІЗАЦІЇ БУД. 25 КВ. 18',
   docNumber: '123456789',
@@ -276,7 +276,7 @@ const SAMPLE_INTERNAL_PASSPORT = {
   firstNameEN: 'NADIIA',
 };
 
-const SAMPLE_TAXPAYER_CARD = {
+export const DIIA_SAMPLE_TAXPAYER_CARD = {
   creationDate: '08.09.2020',
   docNumber: '2924300123',
   lastNameUA: 'Дія',
@@ -298,8 +298,8 @@ function buildCallback(requestId: string, documents: FakeDiiaDocuments = {}): Fa
     shared[type] = [{ ...sample, fileName, ...fields }];
     files.push({ fieldName: type, fileName, content: fakePdf(type, requestId) });
   };
-  add('internal-passport', SAMPLE_INTERNAL_PASSPORT, documents.internalPassport);
-  add('taxpayer-card', SAMPLE_TAXPAYER_CARD, documents.taxpayerCard);
+  add('internal-passport', DIIA_SAMPLE_INTERNAL_PASSPORT, documents.internalPassport);
+  add('taxpayer-card', DIIA_SAMPLE_TAXPAYER_CARD, documents.taxpayerCard);
   const data =
     documents.data !== undefined
       ? documents.data

@@ -1,5 +1,7 @@
 export { createTestDatabase, type TestDatabase, testNamespace, testSchemaPrefix } from './database.ts';
 export {
+  DIIA_SAMPLE_INTERNAL_PASSPORT,
+  DIIA_SAMPLE_TAXPAYER_CARD,
   type FakeDiia,
   type FakeDiiaCallback,
   type FakeDiiaDocuments,

@@ -5,3 +5,5 @@ CREATE TABLE `unknown_login_failures` (
 	`updated_at` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
 	CONSTRAINT `unknown_login_failures_login` PRIMARY KEY(`login`)
 );
+--> statement-breakpoint
+CREATE INDEX `unknown_login_failures_updated` ON `unknown_login_failures` (`updated_at`);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { DIIA_SAMPLE_INTERNAL_PASSPORT, DIIA_SAMPLE_TAXPAYER_CARD } from '@kasa/testing';
 import {
   type DiiaDocuments,
   diiaFileMime,
@@ -9,36 +10,9 @@ import {
 } from '../src/diia/diia-documents.ts';
 import { DiiaDocumentsError } from '../src/diia/diia-errors.ts';
 
-/** Diia's own sample (its SDKs' metadata fixture), trimmed to the two documents the fund asks for. */
-const passport = {
-  taxpayerNumber: '2924300123',
-  residenceUA: 'УКРАЇНА М. КИЇВ ВУЛ. ЦИФРОВІЗАЦІЇ БУД. 25 КВ. 18',
-  docNumber: '123456789',
-  genderUA: 'Ж',
-  nationalityUA: 'Україна',
-  lastNameUA: 'ДІЯ',
-  firstNameUA: 'НАДІЯ',
-  middleNameUA: 'ВОЛОДИМИРІВНА',
-  birthday: '24.01.1980',
-  birthPlaceUA: 'М. КИЇВ УКРАЇНА',
-  issueDate: '13.12.2019',
-  expirationDate: '13.12.2029',
-  recordNumber: '19800124-01234',
-  department: '8031',
-  genderEN: 'F',
-  lastNameEN: 'DIIA',
-  firstNameEN: 'NADIIA',
-  fileName: 'internal-passport-1.pdf.p7s.p7e',
-};
-const taxpayerCard = {
-  creationDate: '08.09.2020',
-  docNumber: '2924300123',
-  lastNameUA: 'Дія',
-  firstNameUA: 'Надія',
-  middleNameUA: 'Володимирівна',
-  birthday: '24.01.1980',
-  fileName: 'taxpayer-card-1.pdf.p7s.p7e',
-};
+/** Diia's own sample (its SDKs' metadata fixture), as the fake Diia shares it. */
+const passport = { ...DIIA_SAMPLE_INTERNAL_PASSPORT, fileName: 'internal-passport-1.pdf.p7s.p7e' };
+const taxpayerCard = { ...DIIA_SAMPLE_TAXPAYER_CARD, fileName: 'taxpayer-card-1.pdf.p7s.p7e' };
 const shared = (data: Record<string, unknown>, requestId = '7d3f0c1e-2b4a-4c5d-8e6f-0a1b2c3d4e5f') =>
   JSON.stringify({ requestId, documentTypes: Object.keys(data), data });
 

@@ -73,12 +73,17 @@ export const staffUsers = mysqlTable('staff_users', {
  * Wrong passwords for logins that do not exist, counted as for a real account so that a lock
  * never tells which logins exist. Rows untouched for a day are removed.
  */
-export const unknownLoginFailures = mysqlTable('unknown_login_failures', {
-  login: varchar('login', { length: 64 }).primaryKey(),
-  failedAttempts: smallint('failed_attempts', { unsigned: true }).notNull().default(0),
-  lockedUntil: datetime('locked_until', { mode: 'date', fsp: 3 }),
-  updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 }).notNull().default(sql`CURRENT_TIMESTAMP(3)`),
-});
+export const unknownLoginFailures = mysqlTable(
+  'unknown_login_failures',
+  {
+    login: varchar('login', { length: 64 }).primaryKey(),
+    failedAttempts: smallint('failed_attempts', { unsigned: true }).notNull().default(0),
+    lockedUntil: datetime('locked_until', { mode: 'date', fsp: 3 }),
+    updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 }).notNull().default(sql`CURRENT_TIMESTAMP(3)`),
+  },
+  // Stale counts are removed on every wrong guess: by this index, not by scanning the table.
+  (table) => [index('unknown_login_failures_updated').on(table.updatedAt)],
+);
 
 /**
  * Opaque refresh tokens, stored as hashes. Each use rotates it within its family; a second

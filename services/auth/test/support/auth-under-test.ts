@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { type AnyEvent, topologyNames } from '@kasa/messaging';
+import { type AnyEvent, eventMessage, topologyNames } from '@kasa/messaging';
 import { type RunningService, startService } from '@kasa/runtime';
 import { testAmqpUrl, testMysqlUrl, testNamespace, testSchemaPrefix } from '@kasa/testing';
 import amqplib from 'amqplib';
@@ -63,13 +63,9 @@ export async function startAuth(env: Record<string, string> = {}): Promise<AuthU
       throw new Error(`no code was sent to ${phone}`);
     },
     async publish(event) {
-      const confirm = await connection.createConfirmChannel();
-      confirm.publish(topologyNames(namespace).exchange, event.type, Buffer.from(JSON.stringify(event)), {
-        persistent: true,
-        messageId: event.id,
-      });
-      await confirm.waitForConfirms();
-      await confirm.close();
+      await service.context.messaging.publisher.publish([
+        eventMessage(topologyNames(namespace).exchange, event),
+      ]);
     },
     async close() {
       await service.stop();

@@ -1,7 +1,6 @@
-import { type AnyEvent, topologyNames } from '@kasa/messaging';
+import { type AnyEvent, eventMessage, topologyNames } from '@kasa/messaging';
 import { type RunningService, startService } from '@kasa/runtime';
 import { testAmqpUrl, testMysqlUrl, testNamespace, testSchemaPrefix } from '@kasa/testing';
-import amqplib from 'amqplib';
 import { memberService } from '../../src/service.ts';
 
 export interface MemberUnderTest {
@@ -27,16 +26,12 @@ export async function startMember(env: Record<string, string> = {}): Promise<Mem
     },
     listen: false,
   })) as RunningService;
-  const connection = await amqplib.connect(testAmqpUrl());
-  const channel = await connection.createConfirmChannel();
   return {
     service,
     async publish(event) {
-      channel.publish(topologyNames(namespace).exchange, event.type, Buffer.from(JSON.stringify(event)), {
-        persistent: true,
-        messageId: event.id,
-      });
-      await channel.waitForConfirms();
+      await service.context.messaging.publisher.publish([
+        eventMessage(topologyNames(namespace).exchange, event),
+      ]);
     },
     async query<T>(sql: string, values: unknown[] = []) {
       const [rows] = await service.context.database.pool.query(sql, values);
@@ -44,7 +39,6 @@ export async function startMember(env: Record<string, string> = {}): Promise<Mem
     },
     async close() {
       await service.stop();
-      await connection.close();
       await schemas.drop();
     },
   };

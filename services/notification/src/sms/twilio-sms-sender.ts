@@ -17,8 +17,11 @@ export interface TwilioSmsSenderOptions {
 
 /** Twilio's providers' clocks and ours may disagree a little; look back this much further. */
 const CLOCK_SKEW_MS = 5 * 60_000;
-/** More texts than this to one number in a day would be abuse the auth service stops first. */
-const LOOKUP_LIMIT = 200;
+/**
+ * Twilio lists newest first, and a retry looks back minutes, not days: the auth service sends
+ * a number at most 5 codes in 10 minutes, so one page of this many holds the text if it exists.
+ */
+const LOOKUP_LIMIT = 50;
 
 /** Texts through Twilio's Messages API with the official SDK. */
 export class TwilioSmsSender implements SmsSender {
@@ -54,7 +57,7 @@ export class TwilioSmsSender implements SmsSender {
       const messages = await this.#client.messages.list({
         to,
         from: this.#from,
-        pageSize: 100,
+        pageSize: LOOKUP_LIMIT,
         limit: LOOKUP_LIMIT,
       });
       return (

@@ -4,6 +4,7 @@ import { SignCodeRequested, SUBSCRIPTIONS } from '@kasa/contracts';
 import { createLogger, type Logger } from '@kasa/log';
 import {
   BrokerUnavailableError,
+  eventMessage,
   Messaging,
   type MessagingOptions,
   newEvent,
@@ -70,12 +71,7 @@ export async function createNotificationBus(): Promise<NotificationBus> {
         messaging,
         deadLetterQueue: names.deadLetterQueue(names.queue(subscriptions[0]!)),
         async publish(...events) {
-          const messages = events.map((event) => ({
-            exchange: names.exchange,
-            routingKey: event.type,
-            content: Buffer.from(JSON.stringify(event)),
-            options: { messageId: event.id, type: event.type, contentType: 'application/json' },
-          }));
+          const messages = events.map((event) => eventMessage(names.exchange, event));
           await eventually(async () => {
             try {
               await messaging.publisher.publish(messages);
