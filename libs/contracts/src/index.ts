@@ -1,5 +1,18 @@
 export { type DataOf, defineEvent, type EventDefinition, type EventOf } from './define-event.ts';
 export { Actor, envelopeOf, SYSTEM } from './envelope.ts';
 export * from './events/index.ts';
+export {
+  IdentityDocument,
+  MemberCard,
+  MemberProfile,
+  MemberRecord,
+  MessageAnswer,
+  ProfileCorrection,
+  Program,
+  StatusAnswer,
+  StoredFileName,
+} from './http/members.ts';
+export { calendarDateOfSeedDate, SeedDate, seedDateOf, seedDateOfCalendarDate } from './http/seed-dates.ts';
 export { StaffRole, StaffUser, TokenPair } from './http/sign-in.ts';
+export { hryvniasOf, kopiykyOf } from './money.ts';
 export { EVENTS_EXCHANGE, SERVICES, type ServiceName, SUBSCRIPTIONS, type Subscription } from './topology.ts';

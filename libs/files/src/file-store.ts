@@ -25,6 +25,14 @@ export interface StoredFile {
   sha256: string;
 }
 
+/** Bytes kept as they are (see `saveRaw`): no type, nothing stripped. */
+export interface StoredBlob {
+  name: string;
+  size: number;
+  /** Hex SHA-256 of the bytes. */
+  sha256: string;
+}
+
 export interface OpenedFile {
   bytes: Buffer;
   size: number;
@@ -33,6 +41,12 @@ export interface OpenedFile {
 
 /** Names are ours alone: 16 random bytes in lowercase hex. Anything else is not found. */
 const NAME_PATTERN = /^[0-9a-f]{32}$/;
+
+/**
+ * A raw blob is encrypted under `raw:` + its name (the cipher's associated data), so it never
+ * opens as a typed file and a typed file never opens as a blob, whichever name is asked for.
+ */
+const rawBlobLabel = (name: string) => `raw:${name}`;
 
 /**
  * Members' documents and receipt photos, stripped of their metadata and encrypted, under
@@ -82,27 +96,48 @@ export class FileStore {
     return saved;
   }
 
+  /**
+   * Keeps bytes that are nobody's document, as they came: a provider's callback held until it
+   * can be processed. Encrypted and written like a file (random name, atomic write), but
+   * neither typed by content nor stripped; only `openRaw` reads it back, and never `open`, so a
+   * blob cannot be served as a member's file. `FileTooLargeError` past `maxBytes`.
+   */
+  async saveRaw(input: FileInput, maxBytes: number): Promise<StoredBlob> {
+    const bytes = await readUpload(input, maxBytes);
+    const name = randomBytes(16).toString('hex');
+    await this.#write(name, encryptFile(bytes, this.#key, rawBlobLabel(name)));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return { name, size: bytes.length, sha256 };
+  }
+
   /** The file as it was saved (stripped); `CorruptFileError` if it was changed on disk. */
   async open(name: string): Promise<OpenedFile> {
-    const path = this.#pathOf(name);
-    if (!path) throw new FileNotFoundError();
-    let stored: Buffer;
-    try {
-      stored = await fs.readFile(path);
-    } catch (error) {
-      if (isMissing(error)) throw new FileNotFoundError();
-      throw error;
-    }
-    const bytes = decryptFile(stored, this.#key, name);
+    const bytes = decryptFile(await this.#read(name), this.#key, name);
     const mime = sniffFileType(bytes)?.mime;
     if (!mime) throw new CorruptFileError(`Stored file ${name} is of no known type`);
     return { bytes, size: bytes.length, mime };
+  }
+
+  /** A blob `saveRaw` kept, byte for byte; `CorruptFileError` if it was changed or is a typed file. */
+  async openRaw(name: string): Promise<Buffer> {
+    return decryptFile(await this.#read(name), this.#key, rawBlobLabel(name));
   }
 
   /** Removing a file that is not there, or never could be, is not an error. */
   async remove(name: string): Promise<void> {
     const path = this.#pathOf(name);
     if (path) await fs.rm(path, { force: true });
+  }
+
+  async #read(name: string): Promise<Buffer> {
+    const path = this.#pathOf(name);
+    if (!path) throw new FileNotFoundError();
+    try {
+      return await fs.readFile(path);
+    } catch (error) {
+      if (isMissing(error)) throw new FileNotFoundError();
+      throw error;
+    }
   }
 
   /** Files are spread over 256 folders by their first two characters, so none grows huge. */

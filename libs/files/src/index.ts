@@ -9,7 +9,13 @@ export {
   UnsupportedFileTypeError,
 } from './errors.ts';
 export { ALL_FILE_TYPES, DEFAULT_FILE_POLICY, type FilePolicy, filePolicy } from './file-policy.ts';
-export { FileStore, type FileStoreOptions, type OpenedFile, type StoredFile } from './file-store.ts';
+export {
+  FileStore,
+  type FileStoreOptions,
+  type OpenedFile,
+  type StoredBlob,
+  type StoredFile,
+} from './file-store.ts';
 export type { FileInput } from './read-upload.ts';
 export { type FileMime, type FileType, sniffFileType } from './sniff.ts';
 export { stripMetadata } from './strip-metadata.ts';

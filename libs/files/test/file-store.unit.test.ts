@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, mock, test } from 'node:test';
+import { exif, GPS_MARKER, heic, jfif, jpeg, pdf, png, pngText } from '@kasa/testing/sample-files';
 import {
   CorruptFileError,
   FileNotFoundError,
@@ -16,7 +17,6 @@ import {
   TooManyFilesError,
   UnsupportedFileTypeError,
 } from '../src/index.ts';
-import { exif, GPS_MARKER, heic, jfif, jpeg, pdf, png, pngText } from './support/sample-files.ts';
 
 const roots: string[] = [];
 after(() => Promise.all(roots.map((root) => fs.rm(root, { recursive: true, force: true }))));

@@ -5,14 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import {
-  FileStore,
-  FileTooLargeError,
-  filePolicy,
-  InvalidFileError,
-  parseFileKey,
-  UnsupportedFileTypeError,
-} from '../src/index.ts';
-import {
   adobe,
   exif,
   heic,
@@ -23,7 +15,15 @@ import {
   png,
   pngExif,
   pngText,
-} from './support/sample-files.ts';
+} from '@kasa/testing/sample-files';
+import {
+  FileStore,
+  FileTooLargeError,
+  filePolicy,
+  InvalidFileError,
+  parseFileKey,
+  UnsupportedFileTypeError,
+} from '../src/index.ts';
 
 /** mulberry32: the same seed gives the same 1,000 files, so a failure can be replayed. */
 function random(seed: number) {

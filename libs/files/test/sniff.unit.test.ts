@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { heic, jfif, jpeg, pdf, png } from '@kasa/testing/sample-files';
 import { sniffFileType } from '../src/index.ts';
-import { heic, jfif, jpeg, pdf, png } from './support/sample-files.ts';
 
 test('knows a JPEG, a PNG, a HEIC and a PDF by their first bytes', () => {
   assert.deepEqual(sniffFileType(jpeg([jfif()])), { mime: 'image/jpeg', extension: 'jpg' });

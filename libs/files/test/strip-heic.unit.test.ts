@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import {
+  GPS_MARKER,
+  HEIC_PICTURE,
+  type HeicOptions,
+  heic,
+  type SampleHeic,
+} from '@kasa/testing/sample-files';
 import { InvalidFileError, stripMetadata } from '../src/index.ts';
-import { GPS_MARKER, HEIC_PICTURE, type HeicOptions, heic, type SampleHeic } from './support/sample-files.ts';
 
 const strip = (bytes: Buffer) => stripMetadata(bytes, 'image/heic');
 

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { InvalidFileError, stripMetadata } from '../src/index.ts';
 import {
   adobe,
   comment,
@@ -15,7 +14,8 @@ import {
   jpegSegment,
   multiPicture,
   xmp,
-} from './support/sample-files.ts';
+} from '@kasa/testing/sample-files';
+import { InvalidFileError, stripMetadata } from '../src/index.ts';
 
 const strip = (bytes: Buffer) => stripMetadata(bytes, 'image/jpeg');
 const contains = (bytes: Buffer, text: string) => bytes.includes(Buffer.from(text, 'latin1'));

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { InvalidFileError, stripMetadata } from '../src/index.ts';
 import {
   GPS_MARKER,
   PNG_DATA,
@@ -13,7 +12,8 @@ import {
   pngInternationalText,
   pngText,
   pngTime,
-} from './support/sample-files.ts';
+} from '@kasa/testing/sample-files';
+import { InvalidFileError, stripMetadata } from '../src/index.ts';
 
 const strip = (bytes: Buffer) => stripMetadata(bytes, 'image/png');
 

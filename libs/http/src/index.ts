@@ -34,6 +34,7 @@ export { type HealthCheck, type HealthOptions, registerHealth } from './health.t
 export {
   ACCESS_TOKEN_HEADER,
   type AuthUser,
+  callerToken,
   type JwtAuthOptions,
   registerJwtAuth,
   requireAuth,
@@ -43,8 +44,28 @@ export { bearerSecurity, type OpenApiOptions, registerOpenApi } from './openapi.
 export { REQUEST_ID_HEADER } from './request-id.ts';
 export {
   createServiceClient,
+  type DownloadAnswer,
   type QueryValue,
+  type ServiceCall,
   type ServiceClient,
   type ServiceClientOptions,
+  type ServiceDownload,
+  type ServiceForward,
   type ServiceRequest,
 } from './service-client.ts';
+export {
+  type ForwardedBody,
+  forwardedBody,
+  MULTIPART_BODY_LIMIT,
+  type MultipartPassThroughOptions,
+  passMultipartThrough,
+  sendDownload,
+} from './stream-forwarding.ts';
+export {
+  type ClaimedUploads,
+  claimUploads,
+  registerUploads,
+  type UploadLimits,
+  type UploadSink,
+} from './uploads.ts';
+export { type SchemaValidationError, validationMessage } from './validation-message.ts';

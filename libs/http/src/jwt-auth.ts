@@ -159,3 +159,13 @@ export function requireRole(...roles: string[]) {
     }
   };
 }
+
+/** The caller's token as it came, for a gateway to pass on to the service that checks it again. */
+export function callerToken(request: { headers: FastifyRequest['headers'] }): Record<string, string> {
+  const { authorization } = request.headers;
+  const accessToken = request.headers[ACCESS_TOKEN_HEADER];
+  return {
+    ...(typeof authorization === 'string' ? { authorization } : {}),
+    ...(typeof accessToken === 'string' ? { [ACCESS_TOKEN_HEADER]: accessToken } : {}),
+  };
+}

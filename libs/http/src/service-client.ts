@@ -1,6 +1,7 @@
+import type { Readable } from 'node:stream';
 import type { Static, TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { Pool } from 'undici';
+import { type Dispatcher, Pool } from 'undici';
 import { ERROR_CODE_HEADER } from './error-envelope.ts';
 import { AppError, defaultCodeFor, serviceUnavailable } from './errors.ts';
 import { REQUEST_ID_HEADER } from './request-id.ts';
@@ -11,6 +12,11 @@ export interface ServiceClientOptions {
   baseUrl: string;
   /** Deadline for the whole call: connecting, sending, and reading the answer. */
   timeoutMs?: number;
+  /**
+   * Deadline for a forwarded upload, answer included: ten photos from a phone on a slow network
+   * take far longer than a JSON call.
+   */
+  uploadTimeoutMs?: number;
   /** Most sockets kept open to the service. */
   connections?: number;
   /** Check answers against their schema; on everywhere but production by default. */
@@ -19,22 +25,68 @@ export interface ServiceClientOptions {
 
 export type QueryValue = string | number | boolean | undefined | null;
 
-export interface ServiceRequest<T extends TSchema> {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** Where a call goes and who it is for; every kind of call shares these. */
+export interface ServiceCall {
   /** Path below the base URL, parameters already encoded: `/members/${encodeURIComponent(id)}`. */
   path: string;
   query?: Record<string, QueryValue | readonly QueryValue[]>;
-  body?: unknown;
   headers?: Record<string, string>;
   /** The caller's request id, so one id follows the work across services. */
   requestId?: string;
+}
+
+export interface ServiceRequest<T extends TSchema> extends ServiceCall {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
   response: T;
+}
+
+/** A body the gateway does not read, sent on to the service as it arrives (a multipart upload). */
+export interface ServiceForward<T extends TSchema> extends ServiceCall {
+  method: 'POST' | 'PUT' | 'PATCH';
+  body: Readable;
+  /** Sent as is: a multipart body cannot be read without the boundary this header names. */
+  contentType: string;
+  /** The client's Content-Length when it sent one; without it the body goes chunked. */
+  contentLength?: number;
+  response: T;
+}
+
+export interface ServiceDownload extends ServiceCall {
+  method?: 'GET' | 'POST';
+}
+
+/** A file the service answered with, still streaming, for the gateway to send on as it is. */
+export interface DownloadAnswer {
+  statusCode: number;
+  /** Only the headers that describe the file (see DOWNLOAD_HEADERS). */
+  headers: Record<string, string>;
+  body: Readable;
 }
 
 export interface ServiceClient {
   request<T extends TSchema>(options: ServiceRequest<T>): Promise<Static<T>>;
+  /** Streams `body` to the service; the answer is handled as `request` handles it. */
+  forward<T extends TSchema>(options: ServiceForward<T>): Promise<Static<T>>;
+  /** A 2xx answer's body as a stream; any other answer throws as `request` would. */
+  download(options: ServiceDownload): Promise<DownloadAnswer>;
   close(): Promise<void>;
 }
+
+/**
+ * What a file download passes on to our client. Everything else (the service's Server, Date,
+ * Connection, its internal headers) stays behind; these let a browser save and cache the file
+ * without guessing its type.
+ */
+const DOWNLOAD_HEADERS = [
+  'content-type',
+  'content-length',
+  'content-disposition',
+  'cache-control',
+  'etag',
+  'last-modified',
+  'x-content-type-options',
+] as const;
 
 type Checker = ReturnType<typeof Compile>;
 const checkers = new WeakMap<TSchema, Checker>();
@@ -54,43 +106,77 @@ interface RawAnswer {
   text: string;
 }
 
+/** A request body and the headers that describe it. */
+interface Payload {
+  body: string | Readable | null;
+  headers: Record<string, string>;
+}
+
+interface Dispatch {
+  accept: string;
+  payload: Payload;
+  /**
+   * Ends the call at its deadline. undici's own headers/body timeouts tick in steps of about a
+   * second: too coarse for a JSON call's few seconds.
+   */
+  signal: AbortSignal;
+  /** Longest silence from the service while its answer's body streams. */
+  bodyTimeout?: number;
+}
+
 export function createServiceClient(options: ServiceClientOptions): ServiceClient {
-  const { name, baseUrl, timeoutMs = 5000, connections = 16 } = options;
+  const { name, baseUrl, timeoutMs = 5000, uploadTimeoutMs = 60_000, connections = 16 } = options;
   const validate = options.validateResponses ?? process.env.NODE_ENV !== 'production';
   const pool = new Pool(baseUrl, { connections, connect: { timeout: timeoutMs } });
   const unavailable = (cause: unknown) =>
     serviceUnavailable(`${name} is unavailable`, 'service_unavailable', cause);
+  /**
+   * Any failure to get an answer (refused, reset, timed out) means the service is unavailable,
+   * except an AppError: only a forwarded body fails with one (too large, dropped by our own
+   * client), and that fault is not the service's.
+   */
+  const failure = (error: unknown) => (error instanceof AppError ? error : unavailable(error));
+  const answered = (method: string, path: string, { statusCode }: RawAnswer) =>
+    `${name} answered ${method} ${path} with ${statusCode}`;
 
-  /** Any failure to get a whole answer (refused, reset, timed out) means the service is unavailable. */
-  async function send({ method, path, query, body, headers, requestId }: ServiceRequest<TSchema>) {
+  async function dispatch(call: ServiceCall & { method: string }, how: Dispatch) {
+    const { method, path, query, headers, requestId } = call;
     try {
-      const answer = await pool.request({
+      return await pool.request({
         method,
         path: withQuery(path, query),
         headers: {
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          accept: how.accept,
+          ...how.payload.headers,
           ...(requestId === undefined ? {} : { [REQUEST_ID_HEADER]: requestId }),
           ...headers,
         },
-        body: body === undefined ? null : JSON.stringify(body),
-        // undici's own headers/body timeouts tick in steps of about a second: too coarse here.
-        signal: AbortSignal.timeout(timeoutMs),
+        body: how.payload.body,
+        signal: how.signal,
+        ...(how.bodyTimeout === undefined ? {} : { bodyTimeout: how.bodyTimeout }),
       });
-      const text = await answer.body.text();
-      return { statusCode: answer.statusCode, headers: answer.headers, text } satisfies RawAnswer;
     } catch (error) {
-      throw unavailable(error);
+      throw failure(error);
     }
   }
 
-  async function request<T extends TSchema>(call: ServiceRequest<T>): Promise<Static<T>> {
-    const answer = await send(call);
-    const what = `${name} answered ${call.method} ${call.path} with ${answer.statusCode}`;
-    const body = parseJson(answer.text);
-    if (answer.statusCode < 200 || answer.statusCode >= 300) {
-      throw errorFromAnswer(answer, body, what, unavailable);
+  async function readWhole(answer: Dispatcher.ResponseData): Promise<RawAnswer> {
+    try {
+      const text = await answer.body.text();
+      return { statusCode: answer.statusCode, headers: answer.headers, text };
+    } catch (error) {
+      throw failure(error);
     }
+  }
+
+  /** A JSON answer: the parsed body on 2xx, the service's error otherwise. */
+  function resultOf<T extends TSchema>(
+    call: { method: string; path: string; response: T },
+    answer: RawAnswer,
+  ): Static<T> {
+    const what = answered(call.method, call.path, answer);
+    const body = parseJson(answer.text);
+    if (!isSuccess(answer.statusCode)) throw errorFromAnswer(answer, body, what, unavailable);
     if (body === INVALID_JSON) throw new Error(`${what} and a body that is not JSON`);
     if (validate) {
       const checker = checkerFor(call.response);
@@ -103,7 +189,82 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     return body as Static<T>;
   }
 
-  return { request, close: () => pool.close() };
+  async function request<T extends TSchema>(call: ServiceRequest<T>): Promise<Static<T>> {
+    const payload = call.body === undefined ? NO_PAYLOAD : jsonPayload(call.body);
+    const answer = await dispatch(call, {
+      accept: JSON_TYPE,
+      payload,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return resultOf(call, await readWhole(answer));
+  }
+
+  /**
+   * undici reads `body` only as the service takes it, so a slow service slows the client down
+   * instead of filling the gateway's memory. When `body` fails or closes early (the client hung
+   * up, the upload went over its limit) undici aborts the call and the service sees its request
+   * cut off, never a short body passed off as whole.
+   */
+  async function forward<T extends TSchema>(call: ServiceForward<T>): Promise<Static<T>> {
+    const { body, contentType, contentLength } = call;
+    const payload: Payload = {
+      body,
+      headers: {
+        'content-type': contentType,
+        ...(contentLength === undefined ? {} : { 'content-length': String(contentLength) }),
+      },
+    };
+    const signal = AbortSignal.timeout(uploadTimeoutMs);
+    const answer = await dispatch(call, { accept: JSON_TYPE, payload, signal });
+    return resultOf(call, await readWhole(answer));
+  }
+
+  /**
+   * The deadline covers the wait for the answer, not the file's streaming: a file may take long
+   * to reach a slow phone, and that wait is not the service's. While the file streams, a service
+   * that goes quiet for as long as a whole JSON call fails it instead (undici stops that clock
+   * while our client is not reading, and a second's precision is enough for it).
+   */
+  async function download(call: ServiceDownload): Promise<DownloadAnswer> {
+    const method = call.method ?? 'GET';
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    try {
+      const answer = await dispatch(
+        { ...call, method },
+        { accept: '*/*', payload: NO_PAYLOAD, signal: deadline.signal, bodyTimeout: timeoutMs },
+      );
+      if (isSuccess(answer.statusCode)) {
+        return { statusCode: answer.statusCode, headers: fileHeaders(answer.headers), body: answer.body };
+      }
+      const raw = await readWhole(answer);
+      throw errorFromAnswer(raw, parseJson(raw.text), answered(method, call.path, raw), unavailable);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return { request, forward, download, close: () => pool.close() };
+}
+
+const JSON_TYPE = 'application/json';
+const NO_PAYLOAD: Payload = { body: null, headers: {} };
+
+function jsonPayload(body: unknown): Payload {
+  return { body: JSON.stringify(body), headers: { 'content-type': JSON_TYPE } };
+}
+
+function isSuccess(statusCode: number): boolean {
+  return statusCode >= 200 && statusCode < 300;
+}
+
+function fileHeaders(headers: Dispatcher.ResponseData['headers']): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of DOWNLOAD_HEADERS) {
+    const value = headers[name];
+    if (typeof value === 'string') kept[name] = value;
+  }
+  return kept;
 }
 
 const INVALID_JSON = Symbol('invalid JSON');
@@ -139,7 +300,7 @@ function errorFromAnswer(
   });
 }
 
-function withQuery(path: string, query: ServiceRequest<TSchema>['query']): string {
+function withQuery(path: string, query: ServiceCall['query']): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {

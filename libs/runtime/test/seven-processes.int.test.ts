@@ -31,6 +31,8 @@ before(async () => {
     AMQP_NAMESPACE: testNamespace(),
     JWT_PRIVATE_KEY: join(keyFolder, 'private.pem'),
     JWT_PUBLIC_KEY: join(keyFolder, 'public.pem'),
+    FILES_DIR: join(keyFolder, 'files'),
+    FILES_KEY: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'info',
   };
   for (const { name } of PROCESSES) {

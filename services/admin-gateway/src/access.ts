@@ -1,5 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http';
-import { ACCESS_TOKEN_HEADER, type AuthUser, forbidden, requireAuth } from '@kasa/http';
+import { type AuthUser, forbidden, requireAuth } from '@kasa/http';
 
 type Authenticated = { user: AuthUser };
 
@@ -22,13 +21,3 @@ async function administrator(request: Authenticated): Promise<void> {
 export const signedIn = { onRequest: [requireAuth()] };
 export const staffOnly = { onRequest: [requireAuth(), passwordChanged] };
 export const adminOnly = { onRequest: [requireAuth(), passwordChanged, administrator] };
-
-/** The caller's token, passed on to the service that checks it again. */
-export function callerToken(request: { headers: IncomingHttpHeaders }): Record<string, string> {
-  const { authorization } = request.headers;
-  const accessToken = request.headers[ACCESS_TOKEN_HEADER];
-  return {
-    ...(typeof authorization === 'string' ? { authorization } : {}),
-    ...(typeof accessToken === 'string' ? { [ACCESS_TOKEN_HEADER]: accessToken } : {}),
-  };
-}

@@ -1,4 +1,6 @@
 import type { GatewayDefinition } from '@kasa/runtime';
+import { memberRoutes } from './routes/members.routes.ts';
+import { programRoutes } from './routes/programs.routes.ts';
 import { staffSignInRoutes } from './routes/staff-sign-in.routes.ts';
 import { staffUserRoutes } from './routes/staff-users.routes.ts';
 
@@ -9,5 +11,7 @@ export const adminGateway: GatewayDefinition = {
   routes: (app, context) => {
     staffSignInRoutes(app, context);
     staffUserRoutes(app, context);
+    memberRoutes(app, context);
+    programRoutes(app, context);
   },
 };

@@ -1,10 +1,36 @@
 import { defineService } from '@kasa/runtime';
+import { processPendingDiiaCallbacks } from './application/diia-process-pending.ts';
+import { memberDeps } from './application/member-deps.ts';
+import { diiaCallbackRoutes, diiaMemberRoutes } from './http/diia.routes.ts';
+import { memberFileRoutes } from './http/member-files.routes.ts';
+import { memberProfileRoutes } from './http/member-profile.routes.ts';
+import { programCatalogueRoutes } from './http/program-catalogue.routes.ts';
+import { memberScope, staffScope } from './http/scopes.ts';
+import { staffMemberRoutes } from './http/staff-members.routes.ts';
+import { staffProgramRoutes } from './http/staff-programs.routes.ts';
 import { signUpHandlers } from './messaging/sign-up.handlers.ts';
+import { MemberSettings } from './settings.ts';
 
 export const memberService = defineService({
   name: 'member',
   description:
     'Members: profiles, programs, identity documents, Diia import, staff review, membership dates.',
   migrationsFolder: new URL('../migrations', import.meta.url).pathname,
+  settings: MemberSettings,
+  routes: async (app, context) => {
+    const deps = memberDeps(context);
+    // Callbacks kept while no decryptor was configured are processed once one is, after start.
+    if (deps.decryptor) {
+      app.addHook('onReady', async () => {
+        void processPendingDiiaCallbacks(deps).catch((error: unknown) =>
+          context.logger.error({ err: error }, 'kept Diia callbacks were not processed'),
+        );
+      });
+    }
+    programCatalogueRoutes(app, deps);
+    await app.register(diiaCallbackRoutes(deps));
+    await app.register(memberScope(deps, memberProfileRoutes, memberFileRoutes, diiaMemberRoutes));
+    await app.register(staffScope(deps, staffMemberRoutes, staffProgramRoutes));
+  },
   handlers: (consumers) => signUpHandlers(consumers),
 });

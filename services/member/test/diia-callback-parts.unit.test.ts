@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { plainFileName, readDiiaCallbackParts } from '../src/diia/diia-callback-parts.ts';
+import {
+  diiaCallbackInputOf,
+  plainFileName,
+  readDiiaCallbackParts,
+} from '../src/diia/diia-callback-parts.ts';
 import { DiiaCallbackError } from '../src/diia/diia-errors.ts';
 
 const REQUEST_ID = '0b6c3a52-7a4e-4f0e-9d8c-3f2a1b0c9d8e';
@@ -102,4 +106,60 @@ test('plain file names lose directories, the envelope suffixes and unsafe charac
   assert.equal(plainFileName('C:\\tmp\\card.PDF.P7S', 'taxpayer-card'), 'card.PDF');
   assert.equal(plainFileName('.p7s.p7e', 'taxpayer-card'), 'taxpayer-card.pdf');
   assert.equal(plainFileName('...', 'bad field!'), 'bad_field_.pdf');
+});
+
+const form = (...parts: string[]) =>
+  Buffer.from(`${parts.map((part) => `--b\r\n${part}\r\n`).join('')}--b--\r\n`, 'utf8');
+const field = (name: string, value: string) =>
+  `Content-Disposition: form-data; name="${name}"\r\n\r\n${value}`;
+const file = (name: string, fileName: string, value: string) =>
+  `Content-Disposition: form-data; name="${name}"; filename="${fileName}"\r\n\r\n${value}`;
+
+test('a raw multipart body becomes the fields and files the parts reader takes', async () => {
+  const input = await diiaCallbackInputOf(
+    form(field('encodeData', 'ZGF0YQ=='), file('taxpayer-card', 'card.p7e', 'Y2FyZA==')),
+    'multipart/form-data; boundary=b',
+    { 'x-document-request-trace-id': REQUEST_ID },
+  );
+  assert.deepEqual(
+    {
+      fields: { ...input.fields },
+      files: input.files.map((upload) => ({ ...upload, content: upload.content.toString() })),
+    },
+    {
+      fields: { encodeData: 'ZGF0YQ==' },
+      files: [{ fieldName: 'taxpayer-card', fileName: 'card.p7e', content: 'Y2FyZA==' }],
+    },
+  );
+  assert.equal(readDiiaCallbackParts(input).requestId, REQUEST_ID);
+});
+
+test('a body that is not a multipart form, or has more parts than Diia sends, is DiiaCallbackError', async () => {
+  await assert.rejects(
+    diiaCallbackInputOf(Buffer.from('{}'), 'application/json', {}),
+    /not a multipart form/,
+  );
+  await assert.rejects(
+    diiaCallbackInputOf(Buffer.from('no boundary here'), 'multipart/form-data; boundary=b', {}),
+    DiiaCallbackError,
+  );
+  const eleven = Array.from({ length: 11 }, (_, index) => file(`doc-${index}`, `${index}.p7e`, 'Y2FyZA=='));
+  await assert.rejects(
+    diiaCallbackInputOf(
+      form(field('encodeData', 'ZGF0YQ=='), ...eleven),
+      'multipart/form-data; boundary=b',
+      {},
+    ),
+    /more parts than Diia sends/,
+  );
+});
+
+test('field names like __proto__ are plain fields', async () => {
+  const input = await diiaCallbackInputOf(
+    form(field('__proto__', 'x'), field('encodeData', 'ZGF0YQ==')),
+    'multipart/form-data; boundary=b',
+    {},
+  );
+  assert.equal(Object.getOwnPropertyDescriptor(input.fields, '__proto__')?.value, 'x');
+  assert.equal(readDiiaCallbackParts(input).encodeData, 'ZGF0YQ==');
 });

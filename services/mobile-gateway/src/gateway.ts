@@ -1,5 +1,9 @@
+import formBody from '@fastify/formbody';
+import { passMultipartThrough } from '@kasa/http';
 import { defineGateway } from '@kasa/runtime';
 import { appLinksRoutes } from './routes/app-links.routes.ts';
+import { diiaRoutes } from './routes/diia.routes.ts';
+import { profileRoutes } from './routes/profile.routes.ts';
 import { signInRoutes } from './routes/sign-in.routes.ts';
 import { MobileGatewaySettings } from './settings.ts';
 
@@ -8,8 +12,13 @@ export const mobileGateway = defineGateway({
   description: "The members' API, used by the Kasa mobile app; also LiqPay's and Diia's callbacks.",
   audience: 'member',
   settings: MobileGatewaySettings,
-  routes: (app, context) => {
+  routes: async (app, context) => {
+    // The seed's app sends some forms urlencoded; uploads pass through to the services unread.
+    await app.register(formBody);
+    passMultipartThrough(app);
     appLinksRoutes(app, context.settings.APPLE_APP_IDS.split(','));
     signInRoutes(app, context);
+    profileRoutes(app, context);
+    diiaRoutes(app, context);
   },
 });

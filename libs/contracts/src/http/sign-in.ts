@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { SeedDate } from './seed-dates.ts';
 
 /**
  * Shapes the auth service answers and the gateways pass on: declared once, so both sides of
@@ -12,7 +13,6 @@ export const TokenPair = Type.Object({
   expires_in: Type.Integer({ description: 'Seconds the access token is valid' }),
 });
 
-const SeedDate = Type.String({ pattern: '^[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}$', examples: ['24.08.2024'] });
 export const StaffRole = Type.Union([Type.Literal('admin'), Type.Literal('staff')]);
 
 /** A staff account as the admin site reads it; never the password hash or the sign-in counters. */

@@ -1,7 +1,7 @@
-import { bearerSecurity, type HttpApp, isAppError, unprocessable } from '@kasa/http';
+import { bearerSecurity, callerToken, type HttpApp, isAppError, unprocessable } from '@kasa/http';
 import type { GatewayContext } from '@kasa/runtime';
 import { Type } from 'typebox';
-import { adminOnly, callerToken, signedIn } from '../access.ts';
+import { adminOnly, signedIn } from '../access.ts';
 import { StaffRole, StaffUser, Tokens } from '../staff-user.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });

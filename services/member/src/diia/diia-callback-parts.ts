@@ -81,6 +81,48 @@ export function readDiiaCallbackParts(input: DiiaCallbackInput): DiiaCallbackPar
   return { requestId: requestIdOf(input), encodeData, files };
 }
 
+/** The most file parts a callback may have: Diia shares one file per document, two for us. */
+export const DIIA_MAX_CALLBACK_FILES = 10;
+const MAX_CALLBACK_FIELDS = 32;
+
+/**
+ * The callback's raw body, a multipart form, as the parts reader takes it. Throws
+ * `DiiaCallbackError` for a body that is not a multipart form, or one with more parts than
+ * any sharing sends.
+ */
+export async function diiaCallbackInputOf(
+  body: Uint8Array,
+  contentType: string,
+  headers: DiiaCallbackInput['headers'],
+): Promise<DiiaCallbackInput> {
+  if (!/^multipart\/form-data\s*;/i.test(contentType)) {
+    throw new DiiaCallbackError('The callback is not a multipart form');
+  }
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), {
+      headers: { 'content-type': contentType },
+    }).formData();
+  } catch {
+    throw new DiiaCallbackError('The callback’s multipart form is malformed');
+  }
+  const fields: Record<string, string> = Object.create(null);
+  const files: DiiaCallbackUpload[] = [];
+  let fieldCount = 0;
+  for (const [name, value] of form) {
+    if (typeof value === 'string') {
+      fieldCount += 1;
+      fields[name] ??= value;
+    } else {
+      files.push({ fieldName: name, fileName: value.name, content: Buffer.from(await value.arrayBuffer()) });
+    }
+    if (files.length > DIIA_MAX_CALLBACK_FILES || fieldCount > MAX_CALLBACK_FIELDS) {
+      throw new DiiaCallbackError('The callback has more parts than Diia sends');
+    }
+  }
+  return { headers, fields, files };
+}
+
 function requestIdOf({ headers, fields }: DiiaCallbackInput): string | null {
   const header = Object.entries(headers).find(([name]) => name.toLowerCase() === DIIA_REQUEST_ID_HEADER);
   const value = (first(header?.[1]) ?? first(fields.requestId))?.trim();

@@ -1,20 +1,45 @@
-import { type AnyEvent, eventMessage, topologyNames } from '@kasa/messaging';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemberSignedUp } from '@kasa/contracts';
+import { type AnyEvent, eventMessage, newEvent, topologyNames } from '@kasa/messaging';
 import { type RunningService, startService } from '@kasa/runtime';
-import { testAmqpUrl, testMysqlUrl, testNamespace, testSchemaPrefix } from '@kasa/testing';
+import {
+  claimsFor,
+  generateEd25519Keys,
+  signToken,
+  testAmqpUrl,
+  testMysqlUrl,
+  testNamespace,
+  testSchemaPrefix,
+} from '@kasa/testing';
 import { memberService } from '../../src/service.ts';
 
 export interface MemberUnderTest {
   service: RunningService;
+  namespace: string;
+  /** The encrypted file store's folder. */
+  filesDir: string;
   /** Publishes an event on the bus as another service's relay would. */
   publish(event: AnyEvent): Promise<void>;
   query<T>(sql: string, values?: unknown[]): Promise<T[]>;
+  /** `Authorization` header values for a member's or a staff user's access token. */
+  memberAuth(memberId: number): string;
+  staffAuth(staffId: number, role?: 'admin' | 'staff'): string;
+  /** A member as auth's sign-up event opens one, waited for until the profile exists. */
+  signUp(memberId: number, phone: string): Promise<void>;
+  /** Every stored file's name (a rejected upload must leave none). */
+  storedFiles(): Promise<string[]>;
   close(): Promise<void>;
 }
 
-/** The real member service in this process, on its own schema and broker namespace. */
+/** The real member service in this process, on its own schema, broker namespace and file folder. */
 export async function startMember(env: Record<string, string> = {}): Promise<MemberUnderTest> {
   const schemas = testSchemaPrefix();
   const namespace = testNamespace();
+  const keys = generateEd25519Keys();
+  const filesDir = await mkdtemp(join(tmpdir(), 'kasa-member-files-'));
   const service = (await startService(memberService, {
     env: {
       MYSQL_URL: testMysqlUrl(),
@@ -22,24 +47,55 @@ export async function startMember(env: Record<string, string> = {}): Promise<Mem
       MYSQL_SCHEMA_PREFIX: schemas.prefix,
       AMQP_NAMESPACE: namespace,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      JWT_PUBLIC_KEY: keys.publicKeyPem,
+      FILES_DIR: filesDir,
+      FILES_KEY: randomBytes(32).toString('hex'),
       ...env,
     },
     listen: false,
   })) as RunningService;
+  const token = (sub: number, aud: string, role: string) =>
+    `Bearer ${signToken(keys.privateKey, claimsFor({ sub: String(sub), aud, role }))}`;
+  const query = async <T>(sql: string, values: unknown[] = []) => {
+    const [rows] = await service.context.database.pool.query(sql, values);
+    return rows as T[];
+  };
+  const publish = async (event: AnyEvent) => {
+    await service.context.messaging.publisher.publish([
+      eventMessage(topologyNames(namespace).exchange, event),
+    ]);
+  };
   return {
     service,
-    async publish(event) {
-      await service.context.messaging.publisher.publish([
-        eventMessage(topologyNames(namespace).exchange, event),
-      ]);
+    namespace,
+    filesDir,
+    publish,
+    query,
+    memberAuth: (memberId) => token(memberId, 'member', 'member'),
+    staffAuth: (staffId, role = 'staff') => token(staffId, 'staff', role),
+    async signUp(memberId, phone) {
+      await publish(
+        newEvent(MemberSignedUp, { memberId, phone }, { aggregateId: memberId, actor: { kind: 'member' } }),
+      );
+      const deadline = Date.now() + 10_000;
+      while (Date.now() < deadline) {
+        const rows = await query('SELECT id FROM members WHERE id = ?', [memberId]);
+        if (rows.length > 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error(`member ${memberId} was not opened from the sign-up event`);
     },
-    async query<T>(sql: string, values: unknown[] = []) {
-      const [rows] = await service.context.database.pool.query(sql, values);
-      return rows as T[];
+    async storedFiles() {
+      const names: string[] = [];
+      for (const shard of await readdir(filesDir).catch(() => [])) {
+        names.push(...(await readdir(join(filesDir, shard))));
+      }
+      return names;
     },
     async close() {
       await service.stop();
       await schemas.drop();
+      await rm(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -59,7 +59,7 @@ export interface JpegOptions {
 
 /** SOI, the given segments, the picture's tables and scan, EOI, then the trailer. */
 export function jpeg(
-  segments: Buffer[],
+  segments: Buffer[] = [jfif()],
   { scan = JPEG_SCAN_DATA, trailer = Buffer.alloc(0) }: JpegOptions = {},
 ) {
   return Buffer.concat([SOI, ...segments, JPEG_PICTURE, scan, EOI, trailer]);

@@ -1,0 +1,90 @@
+import { type TSchema, Type } from 'typebox';
+import { SeedDate } from './seed-dates.ts';
+
+/**
+ * Shapes the member service answers and the gateways pass on, in the seed's field names.
+ * Money here is in kopiyky; the gateways turn it into the decimal hryvnias the apps read.
+ */
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** A name the file store gave: 32 lowercase hex characters. */
+export const StoredFileName = Type.String({ pattern: '^[0-9a-f]{32}$' });
+
+export const Program = Type.Object({
+  program_id: Type.Integer(),
+  program_name: Type.String(),
+  /** The terms document in the file store. */
+  program_file: Nullable(StoredFileName),
+  month_price: Type.Integer({ minimum: 0, description: 'kopiyky' }),
+  is_active: Type.Boolean(),
+});
+
+/** A member as the seed's `model_to_dict` showed one, without the raw Diia answer. */
+export const MemberRecord = Type.Object({
+  id: Type.Integer(),
+  first_name: Nullable(Type.String()),
+  middle_name: Nullable(Type.String()),
+  last_name: Nullable(Type.String()),
+  phone: Type.String(),
+  email: Nullable(Type.String()),
+  birth_date: Nullable(SeedDate),
+  passport_data: Nullable(Type.String()),
+  inn: Nullable(Type.String()),
+  actual_iban: Nullable(Type.String()),
+  /** The photo in the file store. */
+  photo: Nullable(StoredFileName),
+  certificate: Nullable(Type.String()),
+  /** The last day the membership is paid for. */
+  expiration_date: Nullable(SeedDate),
+  is_active: Type.Boolean(),
+  is_submited: Type.Boolean({ description: "Approved by staff (the seed's spelling)" }),
+  has_new_request: Type.Boolean(),
+  has_new_program_change: Type.Boolean(),
+  has_new_passport_data: Type.Boolean(),
+  has_correction_request: Type.Boolean(),
+  created_at: SeedDate,
+  updated_at: SeedDate,
+});
+
+/** `profile/get`: the member with the program they are on. */
+export const MemberProfile = Type.Object({
+  ...MemberRecord.properties,
+  program: Nullable(Program),
+});
+
+export const IdentityDocument = Type.Object({
+  id: Type.Integer(),
+  /** The seed's identity type ids: 1, 2 ID card sides; 3, 4, 5 passport book pages; 6 tax number card. */
+  identity_type: Type.Integer({ minimum: 1, maximum: 6 }),
+  type: Type.String(),
+  file: StoredFileName,
+  mime: Type.String(),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('current'), Type.Literal('history')]),
+  source: Type.Union([Type.Literal('upload'), Type.Literal('diia')]),
+  is_new: Type.Boolean(),
+  created_at: SeedDate,
+});
+
+export const ProfileCorrection = Type.Object({
+  id: Type.Integer(),
+  first_name: Nullable(Type.String()),
+  middle_name: Nullable(Type.String()),
+  last_name: Nullable(Type.String()),
+  birth_date: Nullable(SeedDate),
+  created_at: SeedDate,
+});
+
+/** What staff see of one member (admin `POST /member`, before the gateway adds requests and payments). */
+export const MemberCard = Type.Object({
+  member: MemberRecord,
+  actual_program: Nullable(Program),
+  new_program: Nullable(Program),
+  programs: Type.Array(Program),
+  current_identities: Type.Array(IdentityDocument),
+  new_identities: Type.Array(IdentityDocument),
+  identities: Type.Array(IdentityDocument),
+  corrections: Type.Array(ProfileCorrection),
+});
+
+export const MessageAnswer = Type.Object({ message: Type.String() });
+export const StatusAnswer = Type.Object({ status: Type.String(), message: Type.String() });

@@ -1,0 +1,68 @@
+import { MemberUpdated, PhoneChanged } from '@kasa/contracts';
+import type { StoredFile } from '@kasa/files';
+import { badRequest, unprocessable } from '@kasa/http';
+import { newEvent } from '@kasa/messaging';
+import { forgetMemberFile, recordMemberFiles } from '../db/member-files.repository.ts';
+import {
+  findMemberByPhone,
+  isDuplicateOn,
+  type MemberPatch,
+  updateMember,
+} from '../db/members.repository.ts';
+import { normalizePhone } from '../domain/bank-details.ts';
+import { callingMember, memberActor } from './member-access.ts';
+import type { MemberDeps } from './member-deps.ts';
+
+export interface ProfileEdit {
+  email?: string;
+  phone?: string;
+  photo?: StoredFile;
+}
+
+const phoneTaken = () => unprocessable('Can not assign this phone number', 'phone_taken');
+
+/**
+ * The member changes their email, phone or photo. A phone belongs to one member (it is how
+ * they sign in): auth follows the change by event. The photo replaced is deleted once the new
+ * one is recorded; it is no document staff must keep.
+ */
+export async function editProfile(deps: MemberDeps, memberId: number, edit: ProfileEdit): Promise<void> {
+  const phone = edit.phone === undefined ? undefined : normalizePhone(edit.phone);
+  if (phone === null)
+    throw badRequest('Phone must be in international format, e.g. +380671234567', 'invalid_phone');
+
+  const replacedPhoto = await deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
+    const member = await callingMember(tx, memberId, true);
+    const patch: MemberPatch = {};
+    const fields: string[] = [];
+    if (edit.email !== undefined && edit.email !== member.email) {
+      patch.email = edit.email;
+      fields.push('email');
+    }
+    if (phone !== undefined && phone !== member.phone) {
+      const holder = await findMemberByPhone(tx, phone);
+      if (holder && holder.id !== memberId) throw phoneTaken();
+      patch.phone = phone;
+      fields.push('phone');
+    }
+    if (edit.photo) {
+      await recordMemberFiles(tx, memberId, [edit.photo]);
+      patch.photoFile = edit.photo.name;
+      fields.push('photo');
+      if (member.photoFile) await forgetMemberFile(tx, member.photoFile);
+    }
+    if (fields.length === 0) return null;
+
+    try {
+      await updateMember(tx, memberId, patch, new Date());
+    } catch (error) {
+      if (isDuplicateOn(error, 'members_phone')) throw phoneTaken();
+      throw error;
+    }
+    const meta = memberActor(memberId);
+    await emit(newEvent(MemberUpdated, { memberId, fields }, meta));
+    if (patch.phone) await emit(newEvent(PhoneChanged, { memberId, phone: patch.phone }, meta));
+    return edit.photo ? member.photoFile : null;
+  });
+  if (replacedPhoto) await deps.files.remove(replacedPhoto);
+}

@@ -1,0 +1,20 @@
+import type { Executor } from '@kasa/db';
+import { conflict, forbidden } from '@kasa/http';
+import { findMember, type MemberRow } from '../db/members.repository.ts';
+
+/**
+ * The caller's own profile, refused when staff blocked them. The profile is opened from
+ * auth's sign-up event, a moment after the first sign-in: until then there is nothing to act on.
+ */
+export async function callingMember(tx: Executor, memberId: number, forUpdate = false): Promise<MemberRow> {
+  const member = await findMember(tx, memberId, forUpdate);
+  if (!member)
+    throw conflict('Your account is still being set up, try again in a moment', 'member_not_ready');
+  if (!member.isActive) throw forbidden('Your account is blocked', 'member_blocked');
+  return member;
+}
+
+export const memberActor = (memberId: number) => ({
+  aggregateId: memberId,
+  actor: { kind: 'member' as const, id: String(memberId) },
+});

@@ -1,0 +1,40 @@
+import { readPem } from '@kasa/config';
+import { FileStore, parseFileKey } from '@kasa/files';
+import type { ServiceContext } from '@kasa/runtime';
+import type { Static } from 'typebox';
+import { createDiiaClient, type DiiaClient } from '../diia/diia-client.ts';
+import { createDiiaDecryptor, type DiiaDecryptor } from '../diia/diia-decryptor.ts';
+import { type MemberFilePolicies, memberFilePolicies } from '../files/member-file-policies.ts';
+import type { MemberSettings } from '../settings.ts';
+
+export type MemberContext = ServiceContext<Static<typeof MemberSettings>>;
+
+/** What the member use cases need beside the service context, built once per service. */
+export interface MemberDeps {
+  context: MemberContext;
+  files: FileStore;
+  policies: MemberFilePolicies;
+  publicKeyPem: string;
+  /** Null when Diia is not configured: members fill the profile by hand. */
+  diia: DiiaClient | null;
+  /** Null when no decryptor is configured: Diia's callbacks are kept and answered 503. */
+  decryptor: DiiaDecryptor | null;
+}
+
+const built = new WeakMap<MemberContext, MemberDeps>();
+
+export function memberDeps(context: MemberContext): MemberDeps {
+  const existing = built.get(context);
+  if (existing) return existing;
+  const { settings } = context;
+  const deps: MemberDeps = {
+    context,
+    files: new FileStore({ root: settings.FILES_DIR, key: parseFileKey(settings.FILES_KEY) }),
+    policies: memberFilePolicies(settings.FILES_MAX_BYTES),
+    publicKeyPem: readPem(settings.JWT_PUBLIC_KEY),
+    diia: createDiiaClient(settings, settings.PUBLIC_URL),
+    decryptor: createDiiaDecryptor(settings),
+  };
+  built.set(context, deps);
+  return deps;
+}

@@ -1,0 +1,61 @@
+import type { MemberCard, ProfileCorrection } from '@kasa/contracts';
+import { seedDateOf, seedDateOfCalendarDate } from '@kasa/contracts';
+import { notFound } from '@kasa/http';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Static } from 'typebox';
+import { listDocuments } from '../db/identity-documents.repository.ts';
+import { findMember } from '../db/members.repository.ts';
+import { listPrograms } from '../db/programs.repository.ts';
+import { profileCorrections } from '../db/schema.ts';
+import { identityDocumentView, memberRecordView, programView } from '../http/member.view.ts';
+import type { MemberDeps } from './member-deps.ts';
+
+export const memberNotFound = () => notFound('Member not found', 'member_not_found');
+
+type CorrectionRow = typeof profileCorrections.$inferSelect;
+
+function correctionView(correction: CorrectionRow): Static<typeof ProfileCorrection> {
+  return {
+    id: correction.id,
+    first_name: correction.firstName,
+    middle_name: correction.middleName,
+    last_name: correction.lastName,
+    birth_date: correction.birthDate === null ? null : seedDateOfCalendarDate(correction.birthDate),
+    created_at: seedDateOf(correction.createdAt),
+  };
+}
+
+/**
+ * What staff review a member by: the profile, the program they are on and the one they asked
+ * for, every program to choose from, their documents (current, pending, all) and the mistakes
+ * they reported that nobody has resolved yet.
+ */
+export async function memberCard(deps: MemberDeps, memberId: number): Promise<Static<typeof MemberCard>> {
+  const { db } = deps.context.database;
+  const member = await findMember(db, memberId);
+  if (!member) throw memberNotFound();
+  const [programs, documents, corrections] = await Promise.all([
+    listPrograms(db, { activeOnly: false }),
+    listDocuments(db, memberId),
+    db
+      .select()
+      .from(profileCorrections)
+      .where(and(eq(profileCorrections.memberId, memberId), isNull(profileCorrections.resolvedAt)))
+      .orderBy(asc(profileCorrections.id)),
+  ]);
+  const programOf = (id: number | null) => {
+    const program = id === null ? undefined : programs.find((candidate) => candidate.id === id);
+    return program ? programView(program) : null;
+  };
+  const identities = documents.map(identityDocumentView);
+  return {
+    member: memberRecordView(member),
+    actual_program: programOf(member.programId),
+    new_program: programOf(member.pendingProgramId),
+    programs: programs.map(programView),
+    current_identities: identities.filter(({ status }) => status === 'current'),
+    new_identities: identities.filter(({ status }) => status === 'pending'),
+    identities,
+    corrections: corrections.map(correctionView),
+  };
+}

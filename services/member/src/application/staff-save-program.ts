@@ -1,0 +1,64 @@
+import { ProgramSaved } from '@kasa/contracts';
+import { notFound } from '@kasa/http';
+import { newEvent } from '@kasa/messaging';
+import {
+  findProgram,
+  insertProgram,
+  lockProgram,
+  type ProgramRow,
+  type ProgramValues,
+  updateProgram,
+} from '../db/programs.repository.ts';
+import type { MemberDeps } from './member-deps.ts';
+import { staffActor } from './staff-access.ts';
+
+export interface ProgramForm {
+  /** Absent for a new program. */
+  id?: number;
+  name: string;
+  /** Kopiyky. */
+  monthPrice: number;
+  isActive: boolean;
+  /** A newly stored terms document; without one the program keeps its terms. */
+  termsFile?: string;
+}
+
+export const programMissing = () => notFound('Program not found', 'program_not_found');
+
+/**
+ * An administrator creates a program or changes one. New terms replace the program's terms,
+ * but the old document stays in the store: members joined on it.
+ */
+export async function saveProgram(deps: MemberDeps, staffId: number, form: ProgramForm): Promise<ProgramRow> {
+  const values: ProgramValues = {
+    name: form.name,
+    monthPrice: form.monthPrice,
+    isActive: form.isActive,
+    ...(form.termsFile === undefined ? {} : { termsFile: form.termsFile }),
+  };
+  return deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
+    const now = new Date();
+    let id: number;
+    if (form.id === undefined) {
+      id = await insertProgram(tx, { termsFile: null, ...values }, staffId, now);
+    } else {
+      const current = await lockProgram(tx, form.id);
+      if (!current) throw programMissing();
+      id = current.id;
+      const unchanged = (Object.keys(values) as (keyof ProgramValues)[]).every(
+        (field) => values[field] === current[field],
+      );
+      if (unchanged) return current;
+      await updateProgram(tx, id, values, staffId, now);
+    }
+    const saved = (await findProgram(tx, id))!;
+    await emit(
+      newEvent(
+        ProgramSaved,
+        { programId: id, name: saved.name, monthPrice: saved.monthPrice, isActive: saved.isActive },
+        { aggregateId: id, actor: staffActor(staffId) },
+      ),
+    );
+    return saved;
+  });
+}

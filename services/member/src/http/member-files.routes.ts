@@ -1,0 +1,27 @@
+import { type HttpApp, notFound } from '@kasa/http';
+import { Type } from 'typebox';
+import type { MemberDeps } from '../application/member-deps.ts';
+import { findMemberFile } from '../db/member-files.repository.ts';
+import { sendStoredFile } from './file-reply.ts';
+import { callerId } from './scopes.ts';
+
+const fileNotFound = () => notFound('File not found', 'file_not_found');
+
+/** A member's own files (photo, documents); any other name, or another member's, is not found. */
+export function memberFileRoutes(app: HttpApp, deps: MemberDeps): void {
+  app.get(
+    '/me/files/:name',
+    {
+      schema: {
+        summary: "One of the member's own files",
+        params: Type.Object({ name: Type.String({ maxLength: 256 }) }),
+        produces: ['image/jpeg', 'image/png', 'image/heic', 'application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const file = await findMemberFile(deps.context.database.db, callerId(request), request.params.name);
+      if (!file) throw fileNotFound();
+      return sendStoredFile(reply, deps.files, file.name);
+    },
+  );
+}

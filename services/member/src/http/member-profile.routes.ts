@@ -1,0 +1,195 @@
+import {
+  calendarDateOfSeedDate,
+  MemberProfile,
+  MessageAnswer,
+  Program,
+  StoredFileName,
+} from '@kasa/contracts';
+import type { StoredFile } from '@kasa/files';
+import { badRequest, claimUploads, type HttpApp } from '@kasa/http';
+import { type Static, Type } from 'typebox';
+import { changeProgram } from '../application/change-program.ts';
+import { editProfile } from '../application/edit-profile.ts';
+import type { MemberDeps } from '../application/member-deps.ts';
+import { memberProfile } from '../application/member-profile.ts';
+import { requestCorrection } from '../application/request-correction.ts';
+import { submitProfile } from '../application/submit-profile.ts';
+import { DOCUMENT_FIELDS } from '../domain/documents.ts';
+import { memberUploadSink } from '../files/member-upload-sink.ts';
+import { programView } from './member.view.ts';
+import { callerId } from './scopes.ts';
+
+const Name = Type.String({ minLength: 1, maxLength: 64, pattern: '\\S' });
+const Email = Type.String({ format: 'email', maxLength: 254 });
+const ProgramId = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
+const BirthDate = Type.String({ pattern: '^[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}$', description: 'dd.mm.yyyy' });
+/** In a form, a file field holds the name the store gave the file. */
+const FileField = (description: string) => Type.Optional({ ...StoredFileName, description });
+
+const ProfileCreateForm = Type.Object({
+  first_name: Name,
+  middle_name: Type.Optional(Type.Union([Name, Type.Literal('')])),
+  last_name: Name,
+  email: Email,
+  program_id: ProgramId,
+  iban: Type.String({ minLength: 1, maxLength: 40 }),
+  inn: { ...StoredFileName, description: 'The tax number card' },
+  id_1: FileField('ID card, front'),
+  id_2: FileField('ID card, back'),
+  book_1: FileField('Passport book, page 1'),
+  book_2: FileField('Passport book, page 2'),
+  book_address: FileField('Passport book, address page'),
+});
+
+const ProfileEditForm = Type.Object({
+  email: Type.Optional(Email),
+  phone: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+  photo: FileField('A photo of the member: JPEG, PNG or HEIC'),
+});
+
+const CorrectionForm = Type.Object({
+  first_name: Type.Optional(Name),
+  middle_name: Type.Optional(Name),
+  last_name: Type.Optional(Name),
+  birth_date: Type.Optional(BirthDate),
+});
+
+const ProgramChangeAnswer = Type.Object({ status: Type.String(), message: Type.String(), data: Program });
+
+/** Runs the work with the request's uploaded files; if it fails they are removed again. */
+async function withUploads<T>(
+  request: Parameters<typeof claimUploads>[0],
+  deps: MemberDeps,
+  work: (files: ReadonlyMap<string, readonly StoredFile[]>) => Promise<T>,
+): Promise<T> {
+  const uploads = claimUploads(request, memberUploadSink(deps.files));
+  try {
+    return await work(uploads.byField);
+  } catch (error) {
+    await uploads.discard();
+    throw error;
+  }
+}
+
+/** The member's own profile: the token's subject, never an id from the request. */
+export function memberProfileRoutes(app: HttpApp, deps: MemberDeps): void {
+  const documentPolicies = Object.fromEntries(
+    Object.keys(DOCUMENT_FIELDS).map((field) => [field, deps.policies.document]),
+  );
+
+  app.post(
+    '/me/profile',
+    {
+      config: { uploadFields: documentPolicies },
+      schema: {
+        summary: 'Send the profile with identity documents and the chosen program',
+        description:
+          'multipart/form-data. `inn` is required, and either both ID card sides (`id_1`, `id_2`) or the ' +
+          'passport book pages (`book_1`, `book_2`, `book_address`). Files: JPEG, PNG, HEIC or PDF.',
+        consumes: ['multipart/form-data'],
+        body: ProfileCreateForm,
+        response: { 200: MessageAnswer },
+      },
+    },
+    (request) =>
+      withUploads(request, deps, async (files) => {
+        const form = request.body;
+        const documents = Object.entries(DOCUMENT_FIELDS).flatMap(([field, type]) =>
+          (files.get(field) ?? []).map((file) => ({ type, file })),
+        );
+        await submitProfile(deps, callerId(request), {
+          firstName: form.first_name.trim(),
+          middleName: form.middle_name?.trim() || null,
+          lastName: form.last_name.trim(),
+          email: form.email,
+          programId: form.program_id,
+          iban: form.iban,
+          documents,
+        });
+        return { message: 'Profile successfully created' };
+      }),
+  );
+
+  app.patch(
+    '/me/profile',
+    {
+      config: { uploadFields: { photo: deps.policies.photo } },
+      schema: {
+        summary: 'Change the email, phone or photo',
+        description: 'multipart/form-data or JSON. 422 when the phone belongs to another member.',
+        consumes: ['multipart/form-data', 'application/json'],
+        body: ProfileEditForm,
+        response: { 200: MessageAnswer },
+      },
+    },
+    (request) =>
+      withUploads(request, deps, async (files) => {
+        const { email, phone } = request.body;
+        const photo = files.get('photo')?.[0];
+        await editProfile(deps, callerId(request), {
+          ...(email === undefined ? {} : { email }),
+          ...(phone === undefined ? {} : { phone }),
+          ...(photo === undefined ? {} : { photo }),
+        });
+        return { message: 'Profile successfully updated' };
+      }),
+  );
+
+  app.post(
+    '/me/corrections',
+    {
+      schema: {
+        summary: 'Report a mistake in the name or birth date',
+        consumes: ['application/json', 'multipart/form-data'],
+        body: CorrectionForm,
+        response: { 200: MessageAnswer },
+      },
+    },
+    async (request) => {
+      const { first_name, middle_name, last_name, birth_date } = request.body;
+      const birthDate = birth_date === undefined ? undefined : calendarDateOfSeedDate(birth_date);
+      if (birthDate === null) throw badRequest(`Field 'birth_date' is not a date`, 'invalid_date');
+      await requestCorrection(deps, callerId(request), {
+        ...(first_name === undefined ? {} : { firstName: first_name.trim() }),
+        ...(middle_name === undefined ? {} : { middleName: middle_name.trim() }),
+        ...(last_name === undefined ? {} : { lastName: last_name.trim() }),
+        ...(birthDate === undefined ? {} : { birthDate }),
+      });
+      return { message: 'Request successfully sent' };
+    },
+  );
+
+  app.get(
+    '/me/profile',
+    {
+      schema: {
+        summary: 'The approved profile with the current program',
+        description: '403 until staff approve the profile.',
+        response: { 200: MemberProfile },
+      },
+    },
+    (request) => memberProfile(deps, callerId(request)),
+  );
+
+  app.post(
+    '/me/program-change',
+    {
+      schema: {
+        summary: 'Ask to move to another program',
+        description:
+          'Takes effect when staff approve it. Asking for the current program withdraws the request.',
+        consumes: ['application/json', 'multipart/form-data'],
+        body: Type.Object({ program_id: ProgramId }),
+        response: { 200: ProgramChangeAnswer },
+      },
+    },
+    async (request): Promise<Static<typeof ProgramChangeAnswer>> => {
+      const program = await changeProgram(deps, callerId(request), request.body.program_id);
+      return {
+        status: 'success',
+        message: 'Request for program change successfully sent',
+        data: programView(program),
+      };
+    },
+  );
+}

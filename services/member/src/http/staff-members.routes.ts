@@ -1,0 +1,202 @@
+import { calendarDateOfSeedDate, MemberCard, MemberRecord, StatusAnswer } from '@kasa/contracts';
+import { type AuthUser, badRequest, type HttpApp, notFound } from '@kasa/http';
+import { type TSchema, Type } from 'typebox';
+import type { MemberDeps } from '../application/member-deps.ts';
+import { assertStaffMayAct } from '../application/staff-access.ts';
+import { generateCertificate } from '../application/staff-generate-certificate.ts';
+import { memberCard } from '../application/staff-member-card.ts';
+import { findMembers } from '../application/staff-search-members.ts';
+import { updateMemberByStaff } from '../application/staff-update-member.ts';
+import { findMemberFile } from '../db/member-files.repository.ts';
+import type { SearchField } from '../db/member-search.repository.ts';
+import type { ProfileEdit } from '../domain/member-edit.ts';
+import { sendStoredFile } from './file-reply.ts';
+import { callerId } from './scopes.ts';
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const MemberId = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
+const Name = Type.String({ minLength: 1, maxLength: 64, pattern: '\\S' });
+const common = { tags: ['staff: members'] };
+
+const SEARCH_FIELDS: readonly SearchField[] = ['name', 'passport', 'inn', 'iban', 'certificate'];
+
+const SearchBody = Type.Object({
+  query: Type.Optional(Type.String({ maxLength: 200 })),
+  fields: Type.Optional(
+    Type.Object(
+      {
+        name: Type.Optional(Type.Boolean()),
+        passport: Type.Optional(Type.Boolean()),
+        inn: Type.Optional(Type.Boolean()),
+        iban: Type.Optional(Type.Boolean()),
+        certificate: Type.Optional(Type.Boolean()),
+      },
+      { description: 'Where to look: every field unless set to false' },
+    ),
+  ),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 4_294_967_295 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+});
+
+const MemberEditBody = Type.Object(
+  {
+    first_name: Type.Optional(Name),
+    middle_name: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
+    last_name: Type.Optional(Name),
+    email: Type.Optional(
+      Nullable(Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Literal('')])),
+    ),
+    iban: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+    birth_date: Type.Optional(Nullable(Type.String({ maxLength: 10, description: 'dd.mm.yyyy' }))),
+    certificate: Type.Optional(Nullable(Type.String({ maxLength: 32 }))),
+    passport_data: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
+    inn: Type.Optional(Nullable(Type.String({ maxLength: 16 }))),
+    phone: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+    is_active: Type.Optional(Type.Boolean({ description: 'false blocks the member, true unblocks' })),
+    is_submited: Type.Optional(
+      Type.Boolean({
+        description: 'true approves: the pending program and documents become current; false withdraws it',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const STORED_FILE_NAME = /^[0-9a-f]{32}$/;
+const fileNotFound = () => notFound('File not found', 'file_not_found');
+
+/** onRequest: a staff token whose holder is not waiting to change a one-time password. */
+const staffOnly = {
+  onRequest: async (request: { user: AuthUser }) => assertStaffMayAct(request.user),
+};
+
+/** `24.08.1990` as the seed sends it, or `1990-08-24` as it once read it; blank clears it. */
+function birthDateOf(text: string | null | undefined): string | null | undefined {
+  if (text === undefined) return undefined;
+  const trimmed = text?.trim() ?? '';
+  if (trimmed === '') return null;
+  const iso = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(trimmed);
+  const date = calendarDateOfSeedDate(iso ? `${iso[3]}.${iso[2]}.${iso[1]}` : trimmed);
+  if (date === null) throw badRequest("Field 'birth_date' is not a date (dd.mm.yyyy)", 'invalid_date');
+  return date;
+}
+
+/** SPEC §7 rows 1 and 9–12, as the admin gateway calls them with the staff user's token. */
+export function staffMemberRoutes(app: HttpApp, deps: MemberDeps): void {
+  app.post(
+    '/staff/members/search',
+    {
+      ...staffOnly,
+      schema: {
+        ...common,
+        summary: 'Find members by words, or list those that need attention',
+        description:
+          'Every word of `query` must appear, in any case, in one of the chosen fields (names are the ' +
+          'first, middle and last name). An empty query lists the members that need attention: a profile ' +
+          'not yet approved, a program change, new documents, a reported mistake, a new request. Latest ' +
+          'changed first.',
+        body: SearchBody,
+        response: { 200: Type.Object({ data: Type.Array(MemberRecord), total: Type.Integer() }) },
+      },
+    },
+    (request) => {
+      const { query = '', fields = {}, offset = 0, limit = 50 } = request.body;
+      return findMembers(deps, {
+        query,
+        fields: new Set(SEARCH_FIELDS.filter((field) => fields[field] !== false)),
+        offset,
+        limit,
+      });
+    },
+  );
+
+  app.get(
+    '/staff/members/:id',
+    {
+      ...staffOnly,
+      schema: {
+        ...common,
+        summary: "One member's card: profile, programs, documents, reported mistakes",
+        params: Type.Object({ id: MemberId }),
+        response: { 200: MemberCard },
+      },
+    },
+    (request) => memberCard(deps, request.params.id),
+  );
+
+  app.patch(
+    '/staff/members/:id',
+    {
+      ...staffOnly,
+      schema: {
+        ...common,
+        summary: 'Edit, approve, block or unblock a member',
+        description:
+          '`is_submited: true` approves: the pending program and documents become current (409 when there ' +
+          'is no profile or no program to approve). `is_active: false` blocks the member. 400 for an ' +
+          'invalid IBAN, tax number, phone or date; 422 when the phone or the certificate is another ' +
+          "member's. Fields that equal the member's change nothing.",
+        params: Type.Object({ id: MemberId }),
+        body: MemberEditBody,
+        response: { 200: StatusAnswer },
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      const profile: ProfileEdit = {
+        firstName: body.first_name,
+        middleName: body.middle_name,
+        lastName: body.last_name,
+        email: body.email,
+        iban: body.iban,
+        birthDate: birthDateOf(body.birth_date),
+        certificate: body.certificate,
+        passportData: body.passport_data,
+        taxNumber: body.inn,
+        phone: body.phone,
+      };
+      await updateMemberByStaff(deps, callerId(request), request.params.id, {
+        profile: Object.fromEntries(Object.entries(profile).filter(([, value]) => value !== undefined)),
+        ...(body.is_active === undefined ? {} : { isActive: body.is_active }),
+        ...(body.is_submited === undefined ? {} : { isSubmitted: body.is_submited }),
+      });
+      return { status: 'success', message: 'Member updated' };
+    },
+  );
+
+  app.post(
+    '/staff/certificates',
+    {
+      ...staffOnly,
+      schema: {
+        ...common,
+        summary: 'A new certificate number: unique and increasing',
+        description: 'Only handed out: assign it with PATCH /staff/members/{id}.',
+        response: { 200: Type.Object({ data: Type.String() }) },
+      },
+    },
+    async () => ({ data: await generateCertificate(deps) }),
+  );
+
+  app.get(
+    '/staff/members/:id/files/:name',
+    {
+      ...staffOnly,
+      schema: {
+        ...common,
+        summary: "One of a member's files (a document or the photo)",
+        description: 'With the type it was stored as; 404 for any name that is not this member’s file.',
+        // Any text: a name that could never be a file is not found, not a bad request.
+        params: Type.Object({ id: MemberId, name: Type.String() }),
+        produces: ['image/jpeg', 'image/png', 'image/heic', 'application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const { id, name } = request.params;
+      if (!STORED_FILE_NAME.test(name)) throw fileNotFound();
+      const file = await findMemberFile(deps.context.database.db, id, name);
+      if (!file) throw fileNotFound();
+      return sendStoredFile(reply, deps.files, file.name);
+    },
+  );
+}

@@ -1,0 +1,110 @@
+import { Program, StoredFileName } from '@kasa/contracts';
+import { type AuthUser, badRequest, claimUploads, type HttpApp } from '@kasa/http';
+import { type Static, Type } from 'typebox';
+import type { MemberDeps } from '../application/member-deps.ts';
+import { assertAdministrator, assertStaffMayAct } from '../application/staff-access.ts';
+import { programMissing, saveProgram } from '../application/staff-save-program.ts';
+import { findProgram, listPrograms } from '../db/programs.repository.ts';
+import { memberUploadSink } from '../files/member-upload-sink.ts';
+import { programView } from './member.view.ts';
+import { callerId } from './scopes.ts';
+
+const ProgramId = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
+const common = { tags: ['staff: programs'] };
+
+const ProgramForm = Type.Object({
+  id: Type.Optional(ProgramId),
+  program_name: Type.String({ minLength: 1, maxLength: 128, pattern: '\\S' }),
+  month_price: Type.Integer({ minimum: 1, maximum: 4_294_967_295, description: 'kopiyky' }),
+  is_active: Type.Boolean(),
+  new_program_file: Type.Optional({ ...StoredFileName, description: 'The terms document: a PDF file' }),
+});
+
+const ProgramAnswer = Type.Object({ status: Type.String(), data: Program });
+const SavedAnswer = Type.Object({ status: Type.String(), message: Type.String(), data: Program });
+
+/** onRequest, before a form is read: who may not save a program stores no file. */
+const staffOnly = { onRequest: async (request: { user: AuthUser }) => assertStaffMayAct(request.user) };
+const administrators = {
+  onRequest: async (request: { user: AuthUser }) => assertAdministrator(request.user),
+};
+
+/** SPEC §7 rows 13–15: every program (inactive ones too), and saving one (administrators). */
+export function staffProgramRoutes(app: HttpApp, deps: MemberDeps): void {
+  const { db } = deps.context.database;
+
+  app.get(
+    '/staff/programs',
+    {
+      ...staffOnly,
+      schema: {
+        ...common,
+        summary: 'Every program, inactive ones too',
+        response: { 200: Type.Object({ status: Type.String(), data: Type.Array(Program) }) },
+      },
+    },
+    async () => ({
+      status: 'success',
+      data: (await listPrograms(db, { activeOnly: false })).map(programView),
+    }),
+  );
+
+  app.get(
+    '/staff/programs/:id',
+    {
+      ...staffOnly,
+      schema: {
+        ...common,
+        summary: 'One program',
+        params: Type.Object({ id: ProgramId }),
+        response: { 200: ProgramAnswer },
+      },
+    },
+    async (request): Promise<Static<typeof ProgramAnswer>> => {
+      const program = await findProgram(db, request.params.id);
+      if (!program) throw programMissing();
+      return { status: 'success', data: programView(program) };
+    },
+  );
+
+  app.put(
+    '/staff/programs',
+    {
+      ...administrators,
+      config: { uploadFields: { new_program_file: deps.policies.terms } },
+      schema: {
+        ...common,
+        summary: 'Create a program, or change one (administrators)',
+        description:
+          'multipart/form-data (or JSON without a file). Without `id` a new program; with it, that program ' +
+          '(404 when there is none). `new_program_file` replaces the terms: a PDF (415 otherwise); the ' +
+          'old terms stay stored, members joined on them.',
+        consumes: ['multipart/form-data', 'application/json'],
+        body: ProgramForm,
+        response: { 200: SavedAnswer },
+      },
+    },
+    async (request): Promise<Static<typeof SavedAnswer>> => {
+      const uploads = claimUploads(request, memberUploadSink(deps.files));
+      try {
+        const { id, program_name, month_price, is_active, new_program_file } = request.body;
+        const terms = uploads.byField.get('new_program_file')?.[0];
+        // A name in the form must be the file this request uploaded, never some other stored file.
+        if (new_program_file !== undefined && terms?.name !== new_program_file) {
+          throw badRequest("Field 'new_program_file' must be an uploaded file", 'file_expected');
+        }
+        const program = await saveProgram(deps, callerId(request), {
+          ...(id === undefined ? {} : { id }),
+          name: program_name.trim(),
+          monthPrice: month_price,
+          isActive: is_active,
+          ...(terms === undefined ? {} : { termsFile: terms.name }),
+        });
+        return { status: 'success', message: 'Program saved', data: programView(program) };
+      } catch (error) {
+        await uploads.discard();
+        throw error;
+      }
+    },
+  );
+}

@@ -1,0 +1,318 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { jpeg, pdf, png } from '@kasa/testing/sample-files';
+import { type MemberUnderTest, startMember } from './support/member-under-test.ts';
+import { type FilePart, multipartBody } from './support/multipart.ts';
+
+/** A Ukrainian IBAN with a valid check (mod 97); no real account. */
+const IBAN = 'UA743052990000026007233566001';
+let member: MemberUnderTest;
+let programId: number;
+let otherProgramId: number;
+
+before(async () => {
+  member = await startMember({ FILES_MAX_BYTES: String(64 * 1024) });
+  programId = await addProgram('Базова', 20_000);
+  otherProgramId = await addProgram('Розширена', 35_000);
+});
+after(() => member.close());
+
+async function addProgram(name: string, monthPrice: number): Promise<number> {
+  await member.query('INSERT INTO programs (name, month_price) VALUES (?, ?)', [name, monthPrice]);
+  const [row] = await member.query<{ id: number }>('SELECT MAX(id) AS id FROM programs');
+  return row!.id;
+}
+
+const photo = (): FilePart => ({ bytes: jpeg(), filename: 'photo.jpg', type: 'image/jpeg' });
+const scan = (): FilePart => ({ bytes: pdf(), filename: 'scan.pdf', type: 'application/pdf' });
+
+function profileForm(overrides: Record<string, string | FilePart | null> = {}) {
+  const fields: Record<string, string | FilePart | null> = {
+    first_name: 'Олена',
+    middle_name: 'Петрівна',
+    last_name: 'Коваль',
+    email: 'olena@example.org',
+    program_id: String(programId),
+    iban: IBAN,
+    inn: scan(),
+    id_1: photo(),
+    id_2: { bytes: png(), filename: 'back.png', type: 'image/png' },
+    ...overrides,
+  };
+  return multipartBody(
+    Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null)) as Record<
+      string,
+      string | FilePart
+    >,
+  );
+}
+
+async function call(method: 'GET' | 'POST' | 'PATCH', url: string, memberId: number | null, body?: unknown) {
+  const auth = memberId === null ? {} : { authorization: member.memberAuth(memberId) };
+  const multipart = body as { payload: Buffer; headers: Record<string, string> } | undefined;
+  const isForm = multipart !== undefined && Buffer.isBuffer(multipart.payload);
+  return member.service.app.inject({
+    method,
+    url,
+    headers: { ...auth, ...(isForm ? multipart.headers : {}) },
+    ...(body === undefined ? {} : isForm ? { payload: multipart.payload } : { payload: body as object }),
+  });
+}
+
+const memberRow = async (id: number) =>
+  (await member.query<Record<string, unknown>>('SELECT * FROM members WHERE id = ?', [id]))[0]!;
+const outboxTypes = async (memberId: number) =>
+  (
+    await member.query<{ type: string }>('SELECT type FROM outbox WHERE aggregate_id = ? ORDER BY id', [
+      String(memberId),
+    ])
+  ).map(({ type }) => type);
+
+test('profile/get answers 403 until staff approve the profile', async () => {
+  await member.signUp(101, '+380671000101');
+  const answer = await call('GET', '/me/profile', 101);
+  assert.equal(answer.statusCode, 403);
+  assert.equal(answer.json().message, 'Your profile is not approved yet');
+});
+
+test('a profile with the tax card and both ID card sides waits for staff, files encrypted at rest', async () => {
+  await member.signUp(102, '+380671000102');
+  const answer = await call('POST', '/me/profile', 102, await profileForm());
+  assert.equal(answer.statusCode, 200, answer.body);
+  assert.deepEqual(answer.json(), { message: 'Profile successfully created' });
+
+  const row = await memberRow(102);
+  assert.equal(row.first_name, 'Олена');
+  assert.equal(row.iban, IBAN);
+  assert.equal(row.pending_program_id, programId);
+  assert.equal(row.has_new_program_change, 1);
+  assert.equal(row.has_new_documents, 1);
+  assert.equal(row.is_submitted, 0);
+  assert.ok(row.profile_sent_at);
+
+  const documents = await member.query<{ type: string; status: string; file_name: string }>(
+    'SELECT type, status, file_name FROM identity_documents WHERE member_id = 102 ORDER BY type',
+  );
+  assert.deepEqual(
+    documents.map(({ type, status }) => `${type}:${status}`).sort(),
+    ['id_card_front:pending', 'id_card_back:pending', 'tax_number_card:pending'].sort(),
+  );
+  const stored = await member.storedFiles();
+  for (const { file_name } of documents) assert.ok(stored.includes(file_name), 'every document is on disk');
+  assert.deepEqual(await outboxTypes(102), ['member.profile_submitted', 'member.documents_uploaded']);
+});
+
+test('a rejected profile leaves no file behind and changes nothing', async () => {
+  await member.signUp(103, '+380671000103');
+  const before = (await member.storedFiles()).length;
+  const cases: [Record<string, string | FilePart | null>, number, RegExp][] = [
+    [{ inn: null }, 400, /inn/],
+    [{ id_2: null }, 400, /Both sides of the ID card/],
+    [{ iban: 'UA000000000000000000000000000' }, 400, /IBAN/],
+    [{ program_id: '999999' }, 422, /Program not found/],
+    [{ program_id: 'abc' }, 400, /program_id/],
+    [{ email: 'not-an-email' }, 400, /email/],
+    [
+      {
+        id_1: { bytes: Buffer.from('just text, named like a photo'), filename: 'x.jpg', type: 'image/jpeg' },
+      },
+      415,
+      /JPEG/,
+    ],
+    [
+      { id_1: { bytes: Buffer.concat([jpeg(), Buffer.alloc(80 * 1024)]), filename: 'big.jpg' } },
+      413,
+      /larger/,
+    ],
+    [{ photo: photo() }, 400, /does not take a file/],
+  ];
+  for (const [overrides, status, message] of cases) {
+    const answer = await call('POST', '/me/profile', 103, await profileForm(overrides));
+    assert.equal(answer.statusCode, status, `${JSON.stringify(Object.keys(overrides))}: ${answer.body}`);
+    assert.match(answer.json().message, message);
+  }
+  assert.equal((await member.storedFiles()).length, before, 'nothing was left on disk');
+  assert.equal((await memberRow(103)).profile_sent_at, null);
+  assert.deepEqual(await outboxTypes(103), []);
+});
+
+test('1,000 malformed multipart bodies are refused with 4xx and the service stays up', async () => {
+  await member.signUp(104, '+380671000104');
+  const valid = await profileForm();
+  const boundary = valid.headers['content-type']!.split('boundary=')[1]!;
+  const before = (await member.storedFiles()).length;
+  for (let index = 0; index < 1000; index += 1) {
+    const cut = Math.floor((valid.payload.length * index) / 1000);
+    const variants = [
+      { payload: valid.payload.subarray(0, cut), type: valid.headers['content-type']! },
+      {
+        payload: Buffer.from(`--${boundary}\r\nContent-Disposition: form-data\r\n\r\nx`),
+        type: valid.headers['content-type']!,
+      },
+      { payload: valid.payload, type: 'multipart/form-data' },
+      {
+        payload: Buffer.from([index & 0xff, 0x00, 0x2d, 0x2d]),
+        type: `multipart/form-data; boundary=${boundary}`,
+      },
+    ];
+    const { payload, type } = variants[index % variants.length]!;
+    const answer = await member.service.app.inject({
+      method: 'POST',
+      url: '/me/profile',
+      headers: { authorization: member.memberAuth(104), 'content-type': type },
+      payload,
+    });
+    assert.ok(
+      answer.statusCode >= 400 && answer.statusCode < 500,
+      `#${index}: ${answer.statusCode} ${answer.body}`,
+    );
+  }
+  assert.equal((await member.storedFiles()).length, before);
+  assert.equal((await call('GET', '/health/live', null)).statusCode, 200);
+});
+
+test('a profile cannot be sent by staff, by no one, or by a blocked member', async () => {
+  const form = await profileForm();
+  const staff = await member.service.app.inject({
+    method: 'POST',
+    url: '/me/profile',
+    headers: { authorization: member.staffAuth(1, 'admin'), ...form.headers },
+    payload: form.payload,
+  });
+  assert.equal(staff.statusCode, 401);
+  assert.equal((await call('POST', '/me/profile', null, form)).statusCode, 401);
+
+  await member.signUp(105, '+380671000105');
+  await member.query('UPDATE members SET is_active = 0 WHERE id = 105');
+  const blocked = await call('POST', '/me/profile', 105, await profileForm());
+  assert.equal(blocked.statusCode, 403);
+  assert.equal(blocked.json().message, 'Your account is blocked');
+});
+
+test('edit: the phone stays unique, a change goes to auth by event, the old photo is deleted', async () => {
+  await member.signUp(106, '+380671000106');
+  await member.signUp(107, '+380671000107');
+  const taken = await call('PATCH', '/me/profile', 106, { phone: '+380671000107' });
+  assert.equal(taken.statusCode, 422);
+  assert.equal(taken.json().message, 'Can not assign this phone number');
+
+  const invalid = await call('PATCH', '/me/profile', 106, { phone: '12345' });
+  assert.equal(invalid.statusCode, 400);
+
+  const changed = await call('PATCH', '/me/profile', 106, {
+    phone: '+380 67 100 0199',
+    email: 'new@example.org',
+  });
+  assert.equal(changed.statusCode, 200, changed.body);
+  const row = await memberRow(106);
+  assert.equal(row.phone, '+380671000199');
+  assert.equal(row.email, 'new@example.org');
+  assert.deepEqual(await outboxTypes(106), ['member.updated', 'member.phone_changed']);
+
+  const notAPhoto = await call('PATCH', '/me/profile', 106, await multipartBody({ photo: scan() }));
+  assert.equal(notAPhoto.statusCode, 415);
+
+  assert.equal(
+    (await call('PATCH', '/me/profile', 106, await multipartBody({ photo: photo() }))).statusCode,
+    200,
+  );
+  const first = (await memberRow(106)).photo_file as string;
+  assert.ok((await member.storedFiles()).includes(first));
+  assert.equal(
+    (await call('PATCH', '/me/profile', 106, await multipartBody({ photo: photo() }))).statusCode,
+    200,
+  );
+  const second = (await memberRow(106)).photo_file as string;
+  assert.notEqual(second, first);
+  const stored = await member.storedFiles();
+  assert.ok(stored.includes(second));
+  assert.ok(!stored.includes(first), 'the replaced photo is gone');
+});
+
+test('a member reaches their own files only; other names are not found', async () => {
+  await member.signUp(108, '+380671000108');
+  await member.signUp(109, '+380671000109');
+  assert.equal(
+    (await call('PATCH', '/me/profile', 108, await multipartBody({ photo: photo() }))).statusCode,
+    200,
+  );
+  const name = (await memberRow(108)).photo_file as string;
+
+  const own = await call('GET', `/me/files/${name}`, 108);
+  assert.equal(own.statusCode, 200);
+  assert.equal(own.headers['content-type'], 'image/jpeg');
+  assert.equal(own.headers['x-content-type-options'], 'nosniff');
+  assert.equal(own.rawPayload.subarray(0, 2).toString('hex'), 'ffd8');
+
+  for (const url of [
+    `/me/files/${name}`,
+    '/me/files/..%2F..%2F..%2Fetc%2Fpasswd',
+    '/me/files/%2e%2e%2fschema.ts',
+    `/me/files/${name.toUpperCase()}`,
+    '/me/files/00000000000000000000000000000000',
+  ]) {
+    const answer = await call('GET', url, 109);
+    assert.equal(answer.statusCode, 404, url);
+    assert.equal(answer.json().message, 'File not found');
+  }
+});
+
+test('corrections and program changes put the member on the staff attention list', async () => {
+  await member.signUp(110, '+380671000110');
+  const badDate = await call('POST', '/me/corrections', 110, { birth_date: '31.02.1990' });
+  assert.equal(badDate.statusCode, 400);
+  assert.equal((await call('POST', '/me/corrections', 110, {})).statusCode, 400);
+  const sent = await call('POST', '/me/corrections', 110, {
+    last_name: 'Ковальчук',
+    birth_date: '02.03.1990',
+  });
+  assert.equal(sent.statusCode, 200, sent.body);
+  assert.equal((await memberRow(110)).has_correction_request, 1);
+  const [correction] = await member.query<{ last_name: string; birth_date: string }>(
+    "SELECT last_name, DATE_FORMAT(birth_date, '%Y-%m-%d') AS birth_date FROM profile_corrections WHERE member_id = 110",
+  );
+  assert.deepEqual({ ...correction }, { last_name: 'Ковальчук', birth_date: '1990-03-02' });
+
+  await member.query('UPDATE members SET program_id = ? WHERE id = 110', [programId]);
+  const same = await call('POST', '/me/program-change', 110, { program_id: programId });
+  assert.equal(same.statusCode, 409);
+  const change = await call('POST', '/me/program-change', 110, { program_id: otherProgramId });
+  assert.equal(change.statusCode, 200, change.body);
+  assert.equal(change.json().data.program_id, otherProgramId);
+  const row = await memberRow(110);
+  assert.equal(row.pending_program_id, otherProgramId);
+  assert.equal(row.has_new_program_change, 1);
+  const withdrawn = await call('POST', '/me/program-change', 110, { program_id: programId });
+  assert.equal(withdrawn.statusCode, 200);
+  assert.equal((await memberRow(110)).pending_program_id, null);
+  assert.equal((await call('POST', '/me/program-change', 110, { program_id: 999_999 })).statusCode, 422);
+});
+
+test('an approved member reads the profile with the program; the catalogue is public', async () => {
+  await member.signUp(111, '+380671000111');
+  await member.query(
+    "UPDATE members SET is_submitted = 1, program_id = ?, first_name = 'Іван', birth_date = '1990-03-02', paid_until = '2026-12-31' WHERE id = 111",
+    [programId],
+  );
+  const answer = await call('GET', '/me/profile', 111);
+  assert.equal(answer.statusCode, 200, answer.body);
+  const profile = answer.json();
+  assert.equal(profile.id, 111);
+  assert.equal(profile.birth_date, '02.03.1990');
+  assert.equal(profile.expiration_date, '31.12.2026');
+  assert.deepEqual(profile.program, {
+    program_id: programId,
+    program_name: 'Базова',
+    program_file: null,
+    month_price: 20_000,
+    is_active: true,
+  });
+  assert.equal('diia_answer' in profile, false);
+
+  const catalogue = await call('GET', '/programs', null);
+  assert.equal(catalogue.statusCode, 200);
+  assert.ok(
+    catalogue.json().data.some((program: { program_id: number }) => program.program_id === programId),
+  );
+  assert.equal((await call('GET', '/programs/terms/../../etc/passwd', null)).statusCode, 404);
+});

@@ -1,0 +1,257 @@
+import { MemberProfile, MessageAnswer, Program } from '@kasa/contracts';
+import {
+  bearerSecurity,
+  callerToken,
+  forwardedBody,
+  type HttpApp,
+  notFound,
+  requireAuth,
+  sendDownload,
+} from '@kasa/http';
+import type { GatewayContext } from '@kasa/runtime';
+import type { FastifyRequest } from 'fastify';
+import { type Static, type TSchema, Type } from 'typebox';
+import { AppProfile, AppProgram, appProfile, appProgram } from '../member-views.ts';
+
+/** The seed's member routes answer errors as `{ message }`. */
+const seedErrors = { errorEnvelope: 'message-only' as const };
+const signedIn = { onRequest: requireAuth(), config: seedErrors };
+/**
+ * Forms are checked by the member service against its schema (a multipart body reaches it
+ * unread); the schema here documents them.
+ */
+const checkedByService = { validatorCompiler: () => () => true };
+
+const ProgramChangeAnswer = Type.Object({ status: Type.String(), message: Type.String(), data: AppProgram });
+const InternalProgramChange = Type.Object({ status: Type.String(), message: Type.String(), data: Program });
+const FileDoc = (description: string) => Type.Optional(Type.String({ format: 'binary', description }));
+const form = (properties: Record<string, TSchema>) => Type.Object(properties);
+
+/** A form the app sends as multipart (streamed on unread), urlencoded or JSON. */
+function sendForm<T extends TSchema>(
+  { services }: GatewayContext,
+  request: FastifyRequest,
+  call: { method: 'POST' | 'PATCH'; path: string; response: T },
+): Promise<Static<T>> {
+  const common = { ...call, headers: callerToken(request), requestId: request.id };
+  if (request.headers['content-type']?.startsWith('multipart/form-data')) {
+    return services.member.forward({ ...common, ...forwardedBody(request) });
+  }
+  return services.member.request({ ...common, body: request.body ?? {} });
+}
+
+/** Members' profiles, programs and files (SPEC §6 rows 1, 5–10). */
+export function profileRoutes(app: HttpApp, context: GatewayContext): void {
+  const { services } = context;
+  const publicUrl = context.config.PUBLIC_URL.replace(/\/+$/, '');
+
+  app.post(
+    '/user/profile/create',
+    {
+      ...signedIn,
+      ...checkedByService,
+      schema: {
+        tags: ['profile'],
+        summary: 'Send the profile with identity documents and the chosen program',
+        description:
+          'multipart/form-data. `inn` is required, and either both ID card sides (`id_1`, `id_2`) or the ' +
+          'passport book pages (`book_1`, `book_2`, `book_address`). Files: JPEG, PNG, HEIC or PDF, up to ' +
+          '10 MB each. 400 names the wrong field, 413 a file too large, 415 a file of another type; ' +
+          'then nothing is kept.',
+        security: bearerSecurity,
+        consumes: ['multipart/form-data'],
+        body: form({
+          first_name: Type.String(),
+          middle_name: Type.Optional(Type.String()),
+          last_name: Type.String(),
+          email: Type.String({ format: 'email' }),
+          program_id: Type.Integer(),
+          iban: Type.String({ examples: ['UA213223130000026007233566001'] }),
+          inn: Type.String({ format: 'binary', description: 'The tax number card' }),
+          id_1: FileDoc('ID card, front'),
+          id_2: FileDoc('ID card, back'),
+          book_1: FileDoc('Passport book, page 1'),
+          book_2: FileDoc('Passport book, page 2'),
+          book_address: FileDoc('Passport book, address page'),
+        }),
+        response: { 200: MessageAnswer },
+      },
+    },
+    (request) =>
+      services.member.forward({
+        method: 'POST',
+        path: '/me/profile',
+        headers: callerToken(request),
+        requestId: request.id,
+        ...forwardedBody(request),
+        response: MessageAnswer,
+      }),
+  );
+
+  app.post(
+    '/user/profile/edit',
+    {
+      ...signedIn,
+      ...checkedByService,
+      schema: {
+        tags: ['profile'],
+        summary: 'Change the email, phone or photo',
+        description: '422 "Can not assign this phone number" when the phone belongs to another member.',
+        security: bearerSecurity,
+        consumes: ['multipart/form-data', 'application/x-www-form-urlencoded', 'application/json'],
+        body: form({
+          email: Type.Optional(Type.String({ format: 'email' })),
+          phone: Type.Optional(Type.String({ examples: ['+380671234567'] })),
+          photo: FileDoc('JPEG, PNG or HEIC'),
+        }),
+        response: { 200: MessageAnswer },
+      },
+    },
+    (request) =>
+      sendForm(context, request, { method: 'PATCH', path: '/me/profile', response: MessageAnswer }),
+  );
+
+  app.post(
+    '/user/profile/wrong',
+    {
+      ...signedIn,
+      ...checkedByService,
+      schema: {
+        tags: ['profile'],
+        summary: 'Report a mistake in the name or birth date',
+        security: bearerSecurity,
+        consumes: ['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json'],
+        body: form({
+          first_name: Type.Optional(Type.String()),
+          middle_name: Type.Optional(Type.String()),
+          last_name: Type.Optional(Type.String()),
+          birth_date: Type.Optional(Type.String({ description: 'dd.mm.yyyy' })),
+        }),
+        response: { 200: MessageAnswer },
+      },
+    },
+    (request) =>
+      sendForm(context, request, { method: 'POST', path: '/me/corrections', response: MessageAnswer }),
+  );
+
+  app.get(
+    '/user/profile/get',
+    {
+      ...signedIn,
+      schema: {
+        tags: ['profile'],
+        summary: 'The approved profile with the current program',
+        description: '403 "Your profile is not approved yet" until staff approve it.',
+        security: bearerSecurity,
+        response: { 200: AppProfile },
+      },
+    },
+    async (request) => {
+      const profile = await services.member.request({
+        method: 'GET',
+        path: '/me/profile',
+        headers: callerToken(request),
+        requestId: request.id,
+        response: MemberProfile,
+      });
+      return appProfile(profile, publicUrl);
+    },
+  );
+
+  app.get(
+    '/program/list',
+    {
+      config: seedErrors,
+      schema: {
+        tags: ['programs'],
+        summary: 'The programs members can join',
+        response: { 200: Type.Array(AppProgram) },
+      },
+    },
+    async (request) => {
+      const { data } = await services.member.request({
+        method: 'GET',
+        path: '/programs',
+        requestId: request.id,
+        response: Type.Object({ data: Type.Array(Program) }),
+      });
+      return data.map((program) => appProgram(program, publicUrl));
+    },
+  );
+
+  app.post(
+    '/program/change',
+    {
+      ...signedIn,
+      ...checkedByService,
+      schema: {
+        tags: ['programs'],
+        summary: 'Ask to move to another program',
+        description:
+          'Takes effect when staff approve it. Asking for the current program withdraws the request.',
+        security: bearerSecurity,
+        consumes: ['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json'],
+        body: form({ program_id: Type.Integer() }),
+        response: { 200: ProgramChangeAnswer },
+      },
+    },
+    async (request) => {
+      const answer = await sendForm(context, request, {
+        method: 'POST',
+        path: '/me/program-change',
+        response: InternalProgramChange,
+      });
+      return { ...answer, data: appProgram(answer.data, publicUrl) };
+    },
+  );
+
+  app.get(
+    '/program/:filename',
+    {
+      config: seedErrors,
+      schema: {
+        tags: ['programs'],
+        summary: "A program's terms document",
+        params: Type.Object({ filename: Type.String({ maxLength: 256 }) }),
+        produces: ['application/pdf'],
+      },
+    },
+    (request, reply) =>
+      sendDownload(
+        reply,
+        services.member.download({
+          path: `/programs/terms/${encodeURIComponent(request.params.filename)}`,
+          requestId: request.id,
+        }),
+      ),
+  );
+
+  app.get(
+    '/files/:uid/:filename',
+    {
+      ...signedIn,
+      schema: {
+        tags: ['profile'],
+        summary: "One of the member's own files",
+        description: "404 for any other member's file, and for any name that is not one of ours.",
+        security: bearerSecurity,
+        params: Type.Object({
+          uid: Type.String({ maxLength: 32 }),
+          filename: Type.String({ maxLength: 256 }),
+        }),
+        produces: ['image/jpeg', 'image/png', 'image/heic', 'application/pdf'],
+      },
+    },
+    (request, reply) => {
+      if (request.params.uid !== request.user.sub) throw notFound('File not found', 'file_not_found');
+      return sendDownload(
+        reply,
+        services.member.download({
+          path: `/me/files/${encodeURIComponent(request.params.filename)}`,
+          headers: callerToken(request),
+          requestId: request.id,
+        }),
+      );
+    },
+  );
+}
