@@ -243,6 +243,30 @@ test('sign up, send the profile with photos, be approved by staff, read the prof
     { ...profile.body.program, program_file_url: undefined },
     { ...listed, program_file_url: undefined },
   );
+
+  // The seed's app sends these forms urlencoded.
+  const urlencoded = (fields: Record<string, string>) => ({
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+  const wrongDate = await fetch(`${mobileUrl}/user/profile/wrong`, urlencoded({ birth_date: '31.02.1990' }));
+  assert.equal(wrongDate.status, 400);
+  assert.deepEqual(Object.keys(await wrongDate.json()), ['message']);
+  const reported = await fetch(`${mobileUrl}/user/profile/wrong`, urlencoded({ last_name: 'Ковальчук' }));
+  assert.equal(reported.status, 200);
+  const sameProgram = await fetch(
+    `${mobileUrl}/program/change`,
+    urlencoded({ program_id: String(program.program_id) }),
+  );
+  assert.equal(sameProgram.status, 409);
+  const corrected = await admin('POST', '/member', { id: memberId });
+  assert.equal(corrected.body.corrections[0].last_name, 'Ковальчук');
+  assert.equal(
+    (await admin('PUT', '/member', { id: memberId, last_name: 'Ковальчук', is_submited: true })).status,
+    200,
+  );
+
   const stillWaiting = await admin('POST', '/members', { filter: { query: '' } });
   assert.ok(
     !stillWaiting.body.data.some((entry: { id: number }) => entry.id === memberId),
