@@ -1,4 +1,4 @@
-import { hryvniasOf, type MemberProfile, type Program } from '@kasa/contracts';
+import { hryvniasOf, type MemberProfile, MemberRecord, type Program } from '@kasa/contracts';
 import { type Static, type TSchema, Type } from 'typebox';
 
 /** The shapes the app reads: prices in hryvnias, files as addresses on this gateway. */
@@ -13,26 +13,10 @@ export const AppProgram = Type.Object({
   month_price: Type.Number({ description: 'hryvnias' }),
 });
 
+/** The member as `profile/get` shows them (as the seed did), the photo as an address. */
 export const AppProfile = Type.Object({
-  id: Type.Integer(),
-  first_name: Nullable(Type.String()),
-  middle_name: Nullable(Type.String()),
-  last_name: Nullable(Type.String()),
-  phone: Type.String(),
-  email: Nullable(Type.String()),
-  birth_date: Nullable(Type.String({ description: 'dd.mm.yyyy' })),
-  passport_data: Nullable(Type.String()),
-  inn: Nullable(Type.String()),
-  actual_iban: Nullable(Type.String()),
+  ...MemberRecord.properties,
   photo: Type.String({ description: "The photo's address, or empty when there is none" }),
-  certificate: Nullable(Type.String()),
-  expiration_date: Nullable(
-    Type.String({ description: 'dd.mm.yyyy: the membership is paid until this day' }),
-  ),
-  is_active: Type.Boolean(),
-  is_submited: Type.Boolean(),
-  created_at: Type.String(),
-  updated_at: Type.String(),
   program: Nullable(AppProgram),
 });
 
@@ -52,23 +36,8 @@ export function appProfile(
   publicUrl: string,
 ): Static<typeof AppProfile> {
   return {
-    id: profile.id,
-    first_name: profile.first_name,
-    middle_name: profile.middle_name,
-    last_name: profile.last_name,
-    phone: profile.phone,
-    email: profile.email,
-    birth_date: profile.birth_date,
-    passport_data: profile.passport_data,
-    inn: profile.inn,
-    actual_iban: profile.actual_iban,
+    ...profile,
     photo: profile.photo === null ? '' : `${publicUrl}/files/${profile.id}/${profile.photo}`,
-    certificate: profile.certificate,
-    expiration_date: profile.expiration_date,
-    is_active: profile.is_active,
-    is_submited: profile.is_submited,
-    created_at: profile.created_at,
-    updated_at: profile.updated_at,
     program: profile.program === null ? null : appProgram(profile.program, publicUrl),
   };
 }

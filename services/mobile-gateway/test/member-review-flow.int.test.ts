@@ -1,116 +1,28 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { type RunningGateway, type RunningService, startGateway, startService } from '@kasa/runtime';
-import {
-  claimsFor,
-  eventually,
-  type FakeTwilio,
-  freePort,
-  generateEd25519Keys,
-  signToken,
-  startFakeTwilio,
-  testAmqpUrl,
-  testMysqlUrl,
-  testNamespace,
-  testSchemaPrefix,
-} from '@kasa/testing';
+import { claimsFor, eventually, signToken } from '@kasa/testing';
 import { jpeg, pdf, png } from '@kasa/testing/sample-files';
-import { adminGateway } from '../../admin-gateway/src/gateway.ts';
-import { authService } from '../../auth/src/service.ts';
-import { memberService } from '../../member/src/service.ts';
-import { notificationService } from '../../notification/src/service.ts';
-import { mobileGateway } from '../src/gateway.ts';
+import { type KasaUnderTest, startKasa } from './support/kasa-under-test.ts';
 
 /**
  * Issue 4's story through both gateways: a new member signs up by SMS, sends the profile with
  * photos, an administrator finds them on the attention list and approves them, and the member's
  * `profile/get` answers with the program. Real services, RabbitMQ and MariaDB; Twilio is local.
  */
-const schemas = testSchemaPrefix();
-const keys = generateEd25519Keys();
-const running: { stop(): Promise<void> }[] = [];
-let twilio: FakeTwilio;
-let filesDir: string;
+let kasa: KasaUnderTest;
 let mobileUrl: string;
 let adminUrl: string;
-const adminToken = signToken(keys.privateKey, claimsFor({ sub: '1', aud: 'staff', role: 'admin' }));
-const staffToken = signToken(keys.privateKey, claimsFor({ sub: '2', aud: 'staff', role: 'staff' }));
+let adminToken: string;
+let staffToken: string;
 
 before(async () => {
-  twilio = await startFakeTwilio();
-  filesDir = await mkdtemp(join(tmpdir(), 'kasa-flow-files-'));
-  const shared = {
-    MYSQL_URL: testMysqlUrl(),
-    AMQP_URL: testAmqpUrl(),
-    MYSQL_SCHEMA_PREFIX: schemas.prefix,
-    AMQP_NAMESPACE: testNamespace(),
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    JWT_PUBLIC_KEY: keys.publicKeyPem,
-  };
-  const [authPort, memberPort, mobilePort, adminPort] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-  ]);
-  const services = {
-    AUTH_URL: `http://127.0.0.1:${authPort}`,
-    MEMBER_URL: `http://127.0.0.1:${memberPort}`,
-  };
-  running.push(
-    (await startService(authService, {
-      env: {
-        ...shared,
-        AUTH_PORT: String(authPort),
-        JWT_PRIVATE_KEY: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-      },
-    })) as RunningService,
-    (await startService(notificationService, {
-      env: {
-        ...shared,
-        NOTIFICATION_PORT: String(await freePort()),
-        TWILIO_ACCOUNT_SID: twilio.accountSid,
-        TWILIO_AUTH_TOKEN: twilio.authToken,
-        TWILIO_FROM: '+380441234567',
-        TWILIO_API_URL: twilio.url,
-      },
-    })) as RunningService,
-    (await startService(memberService, {
-      env: {
-        ...shared,
-        MEMBER_PORT: String(memberPort),
-        FILES_DIR: filesDir,
-        FILES_KEY: randomBytes(32).toString('base64'),
-      },
-    })) as RunningService,
-  );
-  const gatewayEnv = { ...services, JWT_PUBLIC_KEY: keys.publicKeyPem, LOG_LEVEL: shared.LOG_LEVEL };
-  running.push(
-    (await startGateway(mobileGateway, {
-      env: {
-        ...gatewayEnv,
-        MOBILE_GATEWAY_PORT: String(mobilePort),
-        PUBLIC_URL: `http://127.0.0.1:${mobilePort}`,
-      },
-    })) as RunningGateway,
-    (await startGateway(adminGateway, {
-      env: { ...gatewayEnv, ADMIN_GATEWAY_PORT: String(adminPort) },
-    })) as RunningGateway,
-  );
-  mobileUrl = `http://127.0.0.1:${mobilePort}`;
-  adminUrl = `http://127.0.0.1:${adminPort}`;
+  kasa = await startKasa({ withMembers: true, withStaff: true });
+  ({ mobileUrl, adminUrl } = kasa);
+  adminToken = signToken(kasa.keys.privateKey, claimsFor({ sub: '1', aud: 'staff', role: 'admin' }));
+  staffToken = signToken(kasa.keys.privateKey, claimsFor({ sub: '2', aud: 'staff', role: 'staff' }));
 });
 
-after(async () => {
-  for (const process of running.reverse()) await process.stop();
-  await twilio?.close();
-  await schemas.drop();
-  await rm(filesDir, { recursive: true, force: true });
-});
+after(() => kasa?.stop());
 
 type Body = object | FormData | undefined;
 
@@ -133,17 +45,20 @@ async function call(base: string, method: string, path: string, body: Body, toke
 }
 const mobile = (method: string, path: string, body?: Body, token?: string) =>
   call(mobileUrl, method, path, body, token);
-const admin = (method: string, path: string, body?: Body, token = adminToken) =>
+const admin = (method: string, path: string, body?: Body, token: string = adminToken) =>
   call(adminUrl, method, path, body, token);
 
 const file = (bytes: Buffer, name: string, type: string) => new File([bytes], name, { type });
 
 async function signUp(phone: string): Promise<string> {
   assert.equal((await mobile('POST', '/user/signrequest', { phone, create: true })).status, 200);
-  const text = await eventually(async () => twilio.messages.find((message) => message.to === phone) ?? null, {
-    timeoutMs: 15_000,
-    message: 'the sign-in SMS',
-  });
+  const text = await eventually(
+    async () => kasa.twilio.messages.find((message) => message.to === phone) ?? null,
+    {
+      timeoutMs: 15_000,
+      message: 'the sign-in SMS',
+    },
+  );
   const code = /\b(\d{6})\b/.exec(text.body)![1]!;
   const signedIn = await mobile('POST', '/user/signin', { phone, code });
   assert.equal(signedIn.status, 200);
@@ -252,7 +167,7 @@ test('sign up, send the profile with photos, be approved by staff, read the prof
   });
   const wrongDate = await fetch(`${mobileUrl}/user/profile/wrong`, urlencoded({ birth_date: '31.02.1990' }));
   assert.equal(wrongDate.status, 400);
-  assert.deepEqual(Object.keys(await wrongDate.json()), ['message']);
+  assert.deepEqual(Object.keys((await wrongDate.json()) as object), ['message']);
   const reported = await fetch(`${mobileUrl}/user/profile/wrong`, urlencoded({ last_name: 'Ковальчук' }));
   assert.equal(reported.status, 200);
   const sameProgram = await fetch(

@@ -1,82 +1,24 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type RunningGateway, type RunningService, startGateway, startService } from '@kasa/runtime';
-import {
-  claimsFor,
-  eventually,
-  type FakeTwilio,
-  freePort,
-  generateEd25519Keys,
-  signToken,
-  startFakeTwilio,
-  testAmqpUrl,
-  testMysqlUrl,
-  testNamespace,
-  testSchemaPrefix,
-} from '@kasa/testing';
-import { authService } from '../../auth/src/service.ts';
-import { notificationService } from '../../notification/src/service.ts';
-import { mobileGateway } from '../src/gateway.ts';
+import { claimsFor, eventually, type FakeTwilio, signToken, type TestKeys } from '@kasa/testing';
+import { type KasaUnderTest, startKasa } from './support/kasa-under-test.ts';
 
 /**
  * The member's whole sign-in as the mobile app lives it: the real gateway, auth and
  * notification services over HTTP and RabbitMQ, and the code read from the SMS that the
  * real Twilio SDK delivered to a local Twilio.
  */
-const schemas = testSchemaPrefix();
-const keys = generateEd25519Keys();
+let kasa: KasaUnderTest;
 let twilio: FakeTwilio;
-let auth: RunningService;
-let notification: RunningService;
-let gateway: RunningGateway;
+let keys: TestKeys;
 let baseUrl: string;
 
 before(async () => {
-  twilio = await startFakeTwilio();
-  const shared = {
-    MYSQL_URL: testMysqlUrl(),
-    AMQP_URL: testAmqpUrl(),
-    MYSQL_SCHEMA_PREFIX: schemas.prefix,
-    AMQP_NAMESPACE: testNamespace(),
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-  };
-  const authPort = await freePort();
-  auth = (await startService(authService, {
-    env: {
-      ...shared,
-      AUTH_PORT: String(authPort),
-      JWT_PRIVATE_KEY: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    },
-  })) as RunningService;
-  notification = (await startService(notificationService, {
-    env: {
-      ...shared,
-      NOTIFICATION_PORT: String(await freePort()),
-      TWILIO_ACCOUNT_SID: twilio.accountSid,
-      TWILIO_AUTH_TOKEN: twilio.authToken,
-      TWILIO_FROM: '+380441234567',
-      TWILIO_API_URL: twilio.url,
-    },
-  })) as RunningService;
-  const gatewayPort = await freePort();
-  gateway = await startGateway(mobileGateway, {
-    env: {
-      AUTH_URL: `http://127.0.0.1:${authPort}`,
-      MOBILE_GATEWAY_PORT: String(gatewayPort),
-      JWT_PUBLIC_KEY: keys.publicKeyPem,
-      LOG_LEVEL: shared.LOG_LEVEL,
-    },
-  });
-  baseUrl = `http://127.0.0.1:${gatewayPort}`;
+  kasa = await startKasa();
+  ({ twilio, keys, mobileUrl: baseUrl } = kasa);
 });
 
-after(async () => {
-  await gateway?.stop();
-  await notification?.stop();
-  await auth?.stop();
-  await twilio?.close();
-  await schemas.drop();
-});
+after(() => kasa?.stop());
 
 async function call(method: 'GET' | 'POST', path: string, body?: object, token?: string) {
   const response = await fetch(`${baseUrl}${path}`, {

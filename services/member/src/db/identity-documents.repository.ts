@@ -22,19 +22,13 @@ export async function addPendingDocuments(
   now: Date,
 ): Promise<void> {
   if (documents.length === 0) return;
-  await tx
-    .update(identityDocuments)
-    .set({ status: 'history', updatedAt: now })
-    .where(
-      and(
-        eq(identityDocuments.memberId, memberId),
-        eq(identityDocuments.status, 'pending'),
-        inArray(
-          identityDocuments.type,
-          documents.map(({ type }) => type),
-        ),
-      ),
-    );
+  await retire(
+    tx,
+    memberId,
+    'pending',
+    documents.map(({ type }) => type),
+    now,
+  );
   await tx.insert(identityDocuments).values(
     documents.map(({ type, fileName }) => ({
       memberId,
@@ -53,23 +47,37 @@ export async function promotePendingDocuments(tx: Executor, memberId: number, no
     .from(identityDocuments)
     .where(and(eq(identityDocuments.memberId, memberId), eq(identityDocuments.status, 'pending')));
   if (pending.length === 0) return;
+  await retire(
+    tx,
+    memberId,
+    'current',
+    pending.map(({ type }) => type),
+    now,
+  );
+  await tx
+    .update(identityDocuments)
+    .set({ status: 'current', updatedAt: now })
+    .where(and(eq(identityDocuments.memberId, memberId), eq(identityDocuments.status, 'pending')));
+}
+
+/** The member's documents of these types in this status go to history, where they stay. */
+async function retire(
+  tx: Executor,
+  memberId: number,
+  status: 'pending' | 'current',
+  types: readonly DocumentType[],
+  now: Date,
+): Promise<void> {
   await tx
     .update(identityDocuments)
     .set({ status: 'history', updatedAt: now })
     .where(
       and(
         eq(identityDocuments.memberId, memberId),
-        eq(identityDocuments.status, 'current'),
-        inArray(
-          identityDocuments.type,
-          pending.map(({ type }) => type),
-        ),
+        eq(identityDocuments.status, status),
+        inArray(identityDocuments.type, [...types]),
       ),
     );
-  await tx
-    .update(identityDocuments)
-    .set({ status: 'current', updatedAt: now })
-    .where(and(eq(identityDocuments.memberId, memberId), eq(identityDocuments.status, 'pending')));
 }
 
 /** All of a member's documents, oldest first, with their files' types. */

@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startGateway, startService } from '@kasa/runtime';
+import {
+  type FakeTwilio,
+  freePort,
+  generateEd25519Keys,
+  startFakeTwilio,
+  type TestKeys,
+  testAmqpUrl,
+  testMysqlUrl,
+  testNamespace,
+  testSchemaPrefix,
+} from '@kasa/testing';
+import { adminGateway } from '../../../admin-gateway/src/gateway.ts';
+import { authService } from '../../../auth/src/service.ts';
+import { memberService } from '../../../member/src/service.ts';
+import { notificationService } from '../../../notification/src/service.ts';
+import { mobileGateway } from '../../src/gateway.ts';
+
+export interface KasaUnderTest {
+  keys: TestKeys;
+  twilio: FakeTwilio;
+  mobileUrl: string;
+  /** Only when started `withStaff`. */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real processes a flow crosses, in this process, each listening on its own port, on fresh
+ * schemas and a broker namespace of their own: auth and notification (SMS to a local Twilio)
+ * behind the mobile gateway, and with `withMembers` the member service, `withStaff` the admin
+ * gateway too.
+ */
+export async function startKasa({ withMembers = false, withStaff = false } = {}): Promise<KasaUnderTest> {
+  const schemas = testSchemaPrefix();
+  const keys = generateEd25519Keys();
+  const twilio = await startFakeTwilio();
+  const filesDir = await mkdtemp(join(tmpdir(), 'kasa-flow-files-'));
+  const running: { stop(): Promise<void> }[] = [];
+  const stop = async () => {
+    for (const process of running.reverse()) await process.stop();
+    await twilio.close();
+    await schemas.drop();
+    await rm(filesDir, { recursive: true, force: true });
+  };
+  try {
+    const [authPort, memberPort, mobilePort, adminPort] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
+    const shared = {
+      MYSQL_URL: testMysqlUrl(),
+      AMQP_URL: testAmqpUrl(),
+      MYSQL_SCHEMA_PREFIX: schemas.prefix,
+      AMQP_NAMESPACE: testNamespace(),
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      JWT_PUBLIC_KEY: keys.publicKeyPem,
+      AUTH_URL: `http://127.0.0.1:${authPort}`,
+      MEMBER_URL: `http://127.0.0.1:${memberPort}`,
+    };
+    const privateKey = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    running.push(
+      await startService(authService, {
+        env: { ...shared, AUTH_PORT: String(authPort), JWT_PRIVATE_KEY: privateKey },
+      }),
+    );
+    running.push(
+      await startService(notificationService, {
+        env: {
+          ...shared,
+          NOTIFICATION_PORT: String(await freePort()),
+          TWILIO_ACCOUNT_SID: twilio.accountSid,
+          TWILIO_AUTH_TOKEN: twilio.authToken,
+          TWILIO_FROM: '+380441234567',
+          TWILIO_API_URL: twilio.url,
+        },
+      }),
+    );
+    if (withMembers) {
+      running.push(
+        await startService(memberService, {
+          env: {
+            ...shared,
+            MEMBER_PORT: String(memberPort),
+            FILES_DIR: filesDir,
+            FILES_KEY: randomBytes(32).toString('base64'),
+          },
+        }),
+      );
+    }
+    const mobileUrl = `http://127.0.0.1:${mobilePort}`;
+    running.push(
+      await startGateway(mobileGateway, {
+        env: { ...shared, MOBILE_GATEWAY_PORT: String(mobilePort), PUBLIC_URL: mobileUrl },
+      }),
+    );
+    if (withStaff) {
+      running.push(
+        await startGateway(adminGateway, { env: { ...shared, ADMIN_GATEWAY_PORT: String(adminPort) } }),
+      );
+    }
+    return { keys, twilio, mobileUrl, adminUrl: `http://127.0.0.1:${adminPort}`, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
