@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { after, before, test } from 'node:test';
+import { eventually } from '@kasa/testing';
 import { jpeg, pdf, png } from '@kasa/testing/sample-files';
 import { type MemberUnderTest, startMember } from './support/member-under-test.ts';
 import { type FilePart, multipartBody } from './support/multipart.ts';
@@ -315,4 +317,29 @@ test('an approved member reads the profile with the program; the catalogue is pu
     catalogue.json().data.some((program: { program_id: number }) => program.program_id === programId),
   );
   assert.equal((await call('GET', '/programs/terms/../../etc/passwd', null)).statusCode, 404);
+});
+
+test('an upload the client abandons halfway leaves nothing on disk', async () => {
+  await member.signUp(112, '+380671000112');
+  const before = (await member.storedFiles()).length;
+  const form = await profileForm();
+  // Everything up to the middle of the last file: the first files are whole and already stored.
+  const cut = form.payload.lastIndexOf(Buffer.from('filename="back.png"')) + 40;
+  const address = await member.service.app.listen({ host: '127.0.0.1', port: 0 });
+  const { hostname, port } = new URL(address);
+  const socket = connect({ host: hostname, port: Number(port) });
+  await new Promise<void>((resolve) => socket.once('connect', resolve));
+  socket.write(
+    `POST /me/profile HTTP/1.1\r\nHost: ${hostname}\r\nAuthorization: ${member.memberAuth(112)}\r\n` +
+      `Content-Type: ${form.headers['content-type']}\r\nContent-Length: ${form.payload.length}\r\n\r\n`,
+  );
+  socket.write(form.payload.subarray(0, cut));
+  await eventually(async () => ((await member.storedFiles()).length > before ? true : null), {
+    message: 'the first files stored',
+  });
+  socket.destroy();
+  await eventually(async () => ((await member.storedFiles()).length === before ? true : null), {
+    message: 'the stored files removed',
+  });
+  assert.equal((await memberRow(112)).profile_sent_at, null);
 });
