@@ -1,6 +1,6 @@
 import type { Executor } from '@kasa/db';
 import { and, asc, eq } from 'drizzle-orm';
-import type { MemberRow } from './members.repository.ts';
+import { type MemberRow, memberColumns } from './members.repository.ts';
 import { diiaCallbacks, members } from './schema.ts';
 
 export type DiiaCallbackRow = typeof diiaCallbacks.$inferSelect;
@@ -18,7 +18,7 @@ export async function findMemberByDiiaRequest(
   requestId: string,
   forUpdate = false,
 ): Promise<MemberRow | undefined> {
-  const query = tx.select().from(members).where(eq(members.diiaRequestId, requestId)).limit(1);
+  const query = tx.select(memberColumns).from(members).where(eq(members.diiaRequestId, requestId)).limit(1);
   const [row] = forUpdate ? await query.for('update') : await query;
   return row;
 }

@@ -1,7 +1,7 @@
 import type { Executor } from '@kasa/db';
 import { and, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { MySqlColumn } from 'drizzle-orm/mysql-core';
-import type { MemberRow } from './members.repository.ts';
+import { type MemberRow, memberColumns } from './members.repository.ts';
 import { members } from './schema.ts';
 
 export type SearchField = 'name' | 'passport' | 'inn' | 'iban' | 'certificate';
@@ -123,7 +123,7 @@ async function pageOf(tx: Executor, source: SQL, { offset, limit }: Page): Promi
     return { rows: [], total: Number(counted[0]?.total ?? 0) };
   }
   const rows = await tx
-    .select()
+    .select(memberColumns)
     .from(members)
     .where(
       inArray(

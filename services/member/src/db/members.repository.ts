@@ -1,8 +1,11 @@
 import type { Executor } from '@kasa/db';
-import { eq } from 'drizzle-orm';
+import { eq, getTableColumns } from 'drizzle-orm';
 import { members } from './schema.ts';
 
-export type MemberRow = typeof members.$inferSelect;
+/** Every column but the search text, which only the search reads (it is long). */
+const { searchText: _searchText, ...columns } = getTableColumns(members);
+export const memberColumns = columns;
+export type MemberRow = Omit<typeof members.$inferSelect, 'searchText'>;
 export type MemberPatch = Partial<Omit<typeof members.$inferInsert, 'id' | 'createdAt'>>;
 
 /** The profile of a new sign-in account; a repeated sign-up event changes nothing. */
@@ -16,13 +19,13 @@ export async function findMember(
   id: number,
   forUpdate = false,
 ): Promise<MemberRow | undefined> {
-  const query = tx.select().from(members).where(eq(members.id, id)).limit(1);
+  const query = tx.select(memberColumns).from(members).where(eq(members.id, id)).limit(1);
   const [row] = forUpdate ? await query.for('update') : await query;
   return row;
 }
 
 export async function findMemberByPhone(tx: Executor, phone: string): Promise<MemberRow | undefined> {
-  const [row] = await tx.select().from(members).where(eq(members.phone, phone)).limit(1);
+  const [row] = await tx.select(memberColumns).from(members).where(eq(members.phone, phone)).limit(1);
   return row;
 }
 

@@ -31,7 +31,7 @@ const SearchBody = Type.Object({
         iban: Type.Optional(Type.Boolean()),
         certificate: Type.Optional(Type.Boolean()),
       },
-      { description: 'Where to look: every field unless set to false' },
+      { description: 'Where to look: the fields set to true; every field when `fields` is omitted' },
     ),
   ),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 4_294_967_295 })),
@@ -100,10 +100,12 @@ export function staffMemberRoutes(app: HttpApp, deps: MemberDeps): void {
       },
     },
     (request) => {
-      const { query = '', fields = {}, offset = 0, limit = 50 } = request.body;
+      const { query = '', fields, offset = 0, limit = 50 } = request.body;
       return findMembers(deps, {
         query,
-        fields: new Set(SEARCH_FIELDS.filter((field) => fields[field] !== false)),
+        fields: new Set(
+          fields === undefined ? SEARCH_FIELDS : SEARCH_FIELDS.filter((field) => fields[field] === true),
+        ),
         offset,
         limit,
       });
