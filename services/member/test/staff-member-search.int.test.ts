@@ -4,9 +4,9 @@ import { createTestDatabase, type TestDatabase } from '@kasa/testing';
 import {
   type FoundMembers,
   membersNeedingAttention,
-  type SearchField,
   searchMembers,
 } from '../src/db/member-search.repository.ts';
+import { MemberSearchIndex, type SearchField } from '../src/db/member-search-index.ts';
 import { needsAttention } from '../src/domain/member-review.ts';
 
 /**
@@ -15,6 +15,7 @@ import { needsAttention } from '../src/domain/member-review.ts';
  */
 const MIGRATIONS = new URL('../migrations', import.meta.url).pathname;
 const FIELDS: readonly SearchField[] = ['name', 'passport', 'inn', 'iban', 'certificate'];
+const index = new MemberSearchIndex();
 
 interface Made {
   id: number;
@@ -146,7 +147,7 @@ test('every word must be in one of the chosen fields, in any case; wildcards are
     if (words.length === 0) continue;
     const fields = new Set(round % 3 === 0 ? FIELDS.filter(() => random() < 0.5) : FIELDS);
     const want = expected(words, fields);
-    const found = await searchMembers(database.db, words, fields, { offset: 0, limit: 500 });
+    const found = await searchMembers(index, database.db, words, fields, { offset: 0, limit: 500 });
     assert.deepEqual(
       idsOf(found),
       want.map(({ id }) => id),
@@ -166,7 +167,7 @@ test('pages are slices of one order, each with the whole count', async () => {
     [want.length - 3, 25],
     [want.length + 10, 25],
   ] as const) {
-    const found = await searchMembers(database.db, ['О'], fields, { offset, limit });
+    const found = await searchMembers(index, database.db, ['О'], fields, { offset, limit });
     assert.deepEqual(idsOf(found), want.slice(offset, offset + limit), `offset ${offset}`);
     assert.equal(found.total, want.length);
   }
@@ -196,4 +197,25 @@ test('no words: exactly the members the review rules say need attention, latest 
   assert.equal(page.total, want.length);
   const beyond = await membersNeedingAttention(database.db, { offset: 1000, limit: 7 });
   assert.deepEqual(beyond, { rows: [], total: want.length });
+});
+
+test('a change is found by the next search of every instance', async () => {
+  const elsewhere = new MemberSearchIndex();
+  const fields = new Set(FIELDS);
+  const [member] = made;
+  assert.ok(member);
+  await searchMembers(index, database.db, ['о'], fields, { offset: 0, limit: 1 });
+  await searchMembers(elsewhere, database.db, ['о'], fields, { offset: 0, limit: 1 });
+  await database.pool.query('UPDATE members SET last_name = ?, updated_at = ? WHERE id = ?', [
+    'Перейменованенко',
+    new Date(),
+    member.id,
+  ]);
+  for (const instance of [index, elsewhere]) {
+    const found = await searchMembers(instance, database.db, ['перейменованенко'], fields, {
+      offset: 0,
+      limit: 5,
+    });
+    assert.deepEqual(idsOf(found), [member.id]);
+  }
 });

@@ -2,6 +2,7 @@ import { readPem } from '@kasa/config';
 import { FileStore, parseFileKey } from '@kasa/files';
 import type { ServiceContext } from '@kasa/runtime';
 import type { Static } from 'typebox';
+import { MemberSearchIndex } from '../db/member-search-index.ts';
 import { createDiiaClient, type DiiaClient } from '../diia/diia-client.ts';
 import { createDiiaDecryptor, type DiiaDecryptor } from '../diia/diia-decryptor.ts';
 import { type MemberFilePolicies, memberFilePolicies } from '../files/member-file-policies.ts';
@@ -14,6 +15,8 @@ export interface MemberDeps {
   context: MemberContext;
   files: FileStore;
   policies: MemberFilePolicies;
+  /** Staff search's text of every member, kept in this process. */
+  searchIndex: MemberSearchIndex;
   publicKeyPem: string;
   /** Null when Diia is not configured: members fill the profile by hand. */
   diia: DiiaClient | null;
@@ -31,6 +34,7 @@ export function memberDeps(context: MemberContext): MemberDeps {
     context,
     files: new FileStore({ root: settings.FILES_DIR, key: parseFileKey(settings.FILES_KEY) }),
     policies: memberFilePolicies(settings.FILES_MAX_BYTES),
+    searchIndex: new MemberSearchIndex(),
     publicKeyPem: readPem(settings.JWT_PUBLIC_KEY),
     diia: createDiiaClient(settings, settings.PUBLIC_URL),
     decryptor: createDiiaDecryptor(settings),

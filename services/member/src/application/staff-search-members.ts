@@ -1,11 +1,7 @@
 import type { MemberRecord } from '@kasa/contracts';
 import type { Static } from 'typebox';
-import {
-  membersNeedingAttention,
-  type Page,
-  type SearchField,
-  searchMembers,
-} from '../db/member-search.repository.ts';
+import { membersNeedingAttention, searchMembers } from '../db/member-search.repository.ts';
+import type { Page, SearchField } from '../db/member-search-index.ts';
 import { memberRecordView } from '../http/member.view.ts';
 import type { MemberDeps } from './member-deps.ts';
 
@@ -38,6 +34,6 @@ export async function findMembers(deps: MemberDeps, search: MemberSearch): Promi
   const found =
     words.length === 0
       ? await membersNeedingAttention(db, search)
-      : await searchMembers(db, words, search.fields, search);
+      : await searchMembers(deps.searchIndex, db, words, search.fields, search);
   return { data: found.rows.map(memberRecordView), total: found.total };
 }

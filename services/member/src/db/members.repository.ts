@@ -2,10 +2,9 @@ import type { Executor } from '@kasa/db';
 import { eq, getTableColumns } from 'drizzle-orm';
 import { members } from './schema.ts';
 
-/** Every column but the search text, which only the search reads (it is long). */
-const { searchText: _searchText, ...columns } = getTableColumns(members);
-export const memberColumns = columns;
-export type MemberRow = Omit<typeof members.$inferSelect, 'searchText'>;
+/** A member's columns, for queries that join or narrow them. */
+export const memberColumns = getTableColumns(members);
+export type MemberRow = typeof members.$inferSelect;
 export type MemberPatch = Partial<Omit<typeof members.$inferInsert, 'id' | 'createdAt'>>;
 
 /** The profile of a new sign-in account; a repeated sign-up event changes nothing. */

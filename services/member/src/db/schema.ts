@@ -11,7 +11,6 @@ import {
   mysqlTable,
   text,
   uniqueIndex,
-  varbinary,
   varchar,
 } from 'drizzle-orm/mysql-core';
 import { DOCUMENT_TYPES } from '../domain/documents.ts';
@@ -75,31 +74,14 @@ export const members = mysqlTable(
     diiaRequestId: char('diia_request_id', { length: 36 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
-    /**
-     * Every searchable field in lower case, as bytes: staff search's words are looked for here
-     * with a binary LIKE, the fastest substring test the server has (db/member-search.repository.ts).
-     */
-    searchText: varbinary('search_text', { length: 1200 }).generatedAlwaysAs(
-      sql`CAST(LOWER(CONCAT_WS(' ', first_name, middle_name, last_name, passport_data, tax_number, iban, certificate)) AS BINARY)`,
-      { mode: 'stored' },
-    ),
   },
   (table) => [
     uniqueIndex('members_phone').on(table.phone),
     uniqueIndex('members_certificate').on(table.certificate),
     uniqueIndex('members_diia_request').on(table.diiaRequestId),
-    index('members_tax_number').on(table.taxNumber, table.updatedAt),
-    index('members_search_text').on(table.searchText, table.updatedAt),
-    index('members_search').on(
-      table.firstName,
-      table.middleName,
-      table.lastName,
-      table.passportData,
-      table.taxNumber,
-      table.iban,
-      table.certificate,
-      table.updatedAt,
-    ),
+    index('members_tax_number').on(table.taxNumber),
+    /** Staff search reads the members changed since its last look (db/member-search-index.ts). */
+    index('members_updated').on(table.updatedAt),
     index('members_awaiting_review').on(table.isSubmitted, table.profileSentAt, table.updatedAt),
     index('members_program_change').on(table.hasNewProgramChange, table.updatedAt),
     index('members_new_documents').on(table.hasNewDocuments, table.updatedAt),

@@ -8,7 +8,7 @@ import { memberCard } from '../application/staff-member-card.ts';
 import { findMembers } from '../application/staff-search-members.ts';
 import { updateMemberByStaff } from '../application/staff-update-member.ts';
 import { findMemberFile } from '../db/member-files.repository.ts';
-import type { SearchField } from '../db/member-search.repository.ts';
+import { SEARCH_FIELDS } from '../db/member-search-index.ts';
 import type { ProfileEdit } from '../domain/member-edit.ts';
 import { sendStoredFile } from './file-reply.ts';
 import { callerId } from './scopes.ts';
@@ -17,8 +17,6 @@ const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null
 const MemberId = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const Name = Type.String({ minLength: 1, maxLength: 64, pattern: '\\S' });
 const common = { tags: ['staff: members'] };
-
-const SEARCH_FIELDS: readonly SearchField[] = ['name', 'passport', 'inn', 'iban', 'certificate'];
 
 const SearchBody = Type.Object({
   query: Type.Optional(Type.String({ maxLength: 200 })),

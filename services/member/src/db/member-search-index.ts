@@ -1,0 +1,141 @@
+import type { Executor } from '@kasa/db';
+import { asc, gte } from 'drizzle-orm';
+import { members } from './schema.ts';
+
+export type SearchField = 'name' | 'passport' | 'inn' | 'iban' | 'certificate';
+export const SEARCH_FIELDS: readonly SearchField[] = ['name', 'passport', 'inn', 'iban', 'certificate'];
+
+export interface Page {
+  offset: number;
+  limit: number;
+}
+
+/** One member as the search reads them: each field in lower case, and all of them together. */
+interface Entry {
+  id: number;
+  updatedAt: number;
+  fields: Record<SearchField, string>;
+  /** The fields joined by a character no word holds, so a word never spans two of them. */
+  all: string;
+}
+
+const SEPARATOR = '\u0000';
+/**
+ * A transaction stamps `updated_at` when it writes and commits a moment later, and instances'
+ * clocks differ a little: each read goes back this far before the previous one began, so a
+ * late commit is not missed.
+ */
+const OVERLAP_MS = 10_000;
+
+const lower = (value: string | null) => (value ?? '').toLowerCase();
+
+/** Latest changed first, as staff read the list. */
+const latestFirst = (a: Entry, b: Entry) => b.updatedAt - a.updatedAt || b.id - a.id;
+
+/**
+ * Staff search's words are substrings (as the seed's `contains`), which no database index
+ * serves: scanning 100,000 members' text costs the database 25–35 ms a query and 2 cores
+ * run few at once. The searchable text is small (a few MB for 100,000 members), so each
+ * service instance keeps it in memory, in the list's order, and brings it up to date before
+ * every search from the rows changed since (by `updated_at`, an index range, almost always
+ * empty): a search sees every change committed before it, whichever instance made it.
+ */
+export class MemberSearchIndex {
+  #entries: Entry[] = [];
+  readonly #byId = new Map<number, Entry>();
+  /** When the last read of changes began (this process's clock), or never. */
+  #lastReadAt: number | undefined;
+  #refreshing: Promise<void> | undefined;
+
+  /** Ids of the members with every word in one of the fields, latest changed first, and how many. */
+  async search(
+    tx: Executor,
+    words: readonly string[],
+    fields: ReadonlySet<SearchField>,
+    { offset, limit }: Page,
+  ): Promise<{ ids: number[]; total: number }> {
+    await this.#refresh(tx);
+    const wanted = words.map((word) => word.toLowerCase());
+    const chosen = SEARCH_FIELDS.filter((field) => fields.has(field));
+    const everywhere = chosen.length === SEARCH_FIELDS.length;
+    const ids: number[] = [];
+    let total = 0;
+    for (const entry of this.#entries) {
+      const matches = wanted.every((word) =>
+        everywhere ? entry.all.includes(word) : chosen.some((field) => entry.fields[field].includes(word)),
+      );
+      if (!matches) continue;
+      if (total >= offset && ids.length < limit) ids.push(entry.id);
+      total += 1;
+    }
+    return { ids, total };
+  }
+
+  /** Concurrent searches share one read of the changes. */
+  #refresh(tx: Executor): Promise<void> {
+    this.#refreshing ??= this.#readChanges(tx).finally(() => {
+      this.#refreshing = undefined;
+    });
+    return this.#refreshing;
+  }
+
+  async #readChanges(tx: Executor): Promise<void> {
+    const startedAt = Date.now();
+    const since = new Date(this.#lastReadAt === undefined ? 0 : this.#lastReadAt - OVERLAP_MS);
+    const rows = await tx
+      .select({
+        id: members.id,
+        updatedAt: members.updatedAt,
+        firstName: members.firstName,
+        middleName: members.middleName,
+        lastName: members.lastName,
+        passportData: members.passportData,
+        taxNumber: members.taxNumber,
+        iban: members.iban,
+        certificate: members.certificate,
+      })
+      .from(members)
+      .where(gte(members.updatedAt, since))
+      .orderBy(asc(members.updatedAt));
+    const changed = rows
+      .map((row): Entry => {
+        const fields = {
+          name: [row.firstName, row.middleName, row.lastName].map(lower).join(SEPARATOR),
+          passport: lower(row.passportData),
+          inn: lower(row.taxNumber),
+          iban: lower(row.iban),
+          certificate: lower(row.certificate),
+        };
+        return {
+          id: row.id,
+          updatedAt: row.updatedAt.getTime(),
+          fields,
+          all: Object.values(fields).join(SEPARATOR),
+        };
+      })
+      // Read again within the overlap and unchanged since: nothing to do.
+      .filter((entry) => {
+        const known = this.#byId.get(entry.id);
+        return known?.updatedAt !== entry.updatedAt || known.all !== entry.all;
+      });
+    if (changed.length > 0) this.#merge(changed);
+    this.#lastReadAt = startedAt;
+  }
+
+  /** The changed members leave their old place and join the list in order: one pass over it. */
+  #merge(changed: Entry[]): void {
+    const ids = new Set(changed.map(({ id }) => id));
+    const kept = this.#entries.filter(({ id }) => !ids.has(id));
+    changed.sort(latestFirst);
+    const merged: Entry[] = [];
+    let left = 0;
+    let right = 0;
+    while (left < kept.length || right < changed.length) {
+      const fromChanged =
+        right < changed.length && (left >= kept.length || latestFirst(changed[right]!, kept[left]!) < 0);
+      merged.push(fromChanged ? changed[right++]! : kept[left++]!);
+    }
+    this.#entries = merged;
+    for (const entry of changed) this.#byId.set(entry.id, entry);
+  }
+}
