@@ -58,13 +58,23 @@ export class MemberSearchIndex {
     const wanted = words.map((word) => word.toLowerCase());
     const chosen = SEARCH_FIELDS.filter((field) => fields.has(field));
     const everywhere = chosen.length === SEARCH_FIELDS.length;
+    const matches = (entry: Entry) => {
+      for (const word of wanted) {
+        if (
+          everywhere ? !entry.all.includes(word) : !chosen.some((field) => entry.fields[field].includes(word))
+        ) {
+          return false;
+        }
+      }
+      return true;
+    };
     const ids: number[] = [];
     let total = 0;
-    for (const entry of this.#entries) {
-      const matches = wanted.every((word) =>
-        everywhere ? entry.all.includes(word) : chosen.some((field) => entry.fields[field].includes(word)),
-      );
-      if (!matches) continue;
+    // A plain loop: this runs for every member on every search.
+    const entries = this.#entries;
+    for (let position = 0; position < entries.length; position += 1) {
+      const entry = entries[position]!;
+      if (!matches(entry)) continue;
       if (total >= offset && ids.length < limit) ids.push(entry.id);
       total += 1;
     }
