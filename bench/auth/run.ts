@@ -13,13 +13,11 @@ import { Agent, get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AMQP_URL, loadConfig, MYSQL_URL } from '@kasa/config';
-import { SUBSCRIPTIONS } from '@kasa/contracts';
 import { topologyNames } from '@kasa/messaging';
 import amqplib from 'amqplib';
 import autocannon from 'autocannon';
-import { createConnection } from 'mysql2/promise';
 import { Type } from 'typebox';
-import { type BenchStack, startStack } from '../support/stack.ts';
+import { type BenchStack, clearLeftovers, startStack } from '../support/stack.ts';
 
 const config = loadConfig(
   Type.Object({
@@ -79,20 +77,13 @@ async function listenForCodes() {
   };
 }
 
-/** Removes what earlier runs left: the schema and the namespace's queues. */
-async function startFresh() {
-  const database = await createConnection({ uri: config.MYSQL_URL });
-  await database.query(`DROP DATABASE IF EXISTS \`${SCHEMA_PREFIX}auth\``);
-  await database.end();
-  const connection = await amqplib.connect(config.AMQP_URL);
-  const channel = await connection.createChannel();
-  const names = topologyNames(NAMESPACE);
-  for (const subscription of SUBSCRIPTIONS) {
-    await channel.deleteQueue(names.queue(subscription));
-    await channel.deleteQueue(names.deadLetterQueue(names.queue(subscription)));
-  }
-  await connection.close();
-}
+const startFresh = () =>
+  clearLeftovers({
+    mysqlUrl: config.MYSQL_URL,
+    amqpUrl: config.AMQP_URL,
+    schemas: [`${SCHEMA_PREFIX}auth`],
+    namespace: NAMESPACE,
+  });
 
 async function signInPairs(gateway: string, codes: Awaited<ReturnType<typeof listenForCodes>>) {
   const post = async (path: string, body: object) => {

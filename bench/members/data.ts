@@ -1,3 +1,4 @@
+import { seededRandom } from '@kasa/testing';
 /**
  * Made-up but realistic members for the members benchmark: Ukrainian names (a Zipf-like
  * spread of surnames, first names and patronymics by sex), unique `+38067…` phones, tax
@@ -5,17 +6,8 @@
  * and passport books, certificates from one counter. The same seed gives the same members.
  */
 
-/** mulberry32: small, fast, deterministic. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** Deterministic: the same seed gives the same members. */
+export const random = seededRandom;
 
 const COMMON_SURNAMES = [
   'Мельник',

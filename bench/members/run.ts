@@ -21,14 +21,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AMQP_URL, loadConfig, MYSQL_URL, readPem, urlVariable } from '@kasa/config';
-import { SUBSCRIPTIONS } from '@kasa/contracts';
-import { topologyNames } from '@kasa/messaging';
 import { signToken } from '@kasa/testing';
-import amqplib from 'amqplib';
 import type autocannon from 'autocannon';
 import { createConnection } from 'mysql2/promise';
 import { Type } from 'typebox';
-import { BENCH_LOGS, type BenchStack, startStack } from '../support/stack.ts';
+import { BENCH_LOGS, type BenchStack, clearLeftovers, startStack } from '../support/stack.ts';
 import { type MemberSeed, makePopulation, random, type SearchKind, searchQueries } from './data.ts';
 import {
   type Answers,
@@ -107,20 +104,13 @@ const conditions: string[] = [];
 const MYSQL_PORT = Number(new URL(config.MYSQL_URL).port || 3306);
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 
-/** Removes what earlier runs left: the schemas and the namespace's queues. */
-async function clearLeftovers() {
-  const database = await createConnection({ uri: config.MYSQL_URL });
-  for (const schema of SCHEMAS) await database.query(`DROP DATABASE IF EXISTS \`${schema}\``);
-  await database.end();
-  const connection = await amqplib.connect(config.AMQP_URL);
-  const channel = await connection.createChannel();
-  const names = topologyNames(NAMESPACE);
-  for (const subscription of SUBSCRIPTIONS) {
-    await channel.deleteQueue(names.queue(subscription));
-    await channel.deleteQueue(names.deadLetterQueue(names.queue(subscription)));
-  }
-  await connection.close();
-}
+const clearBenchLeftovers = () =>
+  clearLeftovers({
+    mysqlUrl: config.MYSQL_URL,
+    amqpUrl: config.AMQP_URL,
+    schemas: SCHEMAS,
+    namespace: NAMESPACE,
+  });
 
 interface Tokens {
   members: { member: MemberSeed; token: string }[];
@@ -450,7 +440,7 @@ async function main() {
       delete process.env[urlVariable(name)];
     }
   }
-  await clearLeftovers();
+  await clearBenchLeftovers();
   const filesDir = await mkdtemp(join(tmpdir(), 'kasa-bench-files-'));
   let stack: BenchStack | undefined;
   try {
@@ -490,7 +480,7 @@ async function main() {
     printSummary(startedAt);
   } finally {
     await stack?.stop();
-    await clearLeftovers().catch((error: unknown) =>
+    await clearBenchLeftovers().catch((error: unknown) =>
       out(`  could not clear the bench schemas: ${String(error)}`),
     );
     await rm(filesDir, { recursive: true, force: true });

@@ -1,7 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { type ProcessName, portVariable } from '@kasa/config';
+import { SUBSCRIPTIONS } from '@kasa/contracts';
+import { topologyNames } from '@kasa/messaging';
 import { eventually, freePort, REPO_ROOT } from '@kasa/testing';
+import amqplib from 'amqplib';
+import { createConnection } from 'mysql2/promise';
 
 export interface BenchStack {
   url(name: ProcessName): string;
@@ -51,4 +55,29 @@ export async function startStack(names: ProcessName[], env: Record<string, strin
       );
     },
   };
+}
+
+/** Removes what earlier runs left: the benchmark's schemas and its namespace's queues. */
+export async function clearLeftovers({
+  mysqlUrl,
+  amqpUrl,
+  schemas,
+  namespace,
+}: {
+  mysqlUrl: string;
+  amqpUrl: string;
+  schemas: readonly string[];
+  namespace: string;
+}): Promise<void> {
+  const database = await createConnection({ uri: mysqlUrl });
+  for (const schema of schemas) await database.query(`DROP DATABASE IF EXISTS \`${schema}\``);
+  await database.end();
+  const connection = await amqplib.connect(amqpUrl);
+  const channel = await connection.createChannel();
+  const names = topologyNames(namespace);
+  for (const subscription of SUBSCRIPTIONS) {
+    await channel.deleteQueue(names.queue(subscription));
+    await channel.deleteQueue(names.deadLetterQueue(names.queue(subscription)));
+  }
+  await connection.close();
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { seededRandom } from '@kasa/testing';
 import {
   adobe,
   exif,
@@ -25,17 +26,8 @@ import {
   UnsupportedFileTypeError,
 } from '../src/index.ts';
 
-/** mulberry32: the same seed gives the same 1,000 files, so a failure can be replayed. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seed gives the same 1,000 files, so a failure can be replayed. */
+const random = seededRandom;
 
 const SEED = 20250517;
 const next = random(SEED);

@@ -19,6 +19,7 @@ export {
 export { freePort } from './ports.ts';
 export { type PrivateBroker, startPrivateBroker } from './private-broker.ts';
 export { type PrivateDatabase, startPrivateDatabase } from './private-database.ts';
+export { seededRandom } from './random.ts';
 export { REPO_ROOT } from './repo.ts';
 export {
   AUDIENCE,
