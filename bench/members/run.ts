@@ -20,7 +20,7 @@ import { createPrivateKey, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AMQP_URL, loadConfig, MYSQL_URL, readPem, urlVariable } from '@kasa/config';
+import { AMQP_URL, loadConfig, MYSQL_URL, type ProcessName, readPem, urlVariable } from '@kasa/config';
 import { signToken } from '@kasa/testing';
 import type autocannon from 'autocannon';
 import { createConnection } from 'mysql2/promise';
@@ -79,6 +79,8 @@ const NAMESPACE = 'bench.';
 const SCHEMA_PREFIX = 'bench_';
 const SCHEMAS = ['auth', 'member'].map((name) => `${SCHEMA_PREFIX}${name}`);
 const PARTS = new Set(config.BENCH_PARTS.split(','));
+/** The pause between a flat-out round and the steady one after it. */
+const SETTLE_MS = 2_000;
 const TARGET = { profileRps: 1_700, steadyP99Ms: 25, searchP95Ms: 100 };
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
@@ -210,6 +212,9 @@ async function profileBenchmark(gateway: string, tokens: Tokens['members']) {
     const ok = answered(flatOut) - notOk(flatOut);
     perSecond.push(ok / flatOut.seconds);
     addAnswers(saturated, flatOut);
+    // The servers catch their breath first (garbage collected, the database's purge done):
+    // the target is for a steady 500/s, not for the seconds after running flat out.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const paced = await steadyRate(gateway, config.BENCH_RATE, roundSeconds, call);
     steadyP99s.push(p(paced, 0.99));
     addAnswers(steady, paced);
@@ -444,7 +449,10 @@ async function main() {
   const filesDir = await mkdtemp(join(tmpdir(), 'kasa-bench-files-'));
   let stack: BenchStack | undefined;
   try {
-    stack = await startStack(['auth', 'member', 'mobile-gateway', 'admin-gateway'], {
+    // Only the processes the parts call: an idle one still takes its share of the 2 cores.
+    const processes: ProcessName[] = ['member', 'mobile-gateway'];
+    if (PARTS.has('search')) processes.push('admin-gateway');
+    stack = await startStack(processes, {
       // As deployed: answers from the services are not checked against their schemas again.
       NODE_ENV: 'production',
       MYSQL_URL: config.MYSQL_URL,
