@@ -7,6 +7,7 @@ export {
   MemberProfile,
   MemberRecord,
   MessageAnswer,
+  Nullable,
   ProfileCorrection,
   Program,
   StatusAnswer,

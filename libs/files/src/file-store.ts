@@ -42,6 +42,9 @@ export interface OpenedFile {
 /** Names are ours alone: 16 random bytes in lowercase hex. Anything else is not found. */
 const NAME_PATTERN = /^[0-9a-f]{32}$/;
 
+/** Whether a name is one the store could have given (exactly: lowercase hex, nothing else). */
+export const isStoredFileName = (name: string): boolean => NAME_PATTERN.test(name);
+
 /**
  * A raw blob is encrypted under `raw:` + its name (the cipher's associated data), so it never
  * opens as a typed file and a typed file never opens as a blob, whichever name is asked for.
@@ -142,7 +145,7 @@ export class FileStore {
 
   /** Files are spread over 256 folders by their first two characters, so none grows huge. */
   #pathOf(name: string): string | undefined {
-    return NAME_PATTERN.test(name) ? join(this.#root, name.slice(0, 2), name) : undefined;
+    return isStoredFileName(name) ? join(this.#root, name.slice(0, 2), name) : undefined;
   }
 
   /**

@@ -12,6 +12,7 @@ export { ALL_FILE_TYPES, DEFAULT_FILE_POLICY, type FilePolicy, filePolicy } from
 export {
   FileStore,
   type FileStoreOptions,
+  isStoredFileName,
   type OpenedFile,
   type StoredBlob,
   type StoredFile,

@@ -1,7 +1,5 @@
-import { hryvniasOf, type Program } from '@kasa/contracts';
-import { type Static, type TSchema, Type } from 'typebox';
-
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+import { hryvniasOf, Nullable, type Program } from '@kasa/contracts';
+import { type Static, Type } from 'typebox';
 
 /** A program as the admin site reads it: the price in hryvnias. */
 export const SiteProgram = Type.Object({

@@ -1,8 +1,7 @@
-import { hryvniasOf, type MemberProfile, MemberRecord, type Program } from '@kasa/contracts';
-import { type Static, type TSchema, Type } from 'typebox';
+import { hryvniasOf, type MemberProfile, MemberRecord, Nullable, type Program } from '@kasa/contracts';
+import { type Static, Type } from 'typebox';
 
 /** The shapes the app reads: prices in hryvnias, files as addresses on this gateway. */
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const AppProgram = Type.Object({
   program_id: Type.Integer(),

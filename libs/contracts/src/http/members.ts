@@ -5,7 +5,8 @@ import { SeedDate } from './seed-dates.ts';
  * Shapes the member service answers and the gateways pass on, in the seed's field names.
  * Money here is in kopiyky; the gateways turn it into the decimal hryvnias the apps read.
  */
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/** A value or null. */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** A name the file store gave: 32 lowercase hex characters. */
 export const StoredFileName = Type.String({ pattern: '^[0-9a-f]{32}$' });

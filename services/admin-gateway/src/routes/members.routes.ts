@@ -1,11 +1,17 @@
-import { IdentityDocument, MemberCard, MemberRecord, ProfileCorrection, StatusAnswer } from '@kasa/contracts';
+import {
+  IdentityDocument,
+  MemberCard,
+  MemberRecord,
+  Nullable,
+  ProfileCorrection,
+  StatusAnswer,
+} from '@kasa/contracts';
 import { bearerSecurity, callerToken, type HttpApp, sendDownload } from '@kasa/http';
 import type { GatewayContext } from '@kasa/runtime';
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { staffOnly } from '../access.ts';
 import { SiteProgram, siteProgram, siteProgramOrNull } from '../member-views.ts';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const Name = Type.String({ minLength: 1, maxLength: 64, pattern: '\\S' });
 const common = { tags: ['members'], security: bearerSecurity };

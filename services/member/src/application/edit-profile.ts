@@ -1,6 +1,6 @@
 import { MemberUpdated, PhoneChanged } from '@kasa/contracts';
 import type { StoredFile } from '@kasa/files';
-import { badRequest, unprocessable } from '@kasa/http';
+import { badRequest } from '@kasa/http';
 import { newEvent } from '@kasa/messaging';
 import { forgetMemberFile, recordMemberFiles } from '../db/member-files.repository.ts';
 import {
@@ -10,7 +10,7 @@ import {
   updateMember,
 } from '../db/members.repository.ts';
 import { normalizePhone } from '../domain/bank-details.ts';
-import { callingMember, memberActor } from './member-access.ts';
+import { callingMember, memberActor, phoneTaken } from './member-access.ts';
 import type { MemberDeps } from './member-deps.ts';
 
 export interface ProfileEdit {
@@ -18,8 +18,6 @@ export interface ProfileEdit {
   phone?: string;
   photo?: StoredFile;
 }
-
-const phoneTaken = () => unprocessable('Can not assign this phone number', 'phone_taken');
 
 /**
  * The member changes their email, phone or photo. A phone belongs to one member (it is how

@@ -1,5 +1,5 @@
 import type { Executor } from '@kasa/db';
-import { conflict, forbidden } from '@kasa/http';
+import { conflict, forbidden, unprocessable } from '@kasa/http';
 import { findMember, type MemberRow } from '../db/members.repository.ts';
 
 /**
@@ -18,3 +18,6 @@ export const memberActor = (memberId: number) => ({
   aggregateId: memberId,
   actor: { kind: 'member' as const, id: String(memberId) },
 });
+
+/** A phone signs one member in: it cannot be given to a second. */
+export const phoneTaken = () => unprocessable('Can not assign this phone number', 'phone_taken');

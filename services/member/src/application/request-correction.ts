@@ -2,7 +2,7 @@ import { CorrectionRequested } from '@kasa/contracts';
 import { badRequest } from '@kasa/http';
 import { newEvent } from '@kasa/messaging';
 import { updateMember } from '../db/members.repository.ts';
-import { profileCorrections } from '../db/schema.ts';
+import { addProfileCorrection } from '../db/profile-corrections.repository.ts';
 import { callingMember, memberActor } from './member-access.ts';
 import type { MemberDeps } from './member-deps.ts';
 
@@ -38,7 +38,7 @@ export async function requestCorrection(
   }
   await deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
     await callingMember(tx, memberId, true);
-    await tx.insert(profileCorrections).values({
+    await addProfileCorrection(tx, {
       memberId,
       firstName: correction.firstName ?? null,
       middleName: correction.middleName ?? null,

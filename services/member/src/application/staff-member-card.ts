@@ -1,20 +1,17 @@
 import type { MemberCard, ProfileCorrection } from '@kasa/contracts';
 import { seedDateOf, seedDateOfCalendarDate } from '@kasa/contracts';
 import { notFound } from '@kasa/http';
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import { listDocuments } from '../db/identity-documents.repository.ts';
 import { findMember } from '../db/members.repository.ts';
+import { type ProfileCorrectionRow, unresolvedCorrections } from '../db/profile-corrections.repository.ts';
 import { listPrograms } from '../db/programs.repository.ts';
-import { profileCorrections } from '../db/schema.ts';
 import { identityDocumentView, memberRecordView, programView } from '../http/member.view.ts';
 import type { MemberDeps } from './member-deps.ts';
 
 export const memberNotFound = () => notFound('Member not found', 'member_not_found');
 
-type CorrectionRow = typeof profileCorrections.$inferSelect;
-
-function correctionView(correction: CorrectionRow): Static<typeof ProfileCorrection> {
+function correctionView(correction: ProfileCorrectionRow): Static<typeof ProfileCorrection> {
   return {
     id: correction.id,
     first_name: correction.firstName,
@@ -37,11 +34,7 @@ export async function memberCard(deps: MemberDeps, memberId: number): Promise<St
   const [programs, documents, corrections] = await Promise.all([
     listPrograms(db, { activeOnly: false }),
     listDocuments(db, memberId),
-    db
-      .select()
-      .from(profileCorrections)
-      .where(and(eq(profileCorrections.memberId, memberId), isNull(profileCorrections.resolvedAt)))
-      .orderBy(asc(profileCorrections.id)),
+    unresolvedCorrections(db, memberId),
   ]);
   const programOf = (id: number | null) => {
     const program = id === null ? undefined : programs.find((candidate) => candidate.id === id);

@@ -11,7 +11,6 @@ import {
 import type { Tx } from '@kasa/db';
 import { badRequest, conflict, unprocessable } from '@kasa/http';
 import { type AnyEvent, newEvent } from '@kasa/messaging';
-import { and, eq, isNull } from 'drizzle-orm';
 import { certificateHolder } from '../db/certificates.repository.ts';
 import { promotePendingDocuments } from '../db/identity-documents.repository.ts';
 import {
@@ -22,8 +21,8 @@ import {
   type MemberRow,
   updateMember,
 } from '../db/members.repository.ts';
+import { resolveCorrections } from '../db/profile-corrections.repository.ts';
 import { switchMemberProgram } from '../db/programs.repository.ts';
-import { profileCorrections } from '../db/schema.ts';
 import {
   awaitsApproval,
   checkProfileEdit,
@@ -33,6 +32,7 @@ import {
   profileChanges,
 } from '../domain/member-edit.ts';
 import { type ApprovalPlan, planApproval } from '../domain/member-review.ts';
+import { phoneTaken } from './member-access.ts';
 import type { MemberDeps } from './member-deps.ts';
 import { staffActor } from './staff-access.ts';
 import { memberNotFound } from './staff-member-card.ts';
@@ -47,7 +47,6 @@ export interface StaffMemberEdit {
 
 type Approval = Extract<ApprovalPlan, { ok: true }>;
 
-const phoneTaken = () => unprocessable('Can not assign this phone number', 'phone_taken');
 const certificateTaken = () => unprocessable('This certificate number is already taken', 'certificate_taken');
 
 /** The fund's calendar day, `YYYY-MM-DD`. */
@@ -145,8 +144,5 @@ function approvedPatch(approval: Approval): MemberPatch {
 async function applyApproval(tx: Tx, memberId: number, approval: Approval, now: Date): Promise<void> {
   if (approval.newProgramId !== null) await switchMemberProgram(tx, memberId, approval.newProgramId, now);
   if (approval.promoteDocuments) await promotePendingDocuments(tx, memberId, now);
-  await tx
-    .update(profileCorrections)
-    .set({ resolvedAt: now })
-    .where(and(eq(profileCorrections.memberId, memberId), isNull(profileCorrections.resolvedAt)));
+  await resolveCorrections(tx, memberId, now);
 }

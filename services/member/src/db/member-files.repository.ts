@@ -1,5 +1,5 @@
 import type { Executor } from '@kasa/db';
-import type { StoredFile } from '@kasa/files';
+import { isStoredFileName, type StoredFile } from '@kasa/files';
 import { and, eq } from 'drizzle-orm';
 import { memberFiles } from './schema.ts';
 
@@ -23,6 +23,8 @@ export async function findMemberFile(
   memberId: number,
   name: string,
 ): Promise<MemberFileRow | undefined> {
+  // The database compares names without regard to case; the store's names are exact.
+  if (!isStoredFileName(name)) return undefined;
   const [row] = await tx
     .select()
     .from(memberFiles)

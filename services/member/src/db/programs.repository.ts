@@ -1,4 +1,5 @@
 import type { Executor } from '@kasa/db';
+import { isStoredFileName } from '@kasa/files';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { memberPrograms, programs } from './schema.ts';
 
@@ -20,6 +21,7 @@ export async function listPrograms(
 
 /** The program whose terms are this stored file, if any: terms are public, other files are not. */
 export async function findProgramByTermsFile(tx: Executor, name: string): Promise<ProgramRow | undefined> {
+  if (!isStoredFileName(name)) return undefined;
   const [row] = await tx.select().from(programs).where(eq(programs.termsFile, name)).limit(1);
   return row;
 }

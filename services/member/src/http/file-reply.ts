@@ -1,5 +1,9 @@
 import type { FileStore } from '@kasa/files';
+import { notFound } from '@kasa/http';
 import type { FastifyReply } from 'fastify';
+
+/** Any file a caller may not have, or that is not there: the same answer, so nothing is learnt. */
+export const fileNotFound = () => notFound('File not found', 'file_not_found');
 
 const EXTENSIONS: Record<string, string> = {
   'image/jpeg': 'jpg',

@@ -1,11 +1,9 @@
-import { type HttpApp, notFound } from '@kasa/http';
+import type { HttpApp } from '@kasa/http';
 import { Type } from 'typebox';
 import type { MemberDeps } from '../application/member-deps.ts';
 import { findMemberFile } from '../db/member-files.repository.ts';
-import { sendStoredFile } from './file-reply.ts';
+import { fileNotFound, sendStoredFile } from './file-reply.ts';
 import { callerId } from './scopes.ts';
-
-const fileNotFound = () => notFound('File not found', 'file_not_found');
 
 /** A member's own files (photo, documents); any other name, or another member's, is not found. */
 export function memberFileRoutes(app: HttpApp, deps: MemberDeps): void {

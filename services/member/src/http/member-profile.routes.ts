@@ -5,8 +5,7 @@ import {
   Program,
   StoredFileName,
 } from '@kasa/contracts';
-import type { StoredFile } from '@kasa/files';
-import { badRequest, claimUploads, type HttpApp } from '@kasa/http';
+import { badRequest, type HttpApp } from '@kasa/http';
 import { type Static, Type } from 'typebox';
 import { changeProgram } from '../application/change-program.ts';
 import { editProfile } from '../application/edit-profile.ts';
@@ -15,9 +14,9 @@ import { memberProfile } from '../application/member-profile.ts';
 import { requestCorrection } from '../application/request-correction.ts';
 import { submitProfile } from '../application/submit-profile.ts';
 import { DOCUMENT_FIELDS } from '../domain/documents.ts';
-import { memberUploadSink } from '../files/member-upload-sink.ts';
 import { programView } from './member.view.ts';
 import { callerId } from './scopes.ts';
+import { withUploads } from './with-uploads.ts';
 
 const Name = Type.String({ minLength: 1, maxLength: 64, pattern: '\\S' });
 const Email = Type.String({ format: 'email', maxLength: 254 });
@@ -55,21 +54,6 @@ const CorrectionForm = Type.Object({
 });
 
 const ProgramChangeAnswer = Type.Object({ status: Type.String(), message: Type.String(), data: Program });
-
-/** Runs the work with the request's uploaded files; if it fails they are removed again. */
-async function withUploads<T>(
-  request: Parameters<typeof claimUploads>[0],
-  deps: MemberDeps,
-  work: (files: ReadonlyMap<string, readonly StoredFile[]>) => Promise<T>,
-): Promise<T> {
-  const uploads = claimUploads(request, memberUploadSink(deps.files));
-  try {
-    return await work(uploads.byField);
-  } catch (error) {
-    await uploads.discard();
-    throw error;
-  }
-}
 
 /** The member's own profile: the token's subject, never an id from the request. */
 export function memberProfileRoutes(app: HttpApp, deps: MemberDeps): void {

@@ -1,9 +1,9 @@
 import { Program } from '@kasa/contracts';
-import { type HttpApp, notFound } from '@kasa/http';
+import type { HttpApp } from '@kasa/http';
 import { Type } from 'typebox';
 import type { MemberDeps } from '../application/member-deps.ts';
 import { findProgramByTermsFile, listPrograms } from '../db/programs.repository.ts';
-import { sendStoredFile } from './file-reply.ts';
+import { fileNotFound, sendStoredFile } from './file-reply.ts';
 import { programView } from './member.view.ts';
 
 /** What anyone may read before joining: the active programs and their terms. */
@@ -32,7 +32,7 @@ export function programCatalogueRoutes(app: HttpApp, deps: MemberDeps): void {
     },
     async (request, reply) => {
       const program = await findProgramByTermsFile(db, request.params.name);
-      if (!program?.termsFile) throw notFound('File not found', 'file_not_found');
+      if (!program?.termsFile) throw fileNotFound();
       return sendStoredFile(reply, deps.files, program.termsFile);
     },
   );

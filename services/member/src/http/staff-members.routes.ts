@@ -1,6 +1,6 @@
-import { calendarDateOfSeedDate, MemberCard, MemberRecord, StatusAnswer } from '@kasa/contracts';
-import { type AuthUser, badRequest, type HttpApp, notFound } from '@kasa/http';
-import { type TSchema, Type } from 'typebox';
+import { calendarDateOfSeedDate, MemberCard, MemberRecord, Nullable, StatusAnswer } from '@kasa/contracts';
+import { type AuthUser, badRequest, type HttpApp } from '@kasa/http';
+import { Type } from 'typebox';
 import type { MemberDeps } from '../application/member-deps.ts';
 import { assertStaffMayAct } from '../application/staff-access.ts';
 import { generateCertificate } from '../application/staff-generate-certificate.ts';
@@ -10,10 +10,9 @@ import { updateMemberByStaff } from '../application/staff-update-member.ts';
 import { findMemberFile } from '../db/member-files.repository.ts';
 import { SEARCH_FIELDS } from '../db/member-search-index.ts';
 import type { ProfileEdit } from '../domain/member-edit.ts';
-import { sendStoredFile } from './file-reply.ts';
+import { fileNotFound, sendStoredFile } from './file-reply.ts';
 import { callerId } from './scopes.ts';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const MemberId = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const Name = Type.String({ minLength: 1, maxLength: 64, pattern: '\\S' });
 const common = { tags: ['staff: members'] };
@@ -59,9 +58,6 @@ const MemberEditBody = Type.Object(
   },
   { additionalProperties: false },
 );
-
-const STORED_FILE_NAME = /^[0-9a-f]{32}$/;
-const fileNotFound = () => notFound('File not found', 'file_not_found');
 
 /** onRequest: a staff token whose holder is not waiting to change a one-time password. */
 const staffOnly = {
@@ -193,7 +189,6 @@ export function staffMemberRoutes(app: HttpApp, deps: MemberDeps): void {
     },
     async (request, reply) => {
       const { id, name } = request.params;
-      if (!STORED_FILE_NAME.test(name)) throw fileNotFound();
       const file = await findMemberFile(deps.context.database.db, id, name);
       if (!file) throw fileNotFound();
       return sendStoredFile(reply, deps.files, file.name);

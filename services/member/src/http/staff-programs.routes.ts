@@ -1,13 +1,13 @@
 import { Program, StoredFileName } from '@kasa/contracts';
-import { type AuthUser, badRequest, claimUploads, type HttpApp } from '@kasa/http';
+import type { AuthUser, HttpApp } from '@kasa/http';
 import { type Static, Type } from 'typebox';
 import type { MemberDeps } from '../application/member-deps.ts';
 import { assertAdministrator, assertStaffMayAct } from '../application/staff-access.ts';
 import { programMissing, saveProgram } from '../application/staff-save-program.ts';
 import { findProgram, listPrograms } from '../db/programs.repository.ts';
-import { memberUploadSink } from '../files/member-upload-sink.ts';
 import { programView } from './member.view.ts';
 import { callerId } from './scopes.ts';
+import { withUploads } from './with-uploads.ts';
 
 const ProgramId = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const common = { tags: ['staff: programs'] };
@@ -84,15 +84,10 @@ export function staffProgramRoutes(app: HttpApp, deps: MemberDeps): void {
         response: { 200: SavedAnswer },
       },
     },
-    async (request): Promise<Static<typeof SavedAnswer>> => {
-      const uploads = claimUploads(request, memberUploadSink(deps.files));
-      try {
-        const { id, program_name, month_price, is_active, new_program_file } = request.body;
-        const terms = uploads.byField.get('new_program_file')?.[0];
-        // A name in the form must be the file this request uploaded, never some other stored file.
-        if (new_program_file !== undefined && terms?.name !== new_program_file) {
-          throw badRequest("Field 'new_program_file' must be an uploaded file", 'file_expected');
-        }
+    (request): Promise<Static<typeof SavedAnswer>> =>
+      withUploads(request, deps, async (files) => {
+        const { id, program_name, month_price, is_active } = request.body;
+        const terms = files.get('new_program_file')?.[0];
         const program = await saveProgram(deps, callerId(request), {
           ...(id === undefined ? {} : { id }),
           name: program_name.trim(),
@@ -101,10 +96,6 @@ export function staffProgramRoutes(app: HttpApp, deps: MemberDeps): void {
           ...(terms === undefined ? {} : { termsFile: terms.name }),
         });
         return { status: 'success', message: 'Program saved', data: programView(program) };
-      } catch (error) {
-        await uploads.discard();
-        throw error;
-      }
-    },
+      }),
   );
 }
