@@ -28,7 +28,7 @@ export async function startStack(names: ProcessName[], env: Record<string, strin
   const children: ChildProcess[] = names.map((name) => {
     const log = openSync(`${BENCH_LOGS}/${name}.log`, 'w');
     try {
-      return spawn(process.execPath, [`${REPO_ROOT}services/${name}/src/main.ts`], {
+      return spawn(process.execPath, [...nodeFlags(), `${REPO_ROOT}services/${name}/src/main.ts`], {
         env: { ...process.env, LOG_LEVEL: 'info', ...env, ...portEnv },
         stdio: ['ignore', log, log],
       });
@@ -55,6 +55,14 @@ export async function startStack(names: ProcessName[], env: Record<string, strin
       );
     },
   };
+}
+
+/**
+ * Extra flags for the services' Node processes, to look inside a run: BENCH_NODE_FLAGS='--cpu-prof
+ * --cpu-prof-dir=/tmp/profiles' writes a CPU profile per process, '--trace-gc' logs each collection.
+ */
+function nodeFlags(): string[] {
+  return (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 }
 
 /** Removes what earlier runs left: the benchmark's schemas and its namespace's queues. */

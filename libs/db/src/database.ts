@@ -11,6 +11,15 @@ export interface Database {
   readonly name: string;
   readonly pool: Pool;
   readonly db: Db;
+  /**
+   * The same database, its statements run as server-side prepared statements (the binary
+   * protocol): for the hot queries built once with `.prepare()` and run on every request. The
+   * server parses each only once per connection, and mysql2's binary result path leaves almost
+   * nothing for the garbage collector to copy, while its text path kept each result alive long
+   * enough to be promoted, so that under load the young-generation pauses grew to 15-50 ms.
+   * Transactions still run on a connection of their own, as on `db`.
+   */
+  readonly preparedDb: Db;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -48,6 +57,10 @@ export function openDatabase({ serverUrl, database, connectionLimit = 20 }: Open
     timezone: 'Z',
     dateStrings: false,
     charset: 'utf8mb4_unicode_ci',
+    // Per connection, the least recently used closed beyond this: only `preparedDb`'s few hot
+    // statements are prepared, and the server's own limit (max_prepared_stmt_count) is shared
+    // by every service.
+    maxPreparedStatements: 64,
   });
   pool.pool.on('connection', (connection) => {
     // Dates are UTC inside: NOW() and CURRENT_TIMESTAMP agree with JavaScript's Date.
@@ -58,10 +71,12 @@ export function openDatabase({ serverUrl, database, connectionLimit = 20 }: Open
   });
   // No `mode` option: drizzle 0.45's config detection rejects any object that has one.
   const db = drizzle({ client: pool }) as unknown as Db;
+  const preparedDb = drizzle({ client: executingClient(pool) }) as unknown as Db;
   return {
     name: database,
     pool,
     db,
+    preparedDb,
     async ping() {
       await pool.query('SELECT 1');
     },
@@ -69,6 +84,21 @@ export function openDatabase({ serverUrl, database, connectionLimit = 20 }: Open
       await pool.end();
     },
   };
+}
+
+/**
+ * The pool as drizzle sees it, except that a single statement goes through `execute` (prepared
+ * on the server, cached per connection) instead of `query`. drizzle calls `query` with the
+ * options `execute` takes too; a transaction asks for a connection, which stays as it is.
+ */
+function executingClient(pool: Pool): Pool {
+  return new Proxy(pool, {
+    get(target, property, receiver) {
+      if (property === 'query') return target.execute.bind(target);
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /** Applies the migrations drizzle-kit generated into `folder`, each once, in order. */

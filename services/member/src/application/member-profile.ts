@@ -9,14 +9,14 @@ import { memberRecordView, programView } from '../http/member.view.ts';
 import type { MemberDeps } from './member-deps.ts';
 
 /**
- * `profile/get` reads the member with their program in one query, prepared once per
- * database: it is the app's most frequent call, and building the SQL anew each time cost
- * more than running it.
+ * `profile/get` reads the member with their program in one query, built once per database
+ * and prepared on the server (see `preparedDb`): it is the app's most frequent call, and
+ * building the SQL anew each time cost more than running it.
  */
 const prepared = new WeakMap<Database, ReturnType<typeof prepareProfileQuery>>();
 
 function prepareProfileQuery(database: Database) {
-  return database.db
+  return database.preparedDb
     .select({ member: memberColumns, program: programs })
     .from(members)
     .leftJoin(programs, eq(programs.id, members.programId))
