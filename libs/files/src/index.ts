@@ -19,4 +19,5 @@ export {
 } from './file-store.ts';
 export type { FileInput } from './read-upload.ts';
 export { type FileMime, type FileType, sniffFileType } from './sniff.ts';
+export { FileStoreVariables, openFileStore, requireOneFileKey } from './store-settings.ts';
 export { stripMetadata } from './strip-metadata.ts';

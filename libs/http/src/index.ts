@@ -34,11 +34,13 @@ export { type HealthCheck, type HealthOptions, registerHealth } from './health.t
 export {
   ACCESS_TOKEN_HEADER,
   type AuthUser,
+  callerId,
   callerToken,
   type JwtAuthOptions,
   registerJwtAuth,
   requireAuth,
   requireRole,
+  requireTokensFor,
 } from './jwt-auth.ts';
 export { bearerSecurity, type OpenApiOptions, registerOpenApi } from './openapi.ts';
 export { REQUEST_ID_HEADER } from './request-id.ts';

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { readPem } from '@kasa/config';
-import { FileStore, parseFileKey } from '@kasa/files';
+import { type FileStore, openFileStore } from '@kasa/files';
 import type { ServiceContext } from '@kasa/runtime';
 import type { Static } from 'typebox';
 import { MemberSearchIndex } from '../db/member-search-index.ts';
@@ -27,18 +26,13 @@ export interface MemberDeps {
 
 const built = new WeakMap<MemberContext, MemberDeps>();
 
-/** The key as given, or read from its file (the settings' rule says exactly one is set). */
-function filesKeyOf(settings: MemberContext['settings']): string {
-  return settings.FILES_KEY ?? readFileSync(settings.FILES_KEY_FILE!, 'utf8');
-}
-
 export function memberDeps(context: MemberContext): MemberDeps {
   const existing = built.get(context);
   if (existing) return existing;
   const { settings } = context;
   const deps: MemberDeps = {
     context,
-    files: new FileStore({ root: settings.FILES_DIR, key: parseFileKey(filesKeyOf(settings)) }),
+    files: openFileStore(settings),
     policies: memberFilePolicies(settings.FILES_MAX_BYTES),
     searchIndex: new MemberSearchIndex(),
     publicKeyPem: readPem(settings.JWT_PUBLIC_KEY),

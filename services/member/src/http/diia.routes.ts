@@ -1,11 +1,10 @@
-import { type HttpApp, unsupportedMediaType } from '@kasa/http';
+import { callerId, type HttpApp, unsupportedMediaType } from '@kasa/http';
 import { Type } from 'typebox';
 import { DIIA_CALLBACK_MAX_BYTES, receiveDiiaCallback } from '../application/diia-receive-callback.ts';
 import { requestDiiaDocuments } from '../application/diia-request-documents.ts';
 import type { MemberDeps } from '../application/member-deps.ts';
 import { DIIA_REQUEST_ID_HEADER } from '../diia/diia-callback-parts.ts';
 import { DiiaCallbackError } from '../diia/diia-errors.ts';
-import { callerId } from './scopes.ts';
 
 const DiiaSharingAnswer = Type.Object({
   deeplink: Type.String({ description: 'Opens Diia on the phone to share the ID card and the tax number' }),

@@ -5,7 +5,8 @@ import {
   Program,
   StoredFileName,
 } from '@kasa/contracts';
-import { badRequest, type HttpApp } from '@kasa/http';
+import { withStoredUploads } from '@kasa/files/http';
+import { badRequest, callerId, type HttpApp } from '@kasa/http';
 import { type Static, Type } from 'typebox';
 import { changeProgram } from '../application/change-program.ts';
 import { editProfile } from '../application/edit-profile.ts';
@@ -15,8 +16,6 @@ import { requestCorrection } from '../application/request-correction.ts';
 import { submitProfile } from '../application/submit-profile.ts';
 import { DOCUMENT_FIELDS } from '../domain/documents.ts';
 import { programView } from './member.view.ts';
-import { callerId } from './scopes.ts';
-import { withUploads } from './with-uploads.ts';
 
 const Name = Type.String({ minLength: 1, maxLength: 64, pattern: '\\S' });
 const Email = Type.String({ format: 'email', maxLength: 254 });
@@ -76,7 +75,7 @@ export function memberProfileRoutes(app: HttpApp, deps: MemberDeps): void {
       },
     },
     (request) =>
-      withUploads(request, deps, async (files) => {
+      withStoredUploads(request, deps.files, async (files) => {
         const form = request.body;
         const documents = Object.entries(DOCUMENT_FIELDS).flatMap(([field, type]) =>
           (files.get(field) ?? []).map((file) => ({ type, file })),
@@ -107,7 +106,7 @@ export function memberProfileRoutes(app: HttpApp, deps: MemberDeps): void {
       },
     },
     (request) =>
-      withUploads(request, deps, async (files) => {
+      withStoredUploads(request, deps.files, async (files) => {
         const { email, phone } = request.body;
         const photo = files.get('photo')?.[0];
         await editProfile(deps, callerId(request), {

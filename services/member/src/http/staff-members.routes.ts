@@ -1,5 +1,6 @@
 import { calendarDateOfSeedDate, MemberCard, MemberRecord, Nullable, StatusAnswer } from '@kasa/contracts';
-import { type AuthUser, badRequest, type HttpApp } from '@kasa/http';
+import { fileNotFound, sendStoredFile } from '@kasa/files/http';
+import { type AuthUser, badRequest, callerId, type HttpApp } from '@kasa/http';
 import { Type } from 'typebox';
 import type { MemberDeps } from '../application/member-deps.ts';
 import { assertStaffMayAct } from '../application/staff-access.ts';
@@ -10,8 +11,6 @@ import { updateMemberByStaff } from '../application/staff-update-member.ts';
 import { findMemberFile } from '../db/member-files.repository.ts';
 import { SEARCH_FIELDS } from '../db/member-search-index.ts';
 import type { ProfileEdit } from '../domain/member-edit.ts';
-import { fileNotFound, sendStoredFile } from './file-reply.ts';
-import { callerId } from './scopes.ts';
 
 const MemberId = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const Name = Type.String({ minLength: 1, maxLength: 64, pattern: '\\S' });

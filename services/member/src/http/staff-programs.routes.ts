@@ -1,13 +1,13 @@
 import { Program, StoredFileName } from '@kasa/contracts';
+import { withStoredUploads } from '@kasa/files/http';
 import type { AuthUser, HttpApp } from '@kasa/http';
+import { callerId } from '@kasa/http';
 import { type Static, Type } from 'typebox';
 import type { MemberDeps } from '../application/member-deps.ts';
 import { assertAdministrator, assertStaffMayAct } from '../application/staff-access.ts';
 import { programMissing, saveProgram } from '../application/staff-save-program.ts';
 import { findProgram, listPrograms } from '../db/programs.repository.ts';
 import { programView } from './member.view.ts';
-import { callerId } from './scopes.ts';
-import { withUploads } from './with-uploads.ts';
 
 const ProgramId = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const common = { tags: ['staff: programs'] };
@@ -85,7 +85,7 @@ export function staffProgramRoutes(app: HttpApp, deps: MemberDeps): void {
       },
     },
     (request): Promise<Static<typeof SavedAnswer>> =>
-      withUploads(request, deps, async (files) => {
+      withStoredUploads(request, deps.files, async (files) => {
         const { id, program_name, month_price, is_active } = request.body;
         const terms = files.get('new_program_file')?.[0];
         const program = await saveProgram(deps, callerId(request), {

@@ -1,6 +1,6 @@
-import type { FileStore } from '@kasa/files';
 import { notFound } from '@kasa/http';
 import type { FastifyReply } from 'fastify';
+import type { FileStore } from '../file-store.ts';
 
 /** Any file a caller may not have, or that is not there: the same answer, so nothing is learnt. */
 export const fileNotFound = () => notFound('File not found', 'file_not_found');

@@ -1,0 +1,2 @@
+export { fileNotFound, sendStoredFile } from './stored-file-reply.ts';
+export { storeUploadSink, withStoredUploads } from './stored-uploads.ts';
