@@ -3,9 +3,11 @@ export { Actor, envelopeOf, SYSTEM } from './envelope.ts';
 export * from './events/index.ts';
 export {
   IdentityDocument,
+  MatchingMembers,
   MemberCard,
   MemberProfile,
   MemberRecord,
+  MemberSummary,
   MessageAnswer,
   Nullable,
   ProfileCorrection,
@@ -13,6 +15,15 @@ export {
   StatusAnswer,
   StoredFileName,
 } from './http/members.ts';
+export {
+  AidRequest,
+  AidRequestDetail,
+  AidRequestPage,
+  RequestFile,
+  RequestFlags,
+  RequestMessage,
+  StaffAidRequest,
+} from './http/requests.ts';
 export { calendarDateOfSeedDate, SeedDate, seedDateOf, seedDateOfCalendarDate } from './http/seed-dates.ts';
 export { StaffRole, StaffUser, TokenPair } from './http/sign-in.ts';
 export { hryvniasOf, kopiykyOf } from './money.ts';

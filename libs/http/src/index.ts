@@ -55,6 +55,7 @@ export {
   type ServiceForward,
   type ServiceRequest,
 } from './service-client.ts';
+export { assertAdministrator, assertStaffMayAct, staffMayAct } from './staff-rules.ts';
 export {
   type ForwardedBody,
   forwardedBody,

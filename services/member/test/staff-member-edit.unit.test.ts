@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertAdministrator, assertStaffMayAct } from '../src/application/staff-access.ts';
 import { wordsOf } from '../src/application/staff-search-members.ts';
 import {
   awaitsApproval,
@@ -121,19 +120,4 @@ test('a query is its words, each once whatever its case', () => {
   assert.deepEqual(wordsOf(''), []);
   assert.deepEqual(wordsOf(' \t\n '), []);
   assert.deepEqual(wordsOf('  Олена   коваль\tКОВАЛЬ олена 1001 '), ['Олена', 'коваль', '1001']);
-});
-
-test('staff waiting to change a one-time password may do nothing; only administrators save programs', () => {
-  const staff = { sub: '3', role: 'staff' };
-  const admin = { sub: '1', role: 'admin' };
-  assert.doesNotThrow(() => assertStaffMayAct(staff));
-  assert.throws(() => assertStaffMayAct({ ...staff, must_change_password: true }), { statusCode: 403 });
-  assert.throws(() => assertAdministrator(staff), {
-    statusCode: 403,
-    message: 'Only administrators may do this',
-  });
-  assert.doesNotThrow(() => assertAdministrator(admin));
-  assert.throws(() => assertAdministrator({ ...admin, must_change_password: true }), {
-    message: 'Password must be changed',
-  });
 });

@@ -3,6 +3,8 @@ import { after, before, test } from 'node:test';
 import { createTestDatabase, type TestDatabase } from '@kasa/testing';
 import {
   type FoundMembers,
+  matchingMemberIds,
+  memberSummaries,
   membersNeedingAttention,
   searchMembers,
 } from '../src/db/member-search.repository.ts';
@@ -155,6 +157,20 @@ test('every word must be in one of the chosen fields, in any case; wildcards are
     );
     assert.equal(found.total, want.length);
   }
+});
+
+test('the ids alone come in the order of the search, capped, with the whole count; summaries in the order asked', async () => {
+  const fields = new Set(FIELDS);
+  const want = expected(['о'], fields).map(({ id }) => id);
+  const capped = await matchingMemberIds(index, database.db, ['О'], fields, 10);
+  assert.deepEqual(capped, { ids: want.slice(0, 10), total: want.length });
+  const asked = [want[2]!, 999_999, want[0]!];
+  const summaries = await memberSummaries(database.db, asked);
+  assert.deepEqual(
+    summaries.map(({ id }) => id),
+    [want[2], want[0]],
+    'unknown ids are left out, the rest keep their order',
+  );
 });
 
 test('pages are slices of one order, each with the whole count', async () => {

@@ -89,3 +89,19 @@ export const MemberCard = Type.Object({
 
 export const MessageAnswer = Type.Object({ message: Type.String() });
 export const StatusAnswer = Type.Object({ status: Type.String(), message: Type.String() });
+
+/** Enough of a member to name them in a list of their requests or payments. */
+export const MemberSummary = Type.Object({
+  id: Type.Integer(),
+  first_name: Nullable(Type.String()),
+  middle_name: Nullable(Type.String()),
+  last_name: Nullable(Type.String()),
+  certificate: Nullable(Type.String()),
+});
+
+/** The ids of the members a staff query matches, for a list of their requests or payments. */
+export const MatchingMembers = Type.Object({
+  ids: Type.Array(Type.Integer()),
+  /** All that match; more than `ids` holds when the query is too broad. */
+  total: Type.Integer({ minimum: 0 }),
+});

@@ -22,6 +22,36 @@ export async function searchMembers(
   return { rows: await rowsInOrder(tx, ids), total };
 }
 
+/** Just the ids of the members with every word in one of the fields, latest changed first. */
+export async function matchingMemberIds(
+  index: MemberSearchIndex,
+  tx: Executor,
+  words: readonly string[],
+  fields: ReadonlySet<SearchField>,
+  limit: number,
+): Promise<{ ids: number[]; total: number }> {
+  if (words.length === 0 || fields.size === 0) return { ids: [], total: 0 };
+  const { ids, total } = await index.search(tx, words, fields, { offset: 0, limit });
+  return { ids: [...ids], total };
+}
+
+/** The names and certificates of the members with these ids, in their order (unknown ids left out). */
+export async function memberSummaries(tx: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .select({
+      id: members.id,
+      firstName: members.firstName,
+      middleName: members.middleName,
+      lastName: members.lastName,
+      certificate: members.certificate,
+    })
+    .from(members)
+    .where(inArray(members.id, [...ids]));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /**
  * The members staff must look at (domain/member-review.ts `needsAttention`, in SQL): one
  * branch per reason, each read from its own small index, so the cost follows the length of

@@ -1,15 +1,23 @@
-import { calendarDateOfSeedDate, MemberCard, MemberRecord, Nullable, StatusAnswer } from '@kasa/contracts';
+import {
+  calendarDateOfSeedDate,
+  MatchingMembers,
+  MemberCard,
+  MemberRecord,
+  MemberSummary,
+  Nullable,
+  StatusAnswer,
+} from '@kasa/contracts';
 import { fileNotFound, sendStoredFile } from '@kasa/files/http';
-import { type AuthUser, badRequest, callerId, type HttpApp } from '@kasa/http';
+import { badRequest, callerId, type HttpApp, staffMayAct } from '@kasa/http';
 import { Type } from 'typebox';
 import type { MemberDeps } from '../application/member-deps.ts';
-import { assertStaffMayAct } from '../application/staff-access.ts';
 import { generateCertificate } from '../application/staff-generate-certificate.ts';
 import { memberCard } from '../application/staff-member-card.ts';
-import { findMembers } from '../application/staff-search-members.ts';
+import { findMembers, wordsOf } from '../application/staff-search-members.ts';
 import { updateMemberByStaff } from '../application/staff-update-member.ts';
 import { findMemberFile } from '../db/member-files.repository.ts';
-import { SEARCH_FIELDS } from '../db/member-search-index.ts';
+import { matchingMemberIds, memberSummaries } from '../db/member-search.repository.ts';
+import { SEARCH_FIELDS, type SearchField } from '../db/member-search-index.ts';
 import type { ProfileEdit } from '../domain/member-edit.ts';
 
 const MemberId = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
@@ -58,11 +66,6 @@ const MemberEditBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** onRequest: a staff token whose holder is not waiting to change a one-time password. */
-const staffOnly = {
-  onRequest: async (request: { user: AuthUser }) => assertStaffMayAct(request.user),
-};
-
 /** `24.08.1990` as the seed sends it, or `1990-08-24` as it once read it; blank clears it. */
 function birthDateOf(text: string | null | undefined): string | null | undefined {
   if (text === undefined) return undefined;
@@ -74,12 +77,22 @@ function birthDateOf(text: string | null | undefined): string | null | undefined
   return date;
 }
 
+/** Most ids `matching` answers: a broader query is for narrowing, not for paging through. */
+const MATCHING_LIMIT = 5000;
+
+/** The fields set to true; every field when none were named. */
+function chosenFields(fields: Partial<Record<SearchField, boolean>> | undefined): Set<SearchField> {
+  return new Set(
+    fields === undefined ? SEARCH_FIELDS : SEARCH_FIELDS.filter((field) => fields[field] === true),
+  );
+}
+
 /** SPEC §7 rows 1 and 9–12, as the admin gateway calls them with the staff user's token. */
 export function staffMemberRoutes(app: HttpApp, deps: MemberDeps): void {
   app.post(
     '/staff/members/search',
     {
-      ...staffOnly,
+      ...staffMayAct,
       schema: {
         ...common,
         summary: 'Find members by words, or list those that need attention',
@@ -96,19 +109,69 @@ export function staffMemberRoutes(app: HttpApp, deps: MemberDeps): void {
       const { query = '', fields, offset = 0, limit = 50 } = request.body;
       return findMembers(deps, {
         query,
-        fields: new Set(
-          fields === undefined ? SEARCH_FIELDS : SEARCH_FIELDS.filter((field) => fields[field] === true),
-        ),
+        fields: chosenFields(fields),
         offset,
         limit,
       });
     },
   );
 
+  app.post(
+    '/staff/members/matching',
+    {
+      ...staffMayAct,
+      schema: {
+        ...common,
+        summary: "The ids of the members a query matches (for the lists of members' requests and payments)",
+        description: `Words as in the search; at most ${MATCHING_LIMIT} ids, latest changed first.`,
+        body: Type.Object({
+          query: Type.String({ minLength: 1, maxLength: 200 }),
+          fields: SearchBody.properties.fields,
+        }),
+        response: { 200: MatchingMembers },
+      },
+    },
+    (request) => {
+      const { query, fields } = request.body;
+      return matchingMemberIds(
+        deps.searchIndex,
+        deps.context.database.db,
+        wordsOf(query),
+        chosenFields(fields),
+        MATCHING_LIMIT,
+      );
+    },
+  );
+
+  app.post(
+    '/staff/members/summaries',
+    {
+      ...staffMayAct,
+      schema: {
+        ...common,
+        summary: 'Names and certificates of members by id, in the order asked',
+        body: Type.Object({ ids: Type.Array(MemberId, { maxItems: 500 }) }),
+        response: { 200: Type.Object({ data: Type.Array(MemberSummary) }) },
+      },
+    },
+    async (request) => {
+      const rows = await memberSummaries(deps.context.database.db, request.body.ids);
+      return {
+        data: rows.map((row) => ({
+          id: row.id,
+          first_name: row.firstName,
+          middle_name: row.middleName,
+          last_name: row.lastName,
+          certificate: row.certificate,
+        })),
+      };
+    },
+  );
+
   app.get(
     '/staff/members/:id',
     {
-      ...staffOnly,
+      ...staffMayAct,
       schema: {
         ...common,
         summary: "One member's card: profile, programs, documents, reported mistakes",
@@ -122,7 +185,7 @@ export function staffMemberRoutes(app: HttpApp, deps: MemberDeps): void {
   app.patch(
     '/staff/members/:id',
     {
-      ...staffOnly,
+      ...staffMayAct,
       schema: {
         ...common,
         summary: 'Edit, approve, block or unblock a member',
@@ -162,7 +225,7 @@ export function staffMemberRoutes(app: HttpApp, deps: MemberDeps): void {
   app.post(
     '/staff/certificates',
     {
-      ...staffOnly,
+      ...staffMayAct,
       schema: {
         ...common,
         summary: 'A new certificate number: unique and increasing',
@@ -176,7 +239,7 @@ export function staffMemberRoutes(app: HttpApp, deps: MemberDeps): void {
   app.get(
     '/staff/members/:id/files/:name',
     {
-      ...staffOnly,
+      ...staffMayAct,
       schema: {
         ...common,
         summary: "One of a member's files (a document or the photo)",

@@ -1,10 +1,9 @@
 import { Program, StoredFileName } from '@kasa/contracts';
 import { withStoredUploads } from '@kasa/files/http';
 import type { AuthUser, HttpApp } from '@kasa/http';
-import { callerId } from '@kasa/http';
+import { assertAdministrator, callerId, staffMayAct } from '@kasa/http';
 import { type Static, Type } from 'typebox';
 import type { MemberDeps } from '../application/member-deps.ts';
-import { assertAdministrator, assertStaffMayAct } from '../application/staff-access.ts';
 import { programMissing, saveProgram } from '../application/staff-save-program.ts';
 import { findProgram, listPrograms } from '../db/programs.repository.ts';
 import { programView } from './member.view.ts';
@@ -24,7 +23,6 @@ const ProgramAnswer = Type.Object({ status: Type.String(), data: Program });
 const SavedAnswer = Type.Object({ status: Type.String(), message: Type.String(), data: Program });
 
 /** onRequest, before a form is read: who may not save a program stores no file. */
-const staffOnly = { onRequest: async (request: { user: AuthUser }) => assertStaffMayAct(request.user) };
 const administrators = {
   onRequest: async (request: { user: AuthUser }) => assertAdministrator(request.user),
 };
@@ -36,7 +34,7 @@ export function staffProgramRoutes(app: HttpApp, deps: MemberDeps): void {
   app.get(
     '/staff/programs',
     {
-      ...staffOnly,
+      ...staffMayAct,
       schema: {
         ...common,
         summary: 'Every program, inactive ones too',
@@ -52,7 +50,7 @@ export function staffProgramRoutes(app: HttpApp, deps: MemberDeps): void {
   app.get(
     '/staff/programs/:id',
     {
-      ...staffOnly,
+      ...staffMayAct,
       schema: {
         ...common,
         summary: 'One program',
