@@ -29,3 +29,7 @@ export const envelopeOf = <T extends string, D extends TObject>(type: T, version
   });
 
 export const SYSTEM: Actor = { kind: 'system' };
+/** A member acting on their own data. */
+export const memberActor = (memberId: number): Actor => ({ kind: 'member', id: String(memberId) });
+/** A staff user, by their id in the auth service. */
+export const staffActor = (staffId: number): Actor => ({ kind: 'staff', id: String(staffId) });

@@ -1,5 +1,5 @@
 export { type DataOf, defineEvent, type EventDefinition, type EventOf } from './define-event.ts';
-export { Actor, envelopeOf, SYSTEM } from './envelope.ts';
+export { Actor, envelopeOf, memberActor, SYSTEM, staffActor } from './envelope.ts';
 export * from './events/index.ts';
 export {
   IdentityDocument,

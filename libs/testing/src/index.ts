@@ -16,6 +16,7 @@ export {
   testAmqpUrl,
   testMysqlUrl,
 } from './infrastructure.ts';
+export { type FilePart, multipartBody } from './multipart.ts';
 export { freePort } from './ports.ts';
 export { type PrivateBroker, startPrivateBroker } from './private-broker.ts';
 export { type PrivateDatabase, startPrivateDatabase } from './private-database.ts';

@@ -1,6 +1,7 @@
 import type { GatewayDefinition } from '@kasa/runtime';
 import { memberRoutes } from './routes/members.routes.ts';
 import { programRoutes } from './routes/programs.routes.ts';
+import { requestRoutes } from './routes/requests.routes.ts';
 import { staffSignInRoutes } from './routes/staff-sign-in.routes.ts';
 import { staffUserRoutes } from './routes/staff-users.routes.ts';
 
@@ -13,5 +14,6 @@ export const adminGateway: GatewayDefinition = {
     staffUserRoutes(app, context);
     memberRoutes(app, context);
     programRoutes(app, context);
+    requestRoutes(app, context);
   },
 };

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { after, before, test } from 'node:test';
-import { eventually } from '@kasa/testing';
+import { eventually, type FilePart, multipartBody } from '@kasa/testing';
 import { jpeg, pdf, png } from '@kasa/testing/sample-files';
 import { type MemberUnderTest, startMember } from './support/member-under-test.ts';
-import { type FilePart, multipartBody } from './support/multipart.ts';
 
 /** A Ukrainian IBAN with a valid check (mod 97); no real account. */
 const IBAN = 'UA743052990000026007233566001';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { type FilePart, multipartBody } from '@kasa/testing';
 import { jpeg, pdf } from '@kasa/testing/sample-files';
 import { type MemberUnderTest, startMember } from './support/member-under-test.ts';
-import { type FilePart, multipartBody } from './support/multipart.ts';
 
 const ADMIN = 1;
 const OTHER_ADMIN = 2;

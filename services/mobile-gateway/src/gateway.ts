@@ -4,6 +4,7 @@ import { defineGateway } from '@kasa/runtime';
 import { appLinksRoutes } from './routes/app-links.routes.ts';
 import { diiaRoutes } from './routes/diia.routes.ts';
 import { profileRoutes } from './routes/profile.routes.ts';
+import { requestRoutes } from './routes/requests.routes.ts';
 import { signInRoutes } from './routes/sign-in.routes.ts';
 import { MobileGatewaySettings } from './settings.ts';
 
@@ -20,5 +21,6 @@ export const mobileGateway = defineGateway({
     signInRoutes(app, context);
     profileRoutes(app, context);
     diiaRoutes(app, context);
+    requestRoutes(app, context);
   },
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { claimsFor, eventually, signToken } from '@kasa/testing';
+import { claimsFor, signToken } from '@kasa/testing';
 import { jpeg, pdf, png } from '@kasa/testing/sample-files';
+import { clientsOf, file } from './support/clients.ts';
 import { type KasaUnderTest, startKasa } from './support/kasa-under-test.ts';
 
 /**
@@ -11,59 +12,22 @@ import { type KasaUnderTest, startKasa } from './support/kasa-under-test.ts';
  */
 let kasa: KasaUnderTest;
 let mobileUrl: string;
-let adminUrl: string;
 let adminToken: string;
 let staffToken: string;
 
 before(async () => {
   kasa = await startKasa({ withMembers: true, withStaff: true });
-  ({ mobileUrl, adminUrl } = kasa);
+  ({ mobileUrl } = kasa);
   adminToken = signToken(kasa.keys.privateKey, claimsFor({ sub: '1', aud: 'staff', role: 'admin' }));
   staffToken = signToken(kasa.keys.privateKey, claimsFor({ sub: '2', aud: 'staff', role: 'staff' }));
 });
 
 after(() => kasa?.stop());
 
-type Body = object | FormData | undefined;
-
-async function call(base: string, method: string, path: string, body: Body, token?: string) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(body && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    ...(body instanceof FormData ? { body } : body ? { body: JSON.stringify(body) } : {}),
-  });
-  const type = response.headers.get('content-type') ?? '';
-  return {
-    status: response.status,
-    headers: response.headers,
-    // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field below
-    body: (type.includes('json') ? await response.json() : Buffer.from(await response.arrayBuffer())) as any,
-  };
-}
-const mobile = (method: string, path: string, body?: Body, token?: string) =>
-  call(mobileUrl, method, path, body, token);
-const admin = (method: string, path: string, body?: Body, token: string = adminToken) =>
-  call(adminUrl, method, path, body, token);
-
-const file = (bytes: Buffer, name: string, type: string) => new File([bytes], name, { type });
-
-async function signUp(phone: string): Promise<string> {
-  assert.equal((await mobile('POST', '/user/signrequest', { phone, create: true })).status, 200);
-  const text = await eventually(
-    async () => kasa.twilio.messages.find((message) => message.to === phone) ?? null,
-    {
-      timeoutMs: 15_000,
-      message: 'the sign-in SMS',
-    },
-  );
-  const code = /\b(\d{6})\b/.exec(text.body)![1]!;
-  const signedIn = await mobile('POST', '/user/signin', { phone, code });
-  assert.equal(signedIn.status, 200);
-  return signedIn.body.access_token;
-}
+const { mobile, admin, signUp } = clientsOf(
+  () => kasa,
+  () => adminToken,
+);
 
 test('sign up, send the profile with photos, be approved by staff, read the profile with the program', async () => {
   const terms = new FormData();

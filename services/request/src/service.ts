@@ -1,7 +1,18 @@
-import type { ServiceDefinition } from '@kasa/runtime';
+import { defineService } from '@kasa/runtime';
+import { requestDeps } from './application/request-deps.ts';
+import { memberRequestRoutes } from './http/member-requests.routes.ts';
+import { memberScope, staffScope } from './http/scopes.ts';
+import { staffRequestRoutes } from './http/staff-requests.routes.ts';
+import { RequestSettings } from './settings.ts';
 
-export const requestService: ServiceDefinition = {
+export const requestService = defineService({
   name: 'request',
   description: 'Aid requests: receipts, the conversation with staff, diagnosis, granted amounts.',
   migrationsFolder: new URL('../migrations', import.meta.url).pathname,
-};
+  settings: RequestSettings,
+  routes: async (app, context) => {
+    const deps = requestDeps(context);
+    await app.register(memberScope(deps, memberRequestRoutes));
+    await app.register(staffScope(deps, staffRequestRoutes));
+  },
+});

@@ -1,4 +1,5 @@
 import {
+  AidRequestPage,
   IdentityDocument,
   MemberCard,
   MemberRecord,
@@ -11,6 +12,7 @@ import type { GatewayContext } from '@kasa/runtime';
 import { type Static, Type } from 'typebox';
 import { staffOnly } from '../access.ts';
 import { SiteProgram, siteProgram, siteProgramOrNull } from '../member-views.ts';
+import { SiteRequest, siteRequest } from '../request-views.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const Name = Type.String({ minLength: 1, maxLength: 64, pattern: '\\S' });
@@ -44,7 +46,7 @@ const SiteMemberCard = Type.Object({
   new_identities: Type.Array(IdentityDocument),
   identities: Type.Array(IdentityDocument),
   corrections: Type.Array(ProfileCorrection),
-  requests: Type.Array(Type.Unknown(), { description: "The member's aid requests" }),
+  requests: Type.Array(SiteRequest, { description: "The member's aid requests, latest changed first" }),
   payments: Type.Array(Type.Unknown(), { description: "The member's payments" }),
 });
 
@@ -116,20 +118,29 @@ export function memberRoutes(app: HttpApp, { services }: GatewayContext): void {
       },
     },
     async (request): Promise<Static<typeof SiteMemberCard>> => {
-      const card = await member.request({
-        method: 'GET',
-        path: `/staff/members/${request.body.id}`,
-        headers: callerToken(request),
-        requestId: request.id,
-        response: MemberCard,
-      });
+      const asCaller = { headers: callerToken(request), requestId: request.id };
+      const [card, theirRequests] = await Promise.all([
+        member.request({
+          method: 'GET',
+          path: `/staff/members/${request.body.id}`,
+          ...asCaller,
+          response: MemberCard,
+        }),
+        services.request.request({
+          method: 'POST',
+          path: '/staff/requests/search',
+          body: { member_ids: [request.body.id], limit: 200, offset: 0 },
+          ...asCaller,
+          response: AidRequestPage,
+        }),
+      ]);
       return {
         ...card,
         actual_program: siteProgramOrNull(card.actual_program),
         new_program: siteProgramOrNull(card.new_program),
         programs: card.programs.map(siteProgram),
-        // Filled from the request and payment services once they exist (issues 5 and 6).
-        requests: [],
+        requests: theirRequests.data.map((one) => siteRequest(one, null)),
+        // Filled from the payment service once it exists (issue 6).
         payments: [],
       };
     },

@@ -1,4 +1,4 @@
-import { ProgramSaved } from '@kasa/contracts';
+import { ProgramSaved, staffActor } from '@kasa/contracts';
 import { notFound } from '@kasa/http';
 import { newEvent } from '@kasa/messaging';
 import {
@@ -10,7 +10,6 @@ import {
   updateProgram,
 } from '../db/programs.repository.ts';
 import type { MemberDeps } from './member-deps.ts';
-import { staffActor } from './staff-access.ts';
 
 export interface ProgramForm {
   /** Absent for a new program. */

@@ -7,6 +7,7 @@ import {
   MemberUpdated,
   PhoneChanged,
   seedDateOf,
+  staffActor,
 } from '@kasa/contracts';
 import type { Tx } from '@kasa/db';
 import { badRequest, conflict, unprocessable } from '@kasa/http';
@@ -34,7 +35,6 @@ import {
 import { type ApprovalPlan, planApproval } from '../domain/member-review.ts';
 import { phoneTaken } from './member-access.ts';
 import type { MemberDeps } from './member-deps.ts';
-import { staffActor } from './staff-access.ts';
 import { memberNotFound } from './staff-member-card.ts';
 
 export interface StaffMemberEdit {

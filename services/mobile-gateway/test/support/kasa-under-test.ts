@@ -18,6 +18,7 @@ import { adminGateway } from '../../../admin-gateway/src/gateway.ts';
 import { authService } from '../../../auth/src/service.ts';
 import { memberService } from '../../../member/src/service.ts';
 import { notificationService } from '../../../notification/src/service.ts';
+import { requestService } from '../../../request/src/service.ts';
 import { mobileGateway } from '../../src/gateway.ts';
 
 export interface KasaUnderTest {
@@ -32,7 +33,7 @@ export interface KasaUnderTest {
 /**
  * The real processes a flow crosses, in this process, each listening on its own port, on fresh
  * schemas and a broker namespace of their own: auth and notification (SMS to a local Twilio)
- * behind the mobile gateway, and with `withMembers` the member service, `withStaff` the admin
+ * behind the mobile gateway, and with `withMembers` the member and request services, `withStaff` the admin
  * gateway too.
  */
 export async function startKasa({ withMembers = false, withStaff = false } = {}): Promise<KasaUnderTest> {
@@ -48,7 +49,8 @@ export async function startKasa({ withMembers = false, withStaff = false } = {})
     await rm(filesDir, { recursive: true, force: true });
   };
   try {
-    const [authPort, memberPort, mobilePort, adminPort] = await Promise.all([
+    const [authPort, memberPort, requestPort, mobilePort, adminPort] = await Promise.all([
+      freePort(),
       freePort(),
       freePort(),
       freePort(),
@@ -63,6 +65,7 @@ export async function startKasa({ withMembers = false, withStaff = false } = {})
       JWT_PUBLIC_KEY: keys.publicKeyPem,
       AUTH_URL: `http://127.0.0.1:${authPort}`,
       MEMBER_URL: `http://127.0.0.1:${memberPort}`,
+      REQUEST_URL: `http://127.0.0.1:${requestPort}`,
     };
     const privateKey = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     running.push(
@@ -88,7 +91,17 @@ export async function startKasa({ withMembers = false, withStaff = false } = {})
           env: {
             ...shared,
             MEMBER_PORT: String(memberPort),
-            FILES_DIR: filesDir,
+            FILES_DIR: join(filesDir, 'member'),
+            FILES_KEY: randomBytes(32).toString('base64'),
+          },
+        }),
+      );
+      running.push(
+        await startService(requestService, {
+          env: {
+            ...shared,
+            REQUEST_PORT: String(requestPort),
+            FILES_DIR: join(filesDir, 'request'),
             FILES_KEY: randomBytes(32).toString('base64'),
           },
         }),

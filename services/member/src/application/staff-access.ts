@@ -1,1 +1,0 @@
-export const staffActor = (staffId: number) => ({ kind: 'staff' as const, id: String(staffId) });

@@ -1,0 +1,53 @@
+import { RequestAssessed, staffActor } from '@kasa/contracts';
+import { newEvent } from '@kasa/messaging';
+import type { RequestPatch } from '../db/requests.repository.ts';
+import { nextStatus } from '../domain/request-status.ts';
+import { allowed, anyRequest, changeRequest } from './request-access.ts';
+import type { RequestDeps } from './request-deps.ts';
+
+export interface Assessment {
+  requestText?: string;
+  diagnosis?: string;
+  /** Kopiyky. */
+  grantedAmount?: number;
+}
+
+/**
+ * Staff set the diagnosis and the granted amount, or correct the request's text; a closed
+ * request must be reopened first. Fields equal to the request's change nothing.
+ */
+export async function assessRequest(
+  deps: RequestDeps,
+  staffId: number,
+  requestId: number,
+  assessment: Assessment,
+): Promise<void> {
+  await deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
+    const request = await anyRequest(tx, requestId, true);
+    allowed(nextStatus(request.status, { kind: 'assess' }));
+    const patch: RequestPatch = {};
+    if (assessment.requestText !== undefined && assessment.requestText !== request.requestText)
+      patch.requestText = assessment.requestText;
+    if (assessment.diagnosis !== undefined && assessment.diagnosis !== request.diagnosis)
+      patch.diagnosis = assessment.diagnosis;
+    if (assessment.grantedAmount !== undefined && assessment.grantedAmount !== request.grantedAmount)
+      patch.grantedAmount = assessment.grantedAmount;
+    if (Object.keys(patch).length === 0) return;
+
+    const actor = staffActor(staffId);
+    await changeRequest(tx, emit, request, patch, actor, new Date());
+    const diagnosis = patch.diagnosis ?? request.diagnosis;
+    await emit(
+      newEvent(
+        RequestAssessed,
+        {
+          requestId,
+          memberId: request.memberId,
+          grantedAmount: patch.grantedAmount ?? request.grantedAmount,
+          diagnosisSet: diagnosis !== '',
+        },
+        { aggregateId: requestId, actor },
+      ),
+    );
+  });
+}

@@ -1,0 +1,52 @@
+import type { AidRequestPage } from '@kasa/contracts';
+import { badRequest } from '@kasa/http';
+import type { Static } from 'typebox';
+import { filesOfRequests } from '../db/request-files.repository.ts';
+import { searchRequests } from '../db/request-search.repository.ts';
+import { calendarDay, kyivDayStart } from '../domain/kyiv-days.ts';
+import { REQUEST_STATUSES, type RequestStatus } from '../domain/request-status.ts';
+import { aidRequestView } from '../http/request.view.ts';
+import type { RequestDeps } from './request-deps.ts';
+
+export interface StaffRequestSearch {
+  memberIds?: readonly number[] | undefined;
+  statuses?: readonly RequestStatus[] | undefined;
+  /** `YYYY-MM-DD`, Kyiv calendar days, both included. */
+  dateStart?: string | undefined;
+  dateEnd?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+function checkedDay(field: string, text: string | undefined): string | undefined {
+  if (text !== undefined && calendarDay(text) === null)
+    throw badRequest(`Field '${field}' is not a date (YYYY-MM-DD)`, 'invalid_date');
+  return text;
+}
+
+/** Staff's list of requests, latest changed first, narrowed by member, status and change day. */
+export async function findRequests(
+  deps: RequestDeps,
+  search: StaffRequestSearch,
+): Promise<Static<typeof AidRequestPage>> {
+  const dateStart = checkedDay('date_start', search.dateStart);
+  const dateEnd = checkedDay('date_end', search.dateEnd);
+  if (dateStart !== undefined && dateEnd !== undefined && dateStart > dateEnd)
+    throw badRequest("Field 'date_start' is after 'date_end'", 'invalid_date_range');
+  const statuses = search.statuses === undefined ? null : [...new Set(search.statuses)];
+  const { db } = deps.context.database;
+  const found = await searchRequests(db, {
+    memberIds: search.memberIds === undefined ? null : [...new Set(search.memberIds)],
+    // Every status is no narrowing at all: the change-time index alone serves it.
+    statuses: statuses !== null && statuses.length === REQUEST_STATUSES.length ? null : statuses,
+    updatedFrom: dateStart === undefined ? null : kyivDayStart(dateStart),
+    updatedBefore: dateEnd === undefined ? null : kyivDayStart(dateEnd, 1),
+    offset: search.offset,
+    limit: search.limit,
+  });
+  const files = await filesOfRequests(
+    db,
+    found.rows.map(({ id }) => id),
+  );
+  return { data: found.rows.map((row) => aidRequestView(row, files.get(row.id) ?? [])), total: found.total };
+}

@@ -1,0 +1,60 @@
+import type { Executor } from '@kasa/db';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { RequestStatus } from '../domain/request-status.ts';
+import { requests } from './schema.ts';
+
+export type RequestRow = typeof requests.$inferSelect;
+export type RequestPatch = Partial<
+  Pick<RequestRow, 'status' | 'requestText' | 'diagnosis' | 'grantedAmount'>
+>;
+
+/** A new request, `opened`; its id. */
+export async function insertRequest(
+  tx: Executor,
+  memberId: number,
+  requestText: string,
+  now: Date,
+): Promise<number> {
+  const [result] = await tx
+    .insert(requests)
+    .values({ memberId, requestText, status: 'opened', createdAt: now, updatedAt: now });
+  return result.insertId;
+}
+
+/** One request; `forUpdate` locks the row until the transaction ends, so changes to it queue up. */
+export async function findRequest(
+  tx: Executor,
+  id: number,
+  forUpdate = false,
+): Promise<RequestRow | undefined> {
+  const query = tx.select().from(requests).where(eq(requests.id, id)).limit(1);
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+/** A member's requests, newest first, of the given statuses (every status when none are given). */
+export function memberRequests(
+  tx: Executor,
+  memberId: number,
+  statuses: readonly RequestStatus[],
+): Promise<RequestRow[]> {
+  const byMember = eq(requests.memberId, memberId);
+  return tx
+    .select()
+    .from(requests)
+    .where(statuses.length === 0 ? byMember : and(byMember, inArray(requests.status, [...statuses])))
+    .orderBy(desc(requests.id));
+}
+
+/** Changes a request; a `now` moves its `updated_at` (everything the member sees happen does). */
+export async function updateRequest(
+  tx: Executor,
+  id: number,
+  patch: RequestPatch,
+  now: Date | null,
+): Promise<void> {
+  await tx
+    .update(requests)
+    .set({ ...patch, ...(now === null ? {} : { updatedAt: now }) })
+    .where(eq(requests.id, id));
+}

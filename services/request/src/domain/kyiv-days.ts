@@ -1,0 +1,47 @@
+/** The fund's calendar is Kyiv's: a day there starts at 00:00 Europe/Kyiv, 21:00 or 22:00 UTC. */
+
+const kyivParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Kyiv',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** How far ahead of UTC Kyiv's clocks are at an instant, in milliseconds. */
+function kyivOffsetAt(instant: number): number {
+  const parts = Object.fromEntries(kyivParts.formatToParts(instant).map(({ type, value }) => [type, value]));
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** `2026-03-29` when it is a day of the calendar, else null (`2026-02-30`, `2026-3-1`). */
+export function calendarDay(text: string): { year: number; month: number; day: number } | null {
+  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const valid =
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return valid ? { year, month, day } : null;
+}
+
+/** The instant a Kyiv calendar day (`YYYY-MM-DD`) starts; `dayOffset` 1 gives the next day's start. */
+export function kyivDayStart(date: string, dayOffset = 0): Date {
+  const day = calendarDay(date);
+  if (!day) throw new RangeError(`${date} is not a calendar day`);
+  const midnightAsUtc = Date.UTC(day.year, day.month - 1, day.day + dayOffset);
+  // The offset at the guess, then at the corrected instant: right across a clock change too.
+  const first = midnightAsUtc - kyivOffsetAt(midnightAsUtc);
+  return new Date(midnightAsUtc - kyivOffsetAt(first));
+}
