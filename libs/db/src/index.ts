@@ -1,4 +1,4 @@
-export { jsonText } from './columns.ts';
+export { createdAt, jsonText, updatedAt } from './columns.ts';
 export {
   applyMigrations,
   type Database,

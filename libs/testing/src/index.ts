@@ -22,6 +22,7 @@ export { type PrivateBroker, startPrivateBroker } from './private-broker.ts';
 export { type PrivateDatabase, startPrivateDatabase } from './private-database.ts';
 export { seededRandom } from './random.ts';
 export { REPO_ROOT } from './repo.ts';
+export { bearerTokens, type TestFileStore, testFileStore, testServiceEnv } from './service-env.ts';
 export {
   AUDIENCE,
   claimsFor,

@@ -1,3 +1,4 @@
+import { audienceScope } from '@kasa/files/http';
 import { defineService } from '@kasa/runtime';
 import { processPendingDiiaCallbacks } from './application/diia-process-pending.ts';
 import { memberDeps } from './application/member-deps.ts';
@@ -5,7 +6,6 @@ import { diiaCallbackRoutes, diiaMemberRoutes } from './http/diia.routes.ts';
 import { memberFileRoutes } from './http/member-files.routes.ts';
 import { memberProfileRoutes } from './http/member-profile.routes.ts';
 import { programCatalogueRoutes } from './http/program-catalogue.routes.ts';
-import { memberScope, staffScope } from './http/scopes.ts';
 import { staffMemberRoutes } from './http/staff-members.routes.ts';
 import { staffProgramRoutes } from './http/staff-programs.routes.ts';
 import { signUpHandlers } from './messaging/sign-up.handlers.ts';
@@ -29,8 +29,10 @@ export const memberService = defineService({
     }
     programCatalogueRoutes(app, deps);
     await app.register(diiaCallbackRoutes(deps));
-    await app.register(memberScope(deps, memberProfileRoutes, memberFileRoutes, diiaMemberRoutes));
-    await app.register(staffScope(deps, staffMemberRoutes, staffProgramRoutes));
+    await app.register(
+      audienceScope('member', deps.scope, deps, [memberProfileRoutes, memberFileRoutes, diiaMemberRoutes]),
+    );
+    await app.register(audienceScope('staff', deps.scope, deps, [staffMemberRoutes, staffProgramRoutes]));
   },
   handlers: (consumers) => signUpHandlers(consumers),
 });

@@ -1,7 +1,7 @@
+import { audienceScope } from '@kasa/files/http';
 import { defineService } from '@kasa/runtime';
 import { requestDeps } from './application/request-deps.ts';
 import { memberRequestRoutes } from './http/member-requests.routes.ts';
-import { memberScope, staffScope } from './http/scopes.ts';
 import { staffRequestRoutes } from './http/staff-requests.routes.ts';
 import { RequestSettings } from './settings.ts';
 
@@ -12,7 +12,7 @@ export const requestService = defineService({
   settings: RequestSettings,
   routes: async (app, context) => {
     const deps = requestDeps(context);
-    await app.register(memberScope(deps, memberRequestRoutes));
-    await app.register(staffScope(deps, staffRequestRoutes));
+    await app.register(audienceScope('member', deps.scope, deps, [memberRequestRoutes]));
+    await app.register(audienceScope('staff', deps.scope, deps, [staffRequestRoutes]));
   },
 });

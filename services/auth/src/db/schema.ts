@@ -1,3 +1,4 @@
+import { createdAt } from '@kasa/db';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -14,9 +15,6 @@ import { bytes } from './columns.ts';
 
 /** The outbox and inbox come from @kasa/db so every service has the same. */
 export { inbox, outbox } from '@kasa/db';
-
-const createdAt = () =>
-  datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(sql`CURRENT_TIMESTAMP(3)`);
 
 /** A member's sign-in identity; the profile lives in the member service under the same id. */
 export const memberAccounts = mysqlTable('member_accounts', {

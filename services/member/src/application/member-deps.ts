@@ -1,5 +1,6 @@
 import { readPem } from '@kasa/config';
 import { type FileStore, openFileStore } from '@kasa/files';
+import type { AudienceScopeDeps } from '@kasa/files/http';
 import type { ServiceContext } from '@kasa/runtime';
 import type { Static } from 'typebox';
 import { MemberSearchIndex } from '../db/member-search-index.ts';
@@ -17,7 +18,8 @@ export interface MemberDeps {
   policies: MemberFilePolicies;
   /** Staff search's text of every member, kept in this process. */
   searchIndex: MemberSearchIndex;
-  publicKeyPem: string;
+  /** How the service's member and staff scopes check tokens and take uploads. */
+  scope: AudienceScopeDeps;
   /** Null when Diia is not configured: members fill the profile by hand. */
   diia: DiiaClient | null;
   /** Null when no decryptor is configured: Diia's callbacks are kept and answered 503. */
@@ -30,12 +32,15 @@ export function memberDeps(context: MemberContext): MemberDeps {
   const existing = built.get(context);
   if (existing) return existing;
   const { settings } = context;
+  const files = openFileStore(settings);
+  const policies = memberFilePolicies(settings.FILES_MAX_BYTES);
+  const publicKeyPem = readPem(settings.JWT_PUBLIC_KEY);
   const deps: MemberDeps = {
     context,
-    files: openFileStore(settings),
-    policies: memberFilePolicies(settings.FILES_MAX_BYTES),
+    files,
+    policies,
     searchIndex: new MemberSearchIndex(),
-    publicKeyPem: readPem(settings.JWT_PUBLIC_KEY),
+    scope: { publicKeyPem, issuer: settings.JWT_ISSUER, files, uploads: policies.document },
     diia: createDiiaClient(settings, settings.PUBLIC_URL),
     decryptor: createDiiaDecryptor(settings),
   };

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { createdAt, updatedAt } from '@kasa/db';
 import {
   bigint,
   boolean,
@@ -17,11 +17,6 @@ import { DOCUMENT_TYPES } from '../domain/documents.ts';
 
 /** The service's tables. The outbox and inbox come from @kasa/db so every service has the same. */
 export { inbox, outbox } from '@kasa/db';
-
-const createdAt = () =>
-  datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(sql`CURRENT_TIMESTAMP(3)`);
-const updatedAt = () =>
-  datetime('updated_at', { mode: 'date', fsp: 3 }).notNull().default(sql`CURRENT_TIMESTAMP(3)`);
 
 /** A charity program members pay into; prices in kopiyky. */
 export const programs = mysqlTable('programs', {

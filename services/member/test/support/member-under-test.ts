@@ -1,18 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { MemberSignedUp } from '@kasa/contracts';
 import { type AnyEvent, eventMessage, newEvent, topologyNames } from '@kasa/messaging';
 import { type RunningService, startService } from '@kasa/runtime';
 import {
-  claimsFor,
+  bearerTokens,
   generateEd25519Keys,
-  signToken,
-  testAmqpUrl,
-  testMysqlUrl,
+  testFileStore,
   testNamespace,
   testSchemaPrefix,
+  testServiceEnv,
 } from '@kasa/testing';
 import { memberService } from '../../src/service.ts';
 
@@ -39,23 +34,16 @@ export async function startMember(env: Record<string, string> = {}): Promise<Mem
   const schemas = testSchemaPrefix();
   const namespace = testNamespace();
   const keys = generateEd25519Keys();
-  const filesDir = await mkdtemp(join(tmpdir(), 'kasa-member-files-'));
+  const files = await testFileStore('member');
   const service = (await startService(memberService, {
     env: {
-      MYSQL_URL: testMysqlUrl(),
-      AMQP_URL: testAmqpUrl(),
-      MYSQL_SCHEMA_PREFIX: schemas.prefix,
-      AMQP_NAMESPACE: namespace,
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      JWT_PUBLIC_KEY: keys.publicKeyPem,
-      FILES_DIR: filesDir,
-      FILES_KEY: randomBytes(32).toString('hex'),
+      ...testServiceEnv({ schemaPrefix: schemas.prefix, namespace, publicKeyPem: keys.publicKeyPem }),
+      ...files.env,
       ...env,
     },
     listen: false,
   })) as RunningService;
-  const token = (sub: number, aud: string, role: string) =>
-    `Bearer ${signToken(keys.privateKey, claimsFor({ sub: String(sub), aud, role }))}`;
+  const token = bearerTokens(keys);
   const query = async <T>(sql: string, values: unknown[] = []) => {
     const [rows] = await service.context.database.pool.query(sql, values);
     return rows as T[];
@@ -68,7 +56,7 @@ export async function startMember(env: Record<string, string> = {}): Promise<Mem
   return {
     service,
     namespace,
-    filesDir,
+    filesDir: files.dir,
     publish,
     query,
     memberAuth: (memberId) => token(memberId, 'member', 'member'),
@@ -85,17 +73,11 @@ export async function startMember(env: Record<string, string> = {}): Promise<Mem
       }
       throw new Error(`member ${memberId} was not opened from the sign-up event`);
     },
-    async storedFiles() {
-      const names: string[] = [];
-      for (const shard of await readdir(filesDir).catch(() => [])) {
-        names.push(...(await readdir(join(filesDir, shard))));
-      }
-      return names;
-    },
+    storedFiles: files.storedFiles,
     async close() {
       await service.stop();
       await schemas.drop();
-      await rm(filesDir, { recursive: true, force: true });
+      await files.remove();
     },
   };
 }

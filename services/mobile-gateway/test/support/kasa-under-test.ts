@@ -9,10 +9,9 @@ import {
   generateEd25519Keys,
   startFakeTwilio,
   type TestKeys,
-  testAmqpUrl,
-  testMysqlUrl,
   testNamespace,
   testSchemaPrefix,
+  testServiceEnv,
 } from '@kasa/testing';
 import { adminGateway } from '../../../admin-gateway/src/gateway.ts';
 import { authService } from '../../../auth/src/service.ts';
@@ -57,12 +56,11 @@ export async function startKasa({ withMembers = false, withStaff = false } = {})
       freePort(),
     ]);
     const shared = {
-      MYSQL_URL: testMysqlUrl(),
-      AMQP_URL: testAmqpUrl(),
-      MYSQL_SCHEMA_PREFIX: schemas.prefix,
-      AMQP_NAMESPACE: testNamespace(),
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      JWT_PUBLIC_KEY: keys.publicKeyPem,
+      ...testServiceEnv({
+        schemaPrefix: schemas.prefix,
+        namespace: testNamespace(),
+        publicKeyPem: keys.publicKeyPem,
+      }),
       AUTH_URL: `http://127.0.0.1:${authPort}`,
       MEMBER_URL: `http://127.0.0.1:${memberPort}`,
       REQUEST_URL: `http://127.0.0.1:${requestPort}`,
@@ -92,7 +90,7 @@ export async function startKasa({ withMembers = false, withStaff = false } = {})
             ...shared,
             MEMBER_PORT: String(memberPort),
             FILES_DIR: join(filesDir, 'member'),
-            FILES_KEY: randomBytes(32).toString('base64'),
+            FILES_KEY: randomBytes(32).toString('hex'),
           },
         }),
       );
@@ -102,7 +100,7 @@ export async function startKasa({ withMembers = false, withStaff = false } = {})
             ...shared,
             REQUEST_PORT: String(requestPort),
             FILES_DIR: join(filesDir, 'request'),
-            FILES_KEY: randomBytes(32).toString('base64'),
+            FILES_KEY: randomBytes(32).toString('hex'),
           },
         }),
       );

@@ -1,8 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { createdAt, updatedAt } from '@kasa/db';
 import {
   boolean,
   char,
-  datetime,
   index,
   int,
   mysqlEnum,
@@ -15,11 +14,6 @@ import { REQUEST_STATUSES } from '../domain/request-status.ts';
 
 /** The service's tables. The outbox and inbox come from @kasa/db so every service has the same. */
 export { inbox, outbox } from '@kasa/db';
-
-const createdAt = () =>
-  datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(sql`CURRENT_TIMESTAMP(3)`);
-const updatedAt = () =>
-  datetime('updated_at', { mode: 'date', fsp: 3 }).notNull().default(sql`CURRENT_TIMESTAMP(3)`);
 
 /** A member's request for aid: what they wrote, and staff's diagnosis and granted amount. */
 export const requests = mysqlTable(

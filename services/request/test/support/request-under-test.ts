@@ -1,16 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type RunningService, startService } from '@kasa/runtime';
 import {
-  claimsFor,
+  bearerTokens,
   generateEd25519Keys,
-  signToken,
-  testAmqpUrl,
-  testMysqlUrl,
+  testFileStore,
   testNamespace,
   testSchemaPrefix,
+  testServiceEnv,
 } from '@kasa/testing';
 import { requestService } from '../../src/service.ts';
 
@@ -33,30 +28,27 @@ export interface RequestUnderTest {
 export async function startRequest(env: Record<string, string> = {}): Promise<RequestUnderTest> {
   const schemas = testSchemaPrefix();
   const keys = generateEd25519Keys();
-  const filesDir = await mkdtemp(join(tmpdir(), 'kasa-request-files-'));
+  const files = await testFileStore('request');
   const service = (await startService(requestService, {
     env: {
-      MYSQL_URL: testMysqlUrl(),
-      AMQP_URL: testAmqpUrl(),
-      MYSQL_SCHEMA_PREFIX: schemas.prefix,
-      AMQP_NAMESPACE: testNamespace(),
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      JWT_PUBLIC_KEY: keys.publicKeyPem,
-      FILES_DIR: filesDir,
-      FILES_KEY: randomBytes(32).toString('hex'),
+      ...testServiceEnv({
+        schemaPrefix: schemas.prefix,
+        namespace: testNamespace(),
+        publicKeyPem: keys.publicKeyPem,
+      }),
+      ...files.env,
       ...env,
     },
     listen: false,
   })) as RunningService;
-  const token = (sub: number, aud: string, role: string, extra: Record<string, unknown> = {}) =>
-    `Bearer ${signToken(keys.privateKey, { ...claimsFor({ sub: String(sub), aud, role }), ...extra })}`;
+  const token = bearerTokens(keys);
   const query = async <T>(sql: string, values: unknown[] = []) => {
     const [rows] = await service.context.database.pool.query(sql, values);
     return rows as T[];
   };
   return {
     service,
-    filesDir,
+    filesDir: files.dir,
     query,
     memberAuth: (memberId) => token(memberId, 'member', 'member'),
     staffAuth: (staffId, role = 'staff', extra = {}) => token(staffId, 'staff', role, extra),
@@ -67,17 +59,11 @@ export async function startRequest(env: Record<string, string> = {}): Promise<Re
       );
       return rows.map(({ type }) => type);
     },
-    async storedFiles() {
-      const names: string[] = [];
-      for (const shard of await readdir(filesDir).catch(() => [])) {
-        names.push(...(await readdir(join(filesDir, shard))));
-      }
-      return names;
-    },
+    storedFiles: files.storedFiles,
     async close() {
       await service.stop();
       await schemas.drop();
-      await rm(filesDir, { recursive: true, force: true });
+      await files.remove();
     },
   };
 }
