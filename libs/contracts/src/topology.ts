@@ -26,4 +26,7 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
   { consumer: 'auth', event: 'member.phone_changed' },
   // A first sign-in opens the member's profile.
   { consumer: 'member', event: 'auth.member_signed_up' },
+  // The staff attention list shows members with a request waiting for staff.
+  { consumer: 'member', event: 'request.opened' },
+  { consumer: 'member', event: 'request.status_changed' },
 ];

@@ -8,6 +8,7 @@ import { memberProfileRoutes } from './http/member-profile.routes.ts';
 import { programCatalogueRoutes } from './http/program-catalogue.routes.ts';
 import { staffMemberRoutes } from './http/staff-members.routes.ts';
 import { staffProgramRoutes } from './http/staff-programs.routes.ts';
+import { requestHandlers } from './messaging/request.handlers.ts';
 import { signUpHandlers } from './messaging/sign-up.handlers.ts';
 import { MemberSettings } from './settings.ts';
 
@@ -34,5 +35,8 @@ export const memberService = defineService({
     );
     await app.register(audienceScope('staff', deps.scope, deps, [staffMemberRoutes, staffProgramRoutes]));
   },
-  handlers: (consumers) => signUpHandlers(consumers),
+  handlers: (consumers) => {
+    signUpHandlers(consumers);
+    requestHandlers(consumers);
+  },
 });

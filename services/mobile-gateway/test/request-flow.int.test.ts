@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { claimsFor, signToken } from '@kasa/testing';
+import { claimsFor, eventually, signToken } from '@kasa/testing';
 import { jpeg, png } from '@kasa/testing/sample-files';
 import { clientsOf, file } from './support/clients.ts';
 import { type KasaUnderTest, startKasa } from './support/kasa-under-test.ts';
@@ -44,6 +44,12 @@ test('open a request with photos, talk it through with staff, have it assessed a
   assert.equal(photo.headers.get('content-type'), 'image/jpeg');
   assert.equal(photo.headers.get('x-content-type-options'), 'nosniff');
 
+  const onAttentionList = async () =>
+    idsOf((await admin('POST', '/members', { filter: { query: '' } })).body.data).includes(memberId);
+  await eventually(async () => ((await onAttentionList()) ? true : null), {
+    message: 'a member with a new request on the attention list',
+  });
+
   const waiting = await admin('POST', '/requests', { status: ['opened'] });
   assert.equal(waiting.status, 200, JSON.stringify(waiting.body));
   const listed = waiting.body.data.find((entry: { id: number }) => entry.id === requestId);
@@ -56,6 +62,9 @@ test('open a request with photos, talk it through with staff, have it assessed a
     message: 'Додайте, будь ласка, виписку лікаря',
   });
   assert.equal(answered.status, 200, JSON.stringify(answered.body));
+  await eventually(async () => ((await onAttentionList()) ? null : true), {
+    message: 'off the attention list once staff answered',
+  });
   const note = await admin('POST', '/request/message', {
     request_id: requestId,
     message: 'Перевірити суму в аптеці',

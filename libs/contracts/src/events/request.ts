@@ -11,6 +11,7 @@ export const RequestStatus = Type.Union([
 
 const RequestRef = { requestId: Id, memberId: Id };
 
+/** A request is `opened` at status version 1 (see `request.status_changed`). */
 export const RequestOpened = defineEvent(
   'request.opened',
   1,
@@ -34,7 +35,16 @@ export const RequestMessagePosted = defineEvent(
 export const RequestStatusChanged = defineEvent(
   'request.status_changed',
   1,
-  Type.Object({ ...RequestRef, from: RequestStatus, to: RequestStatus }),
+  Type.Object({
+    ...RequestRef,
+    from: RequestStatus,
+    to: RequestStatus,
+    /**
+     * The request's status version after the change: 2 for the first change, one more each
+     * time. Consumers apply a change only over an older version, as events may arrive out of order.
+     */
+    version: Type.Integer({ minimum: 2 }),
+  }),
 );
 export const RequestAssessed = defineEvent(
   'request.assessed',

@@ -172,3 +172,19 @@ export const diiaCallbacks = mysqlTable(
     index('diia_callbacks_request').on(table.requestId, table.status),
   ],
 );
+
+/**
+ * What the member service knows of each aid request (the request service's, by its events):
+ * enough to keep `members.has_new_request` true to the facts. `version` is the request's
+ * status version, so a change that arrives late never overwrites a newer one.
+ */
+export const memberRequests = mysqlTable(
+  'member_requests',
+  {
+    requestId: int('request_id', { unsigned: true }).primaryKey(),
+    memberId: int('member_id', { unsigned: true }).notNull(),
+    waitingForStaff: boolean('waiting_for_staff').notNull(),
+    version: int('version', { unsigned: true }).notNull(),
+  },
+  (table) => [index('member_requests_waiting').on(table.memberId, table.waitingForStaff)],
+);

@@ -50,3 +50,11 @@ export function planApproval(member: ReviewState): ApprovalPlan {
     promoteDocuments: member.hasNewDocuments,
   };
 }
+
+/**
+ * A request waits for staff while it is new or the member wrote last (SPEC §2: `opened`,
+ * `awaiting_agent`); then the member has "a new request" on the attention list.
+ */
+export function waitsForStaff(status: 'opened' | 'awaiting_agent' | 'awaiting_client' | 'closed'): boolean {
+  return status === 'opened' || status === 'awaiting_agent';
+}

@@ -35,7 +35,8 @@ export function allowed(transition: Transition): RequestStatus {
 
 /**
  * Writes a request's change (its `updated_at` moved to `now` unless `now` is null) and, when
- * the status changes, the `request.status_changed` event, both in the caller's transaction.
+ * the status changes, its next status version and the `request.status_changed` event, all in
+ * the caller's transaction.
  */
 export async function changeRequest(
   tx: Executor,
@@ -45,12 +46,20 @@ export async function changeRequest(
   actor: Actor,
   now: Date | null,
 ): Promise<void> {
-  await updateRequest(tx, request.id, patch, now);
-  if (patch.status !== undefined && patch.status !== request.status) {
+  const statusChanges = patch.status !== undefined && patch.status !== request.status;
+  const version = request.statusVersion + 1;
+  await updateRequest(tx, request.id, statusChanges ? { ...patch, statusVersion: version } : patch, now);
+  if (statusChanges) {
     await emit(
       newEvent(
         RequestStatusChanged,
-        { requestId: request.id, memberId: request.memberId, from: request.status, to: patch.status },
+        {
+          requestId: request.id,
+          memberId: request.memberId,
+          from: request.status,
+          to: patch.status!,
+          version,
+        },
         { aggregateId: request.id, actor },
       ),
     );

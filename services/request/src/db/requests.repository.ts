@@ -5,7 +5,7 @@ import { requests } from './schema.ts';
 
 export type RequestRow = typeof requests.$inferSelect;
 export type RequestPatch = Partial<
-  Pick<RequestRow, 'status' | 'requestText' | 'diagnosis' | 'grantedAmount'>
+  Pick<RequestRow, 'status' | 'statusVersion' | 'requestText' | 'diagnosis' | 'grantedAmount'>
 >;
 
 /** A new request, `opened`; its id. */

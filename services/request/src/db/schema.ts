@@ -22,6 +22,8 @@ export const requests = mysqlTable(
     id: int('id', { unsigned: true }).autoincrement().primaryKey(),
     memberId: int('member_id', { unsigned: true }).notNull(),
     status: mysqlEnum('status', REQUEST_STATUSES).notNull().default('opened'),
+    /** 1 when opened, one more at each status change: consumers apply the changes in this order. */
+    statusVersion: int('status_version', { unsigned: true }).notNull().default(1),
     /** What the member asked for (the seed's `comment`); staff may correct it. */
     requestText: text('request_text').notNull(),
     /** Set by staff; empty until then. */

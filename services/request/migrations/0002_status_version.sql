@@ -1,0 +1,1 @@
+ALTER TABLE `requests` ADD `status_version` int unsigned DEFAULT 1 NOT NULL;
