@@ -29,4 +29,6 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
   // The staff attention list shows members with a request waiting for staff.
   { consumer: 'member', event: 'request.opened' },
   { consumer: 'member', event: 'request.status_changed' },
+  // What is usual for a request is judged among members on the same program.
+  { consumer: 'request', event: 'member.approved' },
 ];

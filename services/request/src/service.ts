@@ -3,6 +3,7 @@ import { defineService } from '@kasa/runtime';
 import { requestDeps } from './application/request-deps.ts';
 import { memberRequestRoutes } from './http/member-requests.routes.ts';
 import { staffRequestRoutes } from './http/staff-requests.routes.ts';
+import { memberHandlers } from './messaging/member.handlers.ts';
 import { RequestSettings } from './settings.ts';
 
 export const requestService = defineService({
@@ -15,4 +16,5 @@ export const requestService = defineService({
     await app.register(audienceScope('member', deps.scope, deps, [memberRequestRoutes]));
     await app.register(audienceScope('staff', deps.scope, deps, [staffRequestRoutes]));
   },
+  handlers: (consumers) => memberHandlers(consumers),
 });

@@ -8,7 +8,10 @@ const Settings = Type.Object({
   /** The auth service's public key (PEM, or the path of a PEM file): members' and staff's tokens. */
   JWT_PUBLIC_KEY: Type.String({ minLength: 1 }),
   JWT_ISSUER: Type.String({ default: 'kasa-auth' }),
-  /** Granted amounts above this (kopiyky) are flagged to the reviewer as unusual. */
+  /**
+   * Granted amounts above this (kopiyky) are flagged to the reviewer as unusual, until the
+   * member's program has enough granted requests to tell what is usual on it.
+   */
   REQUEST_USUAL_MAX_AMOUNT: Type.Integer({ minimum: 0, maximum: 100_000_000, default: 2_000_000 }),
   /** Receipt photos and scans, encrypted. */
   ...FileStoreVariables,

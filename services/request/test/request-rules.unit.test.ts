@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { calendarDay, kyivDayStart } from '../src/domain/kyiv-days.ts';
-import { unusualAmount } from '../src/domain/request-flags.ts';
+import { MIN_PROGRAM_HISTORY, unusualAmount, usualBasis } from '../src/domain/request-flags.ts';
 import {
   nextStatus,
   REQUEST_STATUSES,
@@ -81,11 +81,26 @@ test('only real calendar days are days', () => {
 });
 
 test('an amount above the usual most is flagged, with a note', () => {
-  assert.equal(unusualAmount(null, 2_000_000), null);
-  assert.equal(unusualAmount(2_000_000, 2_000_000), null);
-  assert.deepEqual(unusualAmount(2_500_050, 2_000_000), {
+  const fund = usualBasis(null, 2_000_000);
+  assert.equal(unusualAmount(null, fund), null);
+  assert.equal(unusualAmount(2_000_000, fund), null);
+  assert.deepEqual(unusualAmount(2_500_050, fund), {
     granted: 2_500_050,
     usual_max: 2_000_000,
     note: 'The granted 25000.50 UAH is above the usual most of 20000.00 UAH',
+  });
+});
+
+test("what is usual comes from the member's program once it has history enough", () => {
+  assert.deepEqual(usualBasis({ amount: 300_000, count: MIN_PROGRAM_HISTORY - 1 }, 2_000_000), {
+    kind: 'fund',
+    max: 2_000_000,
+  });
+  const program = usualBasis({ amount: 300_000, count: 40 }, 2_000_000);
+  assert.deepEqual(program, { kind: 'program', max: 300_000, count: 40 });
+  assert.deepEqual(unusualAmount(450_000, program), {
+    granted: 450_000,
+    usual_max: 300_000,
+    note: "The granted 4500.00 UAH is above what is usual on the member's program: 95% of the 40 amounts granted on it are at most 3000.00 UAH",
   });
 });

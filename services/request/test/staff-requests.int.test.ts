@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { AidRequestPage, StaffAidRequest } from '@kasa/contracts';
-import { type FilePart, multipartBody } from '@kasa/testing';
+import { AidRequestPage, MemberApproved, StaffAidRequest, staffActor } from '@kasa/contracts';
+import { newEvent } from '@kasa/messaging';
+import { eventually, type FilePart, multipartBody } from '@kasa/testing';
 import { jpeg } from '@kasa/testing/sample-files';
 import { Value } from 'typebox/value';
+import { MIN_PROGRAM_HISTORY } from '../src/domain/request-flags.ts';
 import { caller } from './support/calls.ts';
 import { type RequestUnderTest, startRequest } from './support/request-under-test.ts';
 
@@ -276,4 +278,40 @@ test('staff routes take only staff tokens, from staff who may act', async () => 
   assert.equal(await status(id), 'opened', 'nothing was changed');
   const admin = await call('GET', `/staff/requests/${id}`, kasa.staffAuth(1, 'admin'));
   assert.equal(admin.statusCode, 200, 'any staff role');
+});
+
+test("an amount is judged against what is usual on the member's program once it has history", async () => {
+  const program = 7;
+  const approved = (memberId: number) =>
+    newEvent(
+      MemberApproved,
+      { memberId, programId: program },
+      { aggregateId: memberId, actor: staffActor(STAFF) },
+    );
+  const members = Array.from({ length: MIN_PROGRAM_HISTORY }, (_, index) => 7000 + index);
+  for (const memberId of [...members, 7100]) await kasa.publish(approved(memberId));
+  await eventually(async () => {
+    const [row] = await kasa.query<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM member_programs WHERE program_id = ?',
+      [program],
+    );
+    return Number(row!.n) === members.length + 1 ? true : null;
+  });
+  for (const [index, memberId] of members.entries()) {
+    const { id } = await open(memberId);
+    // 1,000.00 to 2,900.00 UAH: 95% of them are at most 2,800.00.
+    const granted = await call('PATCH', `/staff/requests/${id}`, staff(), {
+      granted_amount: 100_000 + index * 10_000,
+    });
+    assert.equal(granted.statusCode, 200, granted.body);
+  }
+  const { id } = await open(7100);
+  await call('PATCH', `/staff/requests/${id}`, staff(), { granted_amount: 450_000 });
+  assert.deepEqual((await card(id)).flags.unusual_amount, {
+    granted: 450_000,
+    usual_max: 280_000,
+    note: "The granted 4500.00 UAH is above what is usual on the member's program: 95% of the 20 amounts granted on it are at most 2800.00 UAH",
+  });
+  await call('PATCH', `/staff/requests/${id}`, staff(), { granted_amount: 250_000 });
+  assert.equal((await card(id)).flags.unusual_amount, null, 'within what is usual on the program');
 });

@@ -1,7 +1,8 @@
 import type { StaffAidRequest } from '@kasa/contracts';
 import type { Static } from 'typebox';
+import { grantedQuantileOnProgram, programOf } from '../db/member-programs.repository.ts';
 import { duplicatesOf } from '../db/request-files.repository.ts';
-import { unusualAmount } from '../domain/request-flags.ts';
+import { USUAL_SHARE, type UsualBasis, unusualAmount, usualBasis } from '../domain/request-flags.ts';
 import { detailOf } from './member-requests.ts';
 import { anyRequest } from './request-access.ts';
 import type { RequestDeps } from './request-deps.ts';
@@ -13,12 +14,22 @@ export async function staffRequestCard(
 ): Promise<Static<typeof StaffAidRequest>> {
   const { db } = deps.context.database;
   const request = await anyRequest(db, requestId);
-  const [detail, duplicates] = await Promise.all([detailOf(db, request, true), duplicatesOf(db, requestId)]);
+  const [detail, duplicates, basis] = await Promise.all([
+    detailOf(db, request, true),
+    duplicatesOf(db, requestId),
+    usualBasisFor(deps, request.memberId, request.id),
+  ]);
   return {
     ...detail,
-    flags: {
-      duplicate_files: duplicates,
-      unusual_amount: unusualAmount(request.grantedAmount, deps.context.settings.REQUEST_USUAL_MAX_AMOUNT),
-    },
+    flags: { duplicate_files: duplicates, unusual_amount: unusualAmount(request.grantedAmount, basis) },
   };
+}
+
+/** What is usual for this member's requests: on their program when it has history enough. */
+async function usualBasisFor(deps: RequestDeps, memberId: number, requestId: number): Promise<UsualBasis> {
+  const { db } = deps.context.database;
+  const programId = await programOf(db, memberId);
+  const onProgram =
+    programId === null ? null : await grantedQuantileOnProgram(db, programId, USUAL_SHARE, requestId);
+  return usualBasis(onProgram, deps.context.settings.REQUEST_USUAL_MAX_AMOUNT);
 }

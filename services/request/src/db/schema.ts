@@ -2,6 +2,7 @@ import { createdAt, updatedAt } from '@kasa/db';
 import {
   boolean,
   char,
+  datetime,
   index,
   int,
   mysqlEnum,
@@ -82,4 +83,19 @@ export const requestMessages = mysqlTable(
     createdAt: createdAt(),
   },
   (table) => [index('request_messages_request').on(table.requestId, table.id)],
+);
+
+/**
+ * The program each approved member is on (the member service's, by `member.approved`): what is
+ * usual for a request is judged among the requests of members on the same program.
+ */
+export const memberPrograms = mysqlTable(
+  'member_programs',
+  {
+    memberId: int('member_id', { unsigned: true }).primaryKey(),
+    programId: int('program_id', { unsigned: true }).notNull(),
+    /** When the approval that set it happened: a late, older one never overwrites it. */
+    approvedAt: datetime('approved_at', { mode: 'date', fsp: 3 }).notNull(),
+  },
+  (table) => [index('member_programs_program').on(table.programId)],
 );

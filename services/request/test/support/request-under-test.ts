@@ -1,3 +1,4 @@
+import { type AnyEvent, eventMessage, topologyNames } from '@kasa/messaging';
 import { type RunningService, startService } from '@kasa/runtime';
 import {
   bearerTokens,
@@ -14,6 +15,8 @@ export interface RequestUnderTest {
   /** The encrypted file store's folder. */
   filesDir: string;
   query<T>(sql: string, values?: unknown[]): Promise<T[]>;
+  /** Publishes an event on the bus as another service's relay would. */
+  publish(event: AnyEvent): Promise<void>;
   /** `Authorization` header values for a member's or a staff user's access token. */
   memberAuth(memberId: number): string;
   staffAuth(staffId: number, role?: 'admin' | 'staff', extra?: Record<string, unknown>): string;
@@ -29,11 +32,12 @@ export async function startRequest(env: Record<string, string> = {}): Promise<Re
   const schemas = testSchemaPrefix();
   const keys = generateEd25519Keys();
   const files = await testFileStore('request');
+  const namespace = testNamespace();
   const service = (await startService(requestService, {
     env: {
       ...testServiceEnv({
         schemaPrefix: schemas.prefix,
-        namespace: testNamespace(),
+        namespace,
         publicKeyPem: keys.publicKeyPem,
       }),
       ...files.env,
@@ -50,6 +54,11 @@ export async function startRequest(env: Record<string, string> = {}): Promise<Re
     service,
     filesDir: files.dir,
     query,
+    async publish(event) {
+      await service.context.messaging.publisher.publish([
+        eventMessage(topologyNames(namespace).exchange, event),
+      ]);
+    },
     memberAuth: (memberId) => token(memberId, 'member', 'member'),
     staffAuth: (staffId, role = 'staff', extra = {}) => token(staffId, 'staff', role, extra),
     async outboxTypes(requestId) {
