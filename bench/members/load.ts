@@ -80,7 +80,8 @@ export interface Call {
   method: 'GET' | 'POST';
   path: string;
   headers: Record<string, string>;
-  body?: string;
+  /** JSON unless the headers name another content-type (a multipart form, say). */
+  body?: string | Buffer;
 }
 
 function send(agent: Agent, base: URL, call: Call): Promise<{ status: number; body: string }> {
@@ -96,8 +97,8 @@ function send(agent: Agent, base: URL, call: Call): Promise<{ status: number; bo
           call.body === undefined
             ? call.headers
             : {
-                ...call.headers,
                 'content-type': 'application/json',
+                ...call.headers,
                 'content-length': Buffer.byteLength(call.body),
               },
       },

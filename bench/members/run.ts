@@ -16,19 +16,19 @@
  *                           BENCH_RATE, BENCH_SEARCH_CONNECTIONS, BENCH_MEMBERS, BENCH_TOKENS,
  *                           BENCH_PARTS)
  */
-import { createPrivateKey, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AMQP_URL, loadConfig, MYSQL_URL, type ProcessName, readPem, urlVariable } from '@kasa/config';
-import { signToken } from '@kasa/testing';
+import { AMQP_URL, loadConfig, MYSQL_URL, type ProcessName, urlVariable } from '@kasa/config';
 import type autocannon from 'autocannon';
 import { createConnection } from 'mysql2/promise';
 import { Type } from 'typebox';
-import { BENCH_LOGS, type BenchStack, clearLeftovers, startStack } from '../support/stack.ts';
+import { createReport, latencyLine, loadLine, loud, ms, out, p, verdict, whole } from '../support/report.ts';
+import { type BenchStack, clearLeftovers, startStack } from '../support/stack.ts';
+import { tokenSigner } from '../support/tokens.ts';
 import { type MemberSeed, makePopulation, random, type SearchKind, searchQueries } from './data.ts';
 import {
-  type Answers,
   addAnswers,
   answered,
   type Call,
@@ -83,28 +83,9 @@ const PARTS = new Set(config.BENCH_PARTS.split(','));
 const SETTLE_MS = 2_000;
 const TARGET = { profileRps: 1_700, steadyP99Ms: 25, searchP95Ms: 100 };
 
-const out = (line = '') => process.stdout.write(`${line}\n`);
-const loud = (line: string) => out(`\n!!! ${line}\n`);
-const ms = (value: number) =>
-  Number.isNaN(value) ? '—' : `${value < 10 ? value.toFixed(1) : value.toFixed(0)} ms`;
-const whole = (value: number) => Math.round(value).toLocaleString('en-US');
-const load = () =>
-  `load average ${loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' ')}`;
-
-interface Row {
-  figure: string;
-  target: string;
-  measured: string;
-  verdict: 'PASS' | 'FAIL' | '—';
-}
-const rows: Row[] = [];
-const problems: string[] = [];
-/** How busy the machine was during each part, and with whose work. */
-const conditions: string[] = [];
+const report = createReport();
+const { rows, problems, conditions } = report;
 const MYSQL_PORT = Number(new URL(config.MYSQL_URL).port || 3306);
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 
 const clearBenchLeftovers = () =>
   clearLeftovers({
@@ -119,21 +100,9 @@ interface Tokens {
   staff: string;
 }
 
-/** Access tokens as the auth service signs them (services/auth/src/application/token-issuer.ts). */
+/** Tokens of `count` approved members, and an administrator's. */
 function signTokens(members: readonly MemberSeed[], count: number): Tokens {
-  const key = createPrivateKey(readPem(config.JWT_PRIVATE_KEY));
-  const now = Math.floor(Date.now() / 1000);
-  const claims = (audience: 'member' | 'staff', id: number, role: string, extra = {}) => ({
-    ...extra,
-    sub: String(id),
-    role,
-    user_id: id,
-    jti: randomUUID(),
-    iss: config.JWT_ISSUER,
-    aud: audience,
-    iat: now,
-    exp: now + 3_600,
-  });
+  const sign = tokenSigner(config.JWT_PRIVATE_KEY, config.JWT_ISSUER);
   const approved = members.filter((member) => member.isSubmitted && member.isActive);
   const rnd = random(99);
   const chosen = new Map<number, MemberSeed>();
@@ -144,28 +113,11 @@ function signTokens(members: readonly MemberSeed[], count: number): Tokens {
   return {
     members: [...chosen.values()].map((member) => ({
       member,
-      token: signToken(key, claims('member', member.id, 'member')),
+      token: sign.member(member.id),
     })),
-    staff: signToken(
-      key,
-      claims('staff', 1, 'admin', {
-        name: 'Bench Administrator',
-        login: 'bench',
-        must_change_password: false,
-      }),
-    ),
+    staff: sign.staff(1, 'admin'),
   };
 }
-
-const latencyLine = (answers: Answers) => {
-  const sorted = [...answers.times].sort((a, b) => a - b);
-  return `p50 ${ms(percentile(sorted, 0.5))}, p95 ${ms(percentile(sorted, 0.95))}, p99 ${ms(percentile(sorted, 0.99))}, max ${ms(sorted.at(-1) ?? Number.NaN)}`;
-};
-const p = (answers: Answers, at: number) =>
-  percentile(
-    [...answers.times].sort((a, b) => a - b),
-    at,
-  );
 
 /** A: `GET /user/profile/get` through the mobile gateway. */
 async function profileBenchmark(gateway: string, tokens: Tokens['members']) {
@@ -411,32 +363,11 @@ async function searchBenchmark(gateway: string, staffToken: string, members: rea
   );
 }
 
-function printSummary(startedAt: number) {
-  const widths = [0, 1, 2].map((column) =>
-    Math.max(...rows.map((row) => [row.figure, row.target, row.measured][column]!.length), 7),
-  );
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, index) => cell.padEnd(widths[index] ?? 7)).join(' | ')} |`;
-  out('\nSummary');
-  out(line(['figure', 'target', 'measured', 'verdict']));
-  out(line(widths.map((width) => '-'.repeat(width)).concat('-------')));
-  for (const row of rows) out(line([row.figure, row.target, row.measured, row.verdict]));
-  out(
-    `\nConditions: ${cpus().length} cores (${cpus()[0]?.model.trim()}), load generator on the same machine, ` +
-      `services logging at info to ${BENCH_LOGS}; ${load()} at the end; ${Math.round((performance.now() - startedAt) / 1000)} s in all.`,
-  );
-  for (const line of conditions) out(`  ${line}`);
-  if (problems.length > 0) {
-    out('\n!!! PROBLEMS');
-    for (const problem of problems) out(`!!! - ${problem}`);
-  }
-}
-
 async function main() {
   const startedAt = performance.now();
   out(
     `members benchmark: ${whole(config.BENCH_MEMBERS)} members, parts ${[...PARTS].join(' and ')}, ` +
-      `${config.BENCH_SECONDS} s per measurement; ${cpus().length} cores, ${load()} before starting`,
+      `${config.BENCH_SECONDS} s per measurement; ${cpus().length} cores, ${loadLine()} before starting`,
   );
   // A gateway finds a service at <SERVICE>_URL when set, else at the port startStack gives it.
   for (const name of ['auth', 'member'] as const) {
@@ -485,7 +416,7 @@ async function main() {
     if (PARTS.has('profile')) await profileBenchmark(stack.url('mobile-gateway'), tokens.members);
     if (PARTS.has('search'))
       await searchBenchmark(stack.url('admin-gateway'), tokens.staff, population.members);
-    printSummary(startedAt);
+    report.print(startedAt);
   } finally {
     await stack?.stop();
     await clearBenchLeftovers().catch((error: unknown) =>
