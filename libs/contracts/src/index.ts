@@ -23,6 +23,7 @@ export {
   RequestFlags,
   RequestMessage,
   StaffAidRequest,
+  TOTAL_COUNT_LIMIT,
 } from './http/requests.ts';
 export { calendarDateOfSeedDate, SeedDate, seedDateOf, seedDateOfCalendarDate } from './http/seed-dates.ts';
 export { StaffRole, StaffUser, TokenPair } from './http/sign-in.ts';

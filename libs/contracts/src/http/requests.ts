@@ -82,5 +82,11 @@ export const StaffAidRequest = Type.Object({
 /** A page of the staff list. */
 export const AidRequestPage = Type.Object({
   data: Type.Array(AidRequest),
+  /** How many match, counted up to TOTAL_COUNT_LIMIT. */
   total: Type.Integer({ minimum: 0 }),
+  /** False when more match than were counted: `total` is then a lower bound. */
+  total_exact: Type.Boolean(),
 });
+
+/** A list counts its matches up to this many: counting 160,000 cost more than the page. */
+export const TOTAL_COUNT_LIMIT = 10_000;

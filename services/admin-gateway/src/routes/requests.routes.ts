@@ -29,7 +29,11 @@ const ListBody = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
 });
-const SiteRequestPage = Type.Object({ data: Type.Array(SiteRequest), total: Type.Integer() });
+const SiteRequestPage = Type.Object({
+  data: Type.Array(SiteRequest),
+  total: Type.Integer(),
+  total_exact: Type.Boolean({ description: 'false: more than `total` match' }),
+});
 
 /** `24.08.2026` → `2026-08-24`; blank is no bound. */
 function dayOf(field: string, text: string | undefined): string | undefined {
@@ -84,7 +88,7 @@ export function requestRoutes(app: HttpApp, { services }: GatewayContext): void 
           ...asCaller(request),
           response: MatchingMembers,
         });
-        if (matching.ids.length === 0) return { data: [], total: 0 };
+        if (matching.ids.length === 0) return { data: [], total: 0, total_exact: true };
         memberIds = matching.ids;
       }
       const page = await requests.request({
@@ -108,6 +112,7 @@ export function requestRoutes(app: HttpApp, { services }: GatewayContext): void 
       return {
         data: page.data.map((one) => siteRequest(one, names.get(one.member_id) ?? null)),
         total: page.total,
+        total_exact: page.total_exact,
       };
     },
   );

@@ -48,5 +48,9 @@ export async function findRequests(
     db,
     found.rows.map(({ id }) => id),
   );
-  return { data: found.rows.map((row) => aidRequestView(row, files.get(row.id) ?? [])), total: found.total };
+  return {
+    data: found.rows.map((row) => aidRequestView(row, files.get(row.id) ?? [])),
+    total: found.total,
+    total_exact: found.totalExact,
+  };
 }
