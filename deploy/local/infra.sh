@@ -376,7 +376,11 @@ rabbit_launch() {
   log "rabbitmq: starting node $RABBIT_NODE on 127.0.0.1:$AMQP_PORT (log $RABBIT_LOG_DIR)"
   local as=()
   is_root && as=(runuser -u rabbitmq --)
-  (cd "$RDIR" && detach_prep && exec setsid "${as[@]}" env "${RABBIT_ENV[@]}" "$bin/rabbitmq-server") \
+  # runuser resets the soft limit of open files to 1024 (PAM); the broker counts every socket
+  # against it and stops accepting connections once a test run has used them up, so it is
+  # raised again as the rabbitmq user, to the hard limit.
+  (cd "$RDIR" && detach_prep && exec setsid "${as[@]}" sh -c 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$@"' sh \
+    env "${RABBIT_ENV[@]}" "$bin/rabbitmq-server") \
     </dev/null >>"$RABBIT_OUT" 2>&1 &
   RABBIT_LAUNCHER=$!
 }
