@@ -20,11 +20,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AMQP_URL, loadConfig, MYSQL_URL, type ProcessName, urlVariable } from '@kasa/config';
+import { loadConfig, type ProcessName, urlVariable } from '@kasa/config';
 import type autocannon from 'autocannon';
 import { createConnection } from 'mysql2/promise';
 import { Type } from 'typebox';
 import { createReport, latencyLine, loadLine, loud, ms, out, p, verdict, whole } from '../support/report.ts';
+import { BenchStackVariables } from '../support/settings.ts';
 import { type BenchStack, clearLeftovers, startStack } from '../support/stack.ts';
 import { tokenSigner } from '../support/tokens.ts';
 import { type MemberSeed, makePopulation, random, type SearchKind, searchQueries } from './data.ts';
@@ -47,13 +48,7 @@ import { seedMembers } from './seed.ts';
 
 const config = loadConfig(
   Type.Object({
-    MYSQL_URL,
-    AMQP_URL,
-    /** ./kasa exports both (files in .data/keys). */
-    JWT_PRIVATE_KEY: Type.String({ minLength: 1 }),
-    JWT_PUBLIC_KEY: Type.String({ minLength: 1 }),
-    JWT_ISSUER: Type.String({ default: 'kasa-auth' }),
-    FILES_KEY: Type.Optional(Type.String({ minLength: 1 })),
+    ...BenchStackVariables,
     /** Seconds of each measurement: profiles at saturation, at the steady rate, and search. */
     BENCH_SECONDS: Type.Integer({ minimum: 3, maximum: 120, default: 15 }),
     /** The profile measurements alternate in this many rounds. */

@@ -22,7 +22,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AMQP_URL, loadConfig, MYSQL_URL, type ProcessName, urlVariable } from '@kasa/config';
+import { loadConfig, type ProcessName, urlVariable } from '@kasa/config';
 import { multipartBody, seededRandom } from '@kasa/testing';
 import { type Connection, createConnection } from 'mysql2/promise';
 import { Type } from 'typebox';
@@ -43,6 +43,7 @@ import {
 import { cpuMeter, shareLine } from '../members/machine.ts';
 import { seedMembers } from '../members/seed.ts';
 import { createReport, latencyLine, loadLine, loud, ms, out, p, verdict, whole } from '../support/report.ts';
+import { BenchStackVariables } from '../support/settings.ts';
 import { type BenchStack, clearLeftovers, startStack } from '../support/stack.ts';
 import { tokenSigner } from '../support/tokens.ts';
 import { noisePng } from './photos.ts';
@@ -50,13 +51,7 @@ import { REQUEST_STATUSES, type RequestsSeeded, seedRequests } from './seed.ts';
 
 const config = loadConfig(
   Type.Object({
-    MYSQL_URL,
-    AMQP_URL,
-    /** ./kasa exports both (files in .data/keys). */
-    JWT_PRIVATE_KEY: Type.String({ minLength: 1 }),
-    JWT_PUBLIC_KEY: Type.String({ minLength: 1 }),
-    JWT_ISSUER: Type.String({ default: 'kasa-auth' }),
-    FILES_KEY: Type.Optional(Type.String({ minLength: 1 })),
+    ...BenchStackVariables,
     /** Seconds of creations (split into the rounds) and of the list at once. */
     BENCH_SECONDS: Type.Integer({ minimum: 3, maximum: 120, default: 15 }),
     BENCH_ROUNDS: Type.Integer({ minimum: 1, maximum: 20, default: 3 }),
