@@ -177,9 +177,9 @@ export function callerToken(request: { headers: FastifyRequest['headers'] }): Re
  */
 export async function requireTokensFor(
   app: FastifyInstance,
-  options: Omit<JwtAuthOptions, 'algorithms'> & { algorithms?: JwtAuthOptions['algorithms'] },
+  options: Omit<JwtAuthOptions, 'algorithms'>,
 ): Promise<void> {
-  await registerJwtAuth(app, { algorithms: ['EdDSA'], ...options });
+  await registerJwtAuth(app, { ...options, algorithms: ['EdDSA'] });
   app.addHook('onRequest', requireAuth());
 }
 

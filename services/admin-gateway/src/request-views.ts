@@ -1,4 +1,13 @@
-import { type AidRequest, hryvniasOf, MemberSummary, Nullable, type StaffAidRequest } from '@kasa/contracts';
+import {
+  type AidRequest,
+  hryvniasOf,
+  MemberSummary,
+  Nullable,
+  RequestFile,
+  RequestFlags,
+  RequestMessage,
+  type StaffAidRequest,
+} from '@kasa/contracts';
 import { type Static, Type } from 'typebox';
 
 /** Requests as the admin site reads them: amounts in hryvnias. */
@@ -11,15 +20,27 @@ const SiteRequestFields = {
   sum: Type.Number({ description: 'hryvnias granted' }),
   date: Type.String({ description: 'dd.mm.yyyy' }),
   date_modified: Type.String({ description: 'dd.mm.yyyy' }),
-  files: Type.Array(Type.Unknown()),
+  files: Type.Array(RequestFile),
 };
 
 export const SiteRequest = Type.Object({ ...SiteRequestFields, member: Nullable(MemberSummary) });
 
 export const SiteRequestDetail = Type.Object({
   ...SiteRequestFields,
-  messages: Type.Array(Type.Unknown()),
-  flags: Type.Unknown({ description: 'Warnings for the reviewer: duplicate receipts, an unusual amount' }),
+  messages: Type.Array(RequestMessage, { description: 'Oldest first, internal notes included' }),
+  flags: Type.Object(
+    {
+      duplicate_files: RequestFlags.properties.duplicate_files,
+      unusual_amount: Nullable(
+        Type.Object({
+          granted: Type.Number({ description: 'hryvnias' }),
+          usual_max: Type.Number({ description: 'hryvnias' }),
+          note: Type.String(),
+        }),
+      ),
+    },
+    { description: 'Warnings for the reviewer: duplicate receipts, an unusual amount' },
+  ),
   charges: Type.Array(Type.Unknown(), { description: 'Payouts recorded against the request' }),
   types: Type.Array(Type.Unknown(), { description: 'The kinds of payout staff can record' }),
 });

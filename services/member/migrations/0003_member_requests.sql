@@ -1,3 +1,8 @@
+CREATE TABLE `member_request_locks` (
+	`member_id` int unsigned NOT NULL,
+	CONSTRAINT `member_request_locks_member_id` PRIMARY KEY(`member_id`)
+);
+--> statement-breakpoint
 CREATE TABLE `member_requests` (
 	`request_id` int unsigned NOT NULL,
 	`member_id` int unsigned NOT NULL,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { calendarDay, kyivDayStart } from '../src/domain/kyiv-days.ts';
+import { calendarDay, kyivDayStart } from '@kasa/contracts';
 import { MIN_PROGRAM_HISTORY, unusualAmount, usualBasis } from '../src/domain/request-flags.ts';
 import {
   nextStatus,

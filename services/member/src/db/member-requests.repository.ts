@@ -1,12 +1,23 @@
 import type { Executor } from '@kasa/db';
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { memberRequests, members } from './schema.ts';
+import { memberRequestLocks, memberRequests, members } from './schema.ts';
 
 export interface RequestState {
   requestId: number;
   memberId: number;
   waitingForStaff: boolean;
   version: number;
+}
+
+/**
+ * Takes the member's turn at their "new request" flag, until the transaction ends (see
+ * `member_request_locks`): what follows reads what the member's other changes committed.
+ */
+export async function lockMemberRequests(tx: Executor, memberId: number): Promise<void> {
+  await tx
+    .insert(memberRequestLocks)
+    .values({ memberId })
+    .onDuplicateKeyUpdate({ set: { memberId: sql`member_id` } });
 }
 
 /** Keeps a request's state unless a newer version of it is known already. */

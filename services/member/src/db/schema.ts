@@ -188,3 +188,12 @@ export const memberRequests = mysqlTable(
   },
   (table) => [index('member_requests_waiting').on(table.memberId, table.waitingForStaff)],
 );
+
+/**
+ * One row per member whose requests the service follows: each change to the member's
+ * "new request" flag locks it first, so two requests' events applied at once (or a request's
+ * and the sign-up) take turns, and each sees what the other committed.
+ */
+export const memberRequestLocks = mysqlTable('member_request_locks', {
+  memberId: int('member_id', { unsigned: true }).primaryKey(),
+});

@@ -1,6 +1,10 @@
 import { RequestOpened, RequestStatusChanged } from '@kasa/contracts';
 import type { Consumers } from '@kasa/messaging';
-import { recordRequestState, refreshNewRequestFlag } from '../db/member-requests.repository.ts';
+import {
+  lockMemberRequests,
+  recordRequestState,
+  refreshNewRequestFlag,
+} from '../db/member-requests.repository.ts';
 import { waitsForStaff } from '../domain/member-review.ts';
 
 /**
@@ -9,6 +13,7 @@ import { waitsForStaff } from '../domain/member-review.ts';
  */
 export function requestHandlers(consumers: Consumers): void {
   consumers.handle(RequestOpened, async ({ data }, { tx }) => {
+    await lockMemberRequests(tx, data.memberId);
     await recordRequestState(tx, {
       requestId: data.requestId,
       memberId: data.memberId,
@@ -18,6 +23,7 @@ export function requestHandlers(consumers: Consumers): void {
     await refreshNewRequestFlag(tx, data.memberId, new Date());
   });
   consumers.handle(RequestStatusChanged, async ({ data }, { tx }) => {
+    await lockMemberRequests(tx, data.memberId);
     await recordRequestState(tx, {
       requestId: data.requestId,
       memberId: data.memberId,

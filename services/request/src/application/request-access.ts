@@ -34,7 +34,7 @@ export function allowed(transition: Transition): RequestStatus {
 }
 
 /**
- * Writes a request's change (its `updated_at` moved to `now` unless `now` is null) and, when
+ * Writes a request's change (its `updated_at` moved to `now`) and, when
  * the status changes, its next status version and the `request.status_changed` event, all in
  * the caller's transaction.
  */
@@ -44,7 +44,7 @@ export async function changeRequest(
   request: RequestRow,
   patch: RequestPatch,
   actor: Actor,
-  now: Date | null,
+  now: Date,
 ): Promise<void> {
   const statusChanges = patch.status !== undefined && patch.status !== request.status;
   const version = request.statusVersion + 1;

@@ -17,11 +17,14 @@ export async function staffRequestCard(
   const [detail, duplicates, basis] = await Promise.all([
     detailOf(db, request, true),
     duplicatesOf(db, requestId),
-    usualBasisFor(deps, request.memberId, request.id),
+    request.grantedAmount === null ? null : usualBasisFor(deps, request.memberId, request.id),
   ]);
   return {
     ...detail,
-    flags: { duplicate_files: duplicates, unusual_amount: unusualAmount(request.grantedAmount, basis) },
+    flags: {
+      duplicate_files: duplicates,
+      unusual_amount: basis === null ? null : unusualAmount(request.grantedAmount, basis),
+    },
   };
 }
 

@@ -1,9 +1,9 @@
 import type { AidRequestPage } from '@kasa/contracts';
+import { calendarDay, kyivDayStart } from '@kasa/contracts';
 import { badRequest } from '@kasa/http';
 import type { Static } from 'typebox';
 import { filesOfRequests } from '../db/request-files.repository.ts';
 import { searchRequests } from '../db/request-search.repository.ts';
-import { calendarDay, kyivDayStart } from '../domain/kyiv-days.ts';
 import { REQUEST_STATUSES, type RequestStatus } from '../domain/request-status.ts';
 import { aidRequestView } from '../http/request.view.ts';
 import type { RequestDeps } from './request-deps.ts';

@@ -46,15 +46,10 @@ export function memberRequests(
     .orderBy(desc(requests.id));
 }
 
-/** Changes a request; a `now` moves its `updated_at` (everything the member sees happen does). */
-export async function updateRequest(
-  tx: Executor,
-  id: number,
-  patch: RequestPatch,
-  now: Date | null,
-): Promise<void> {
+/** Changes a request and moves its `updated_at` to `now` (everything the member sees happen does). */
+export async function updateRequest(tx: Executor, id: number, patch: RequestPatch, now: Date): Promise<void> {
   await tx
     .update(requests)
-    .set({ ...patch, ...(now === null ? {} : { updatedAt: now }) })
+    .set({ ...patch, updatedAt: now })
     .where(eq(requests.id, id));
 }
