@@ -1,4 +1,4 @@
-import { PROCESSES, type ProcessName, portVariable } from '@kasa/config';
+import { nodeFlagsOf, PROCESSES, type ProcessName, portVariable } from '@kasa/config';
 
 /** The seven Kasa processes as the supervisor sees them (SPEC §5), gateways first. */
 export type ServiceDefinition = {
@@ -8,11 +8,14 @@ export type ServiceDefinition = {
   readonly defaultPort: number;
   /** Gateways are the public entry points; the others are internal services. */
   readonly gateway: boolean;
+  /** Given to Node before the entry point (see nodeFlagsOf). */
+  readonly nodeFlags: readonly string[];
 };
 
 export const SERVICES: readonly ServiceDefinition[] = PROCESSES.map((process) => ({
   ...process,
   portVariable: portVariable(process.name),
+  nodeFlags: nodeFlagsOf(process.name),
 }));
 
 /** The port a service listens on: its `<SERVICE>_PORT` variable, else the default. */

@@ -132,7 +132,7 @@ function start(m: Managed): void {
   m.ready = false;
   m.generation += 1;
   m.startedAt = Date.now();
-  const child = spawn(process.execPath, [serviceEntry(m.service)], {
+  const child = spawn(process.execPath, [...m.service.nodeFlags, serviceEntry(m.service)], {
     cwd: ROOT,
     env: process.env,
     stdio: ['ignore', 'pipe', 'pipe'],

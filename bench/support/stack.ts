@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
-import { type ProcessName, portVariable } from '@kasa/config';
+import { nodeFlagsOf, type ProcessName, portVariable } from '@kasa/config';
 import { SUBSCRIPTIONS } from '@kasa/contracts';
 import { topologyNames } from '@kasa/messaging';
 import { eventually, freePort, REPO_ROOT } from '@kasa/testing';
@@ -28,10 +28,14 @@ export async function startStack(names: ProcessName[], env: Record<string, strin
   const children: ChildProcess[] = names.map((name) => {
     const log = openSync(`${BENCH_LOGS}/${name}.log`, 'w');
     try {
-      return spawn(process.execPath, [...nodeFlags(), `${REPO_ROOT}services/${name}/src/main.ts`], {
-        env: { ...process.env, LOG_LEVEL: 'info', ...env, ...portEnv },
-        stdio: ['ignore', log, log],
-      });
+      return spawn(
+        process.execPath,
+        [...nodeFlagsOf(name), ...nodeFlags(), `${REPO_ROOT}services/${name}/src/main.ts`],
+        {
+          env: { ...process.env, LOG_LEVEL: 'info', ...env, ...portEnv },
+          stdio: ['ignore', log, log],
+        },
+      );
     } finally {
       closeSync(log); // the child holds its own copy
     }

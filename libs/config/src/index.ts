@@ -1,3 +1,10 @@
 export { AMQP_URL, CommonConfig, MYSQL_URL, port, readPem, url } from './fragments.ts';
 export { ConfigError, loadConfig, loadDotEnv } from './load-config.ts';
-export { defaultPortOf, PROCESSES, type ProcessName, portVariable, urlVariable } from './processes.ts';
+export {
+  defaultPortOf,
+  nodeFlagsOf,
+  PROCESSES,
+  type ProcessName,
+  portVariable,
+  urlVariable,
+} from './processes.ts';

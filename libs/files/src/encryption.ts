@@ -52,13 +52,15 @@ export function isFileKey(key: unknown): key is KeyObject {
   );
 }
 
-export function encryptFile(plaintext: Buffer, key: KeyObject, name: string): Buffer {
+/** The stored form of `plaintext` (in pieces, see BytePieces), in pieces to be written in order. */
+export function encryptFile(plaintext: readonly Buffer[], key: KeyObject, name: string): Buffer[] {
   const header = Buffer.concat([MAGIC, Buffer.of(CURRENT_KEY_ID), randomBytes(IV_BYTES)]);
   const cipher = createCipheriv('aes-256-gcm', key, header.subarray(MAGIC.length + 1), {
     authTagLength: TAG_BYTES,
   });
   cipher.setAAD(associatedData(header, name));
-  return Buffer.concat([header, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+  const ciphertext = plaintext.map((piece) => cipher.update(piece));
+  return [header, ...ciphertext, cipher.final(), cipher.getAuthTag()];
 }
 
 /** The plaintext, or `CorruptFileError`: bad data is never returned. */
@@ -78,7 +80,9 @@ export function decryptFile(stored: Buffer, key: KeyObject, name: string): Buffe
   decipher.setAuthTag(stored.subarray(stored.length - TAG_BYTES));
   const ciphertext = stored.subarray(HEADER_BYTES, stored.length - TAG_BYTES);
   try {
-    return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
+    const plaintext = decipher.update(ciphertext);
+    const rest = decipher.final(); // empty for GCM: not worth a copy of the whole file
+    return rest.length === 0 ? plaintext : Buffer.concat([plaintext, rest]);
   } catch (error) {
     throw new CorruptFileError(`Stored file ${name} failed authentication`, error);
   }

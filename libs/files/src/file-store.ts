@@ -1,6 +1,7 @@
 import { createHash, type KeyObject, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { lengthOf, piecesAfter } from './byte-pieces.ts';
 import { decryptFile, encryptFile, isFileKey } from './encryption.ts';
 import { CorruptFileError, FileNotFoundError, TooManyFilesError } from './errors.ts';
 import { acceptedTypeOf, DEFAULT_FILE_POLICY, type FilePolicy } from './file-policy.ts';
@@ -70,11 +71,10 @@ export class FileStore {
   async save(input: FileInput, policy: FilePolicy = DEFAULT_FILE_POLICY): Promise<StoredFile> {
     const upload = await readUpload(input, policy.maxBytes);
     const { mime } = acceptedTypeOf(upload, policy);
-    const bytes = stripMetadata(upload, mime);
+    const pieces = stripMetadata(upload, mime);
     const name = randomBytes(16).toString('hex');
-    await this.#write(name, encryptFile(bytes, this.#key, name));
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    return { name, mime, size: bytes.length, sha256 };
+    await this.#write(name, encryptFile(pieces, this.#key, name));
+    return { name, mime, size: lengthOf(pieces), sha256: sha256Of(pieces) };
   }
 
   /**
@@ -108,9 +108,8 @@ export class FileStore {
   async saveRaw(input: FileInput, maxBytes: number): Promise<StoredBlob> {
     const bytes = await readUpload(input, maxBytes);
     const name = randomBytes(16).toString('hex');
-    await this.#write(name, encryptFile(bytes, this.#key, rawBlobLabel(name)));
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    return { name, size: bytes.length, sha256 };
+    await this.#write(name, encryptFile([bytes], this.#key, rawBlobLabel(name)));
+    return { name, size: bytes.length, sha256: sha256Of([bytes]) };
   }
 
   /** The file as it was saved (stripped); `CorruptFileError` if it was changed on disk. */
@@ -152,7 +151,7 @@ export class FileStore {
    * Written to a temporary file beside the final one, flushed, then renamed: a reader sees
    * the whole file or none, and a crash cannot leave half a file under a real name.
    */
-  async #write(name: string, data: Buffer): Promise<void> {
+  async #write(name: string, pieces: readonly Buffer[]): Promise<void> {
     const path = this.#pathOf(name)!;
     const folder = dirname(path);
     const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
@@ -161,7 +160,7 @@ export class FileStore {
       const created = await fs.mkdir(folder, { recursive: true, mode: 0o700 });
       if (created) await syncFolder(dirname(folder));
       handle = await fs.open(temporary, 'wx', 0o600);
-      await handle.writeFile(data);
+      await writeAll(handle, pieces);
       await handle.sync();
       await handle.close();
       handle = undefined;
@@ -173,6 +172,21 @@ export class FileStore {
       throw error;
     }
   }
+}
+
+/** The pieces one after another from the file's start, however many calls the system takes. */
+async function writeAll(handle: fs.FileHandle, pieces: readonly Buffer[]): Promise<void> {
+  let left = pieces.filter((piece) => piece.length > 0);
+  while (left.length > 0) {
+    const { bytesWritten } = await handle.writev(left);
+    left = piecesAfter(left, bytesWritten);
+  }
+}
+
+function sha256Of(pieces: readonly Buffer[]): string {
+  const hash = createHash('sha256');
+  for (const piece of pieces) hash.update(piece);
+  return hash.digest('hex');
 }
 
 /** A rename is only durable once the folder holding it is flushed too. */

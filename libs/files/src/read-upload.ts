@@ -22,7 +22,7 @@ export async function readUpload(input: FileInput, maxBytes: number): Promise<Bu
     if (total > maxBytes) throw new FileTooLargeError(maxBytes);
     chunks.push(bytes);
   }
-  return Buffer.concat(chunks, total);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
 function toBuffer(chunk: unknown): Buffer {

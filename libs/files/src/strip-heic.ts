@@ -1,3 +1,4 @@
+import type { BytePieces } from './byte-pieces.ts';
 import { InvalidFileError } from './errors.ts';
 import { type Box, ByteReader, readBoxes } from './iso-boxes.ts';
 
@@ -17,7 +18,7 @@ interface Extent {
  * moves, so every offset in the file still points where it did and the picture is untouched;
  * readers find empty metadata. Free space is zeroed too: editors leave old metadata there.
  */
-export function stripHeic(bytes: Buffer): Buffer {
+export function stripHeic(bytes: Buffer): BytePieces {
   const boxes = readBoxes(bytes, 0, bytes.length);
   if (boxes[0]?.type !== 'ftyp') throw new InvalidFileError(DAMAGED);
   // A sequence (burst, Live Photo) keeps its own metadata in tracks we do not walk.
@@ -38,7 +39,7 @@ export function stripHeic(bytes: Buffer): Buffer {
       stripped.fill(0, box.contentStart, box.end);
     }
   }
-  return stripped;
+  return [stripped];
 }
 
 function metadataItemIds(bytes: Buffer, iinf: Box): Set<number> {

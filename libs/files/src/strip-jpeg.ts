@@ -1,3 +1,4 @@
+import { appendPiece, type BytePieces } from './byte-pieces.ts';
 import { InvalidFileError } from './errors.ts';
 
 const SOI = 0xd8;
@@ -9,21 +10,20 @@ const APP2 = 0xe2;
 const APP14 = 0xee;
 const APP15 = 0xef;
 const COM = 0xfe;
-const END_OF_IMAGE = Buffer.from([0xff, EOI]);
 
 const DAMAGED = 'The JPEG file is damaged';
 
 /**
  * The JPEG with every segment that describes the photo rather than draws it removed: Exif
  * (location, camera, time), XMP, IPTC, comments, maker data. Nothing is decoded or re-encoded:
- * kept segments and the compressed image data are copied byte for byte.
+ * kept segments and the compressed image data are views of `bytes`, byte for byte.
  *
  * Bytes after the end-of-image marker are dropped too: phones put secondary images (MPF depth
  * and gain maps) and motion-photo videos there, and those carry their own Exif.
  */
-export function stripJpeg(bytes: Buffer): Buffer {
+export function stripJpeg(bytes: Buffer): BytePieces {
   if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== SOI) throw new InvalidFileError(DAMAGED);
-  const kept: Buffer[] = [bytes.subarray(0, 2)];
+  const kept: BytePieces = [bytes.subarray(0, 2)];
   let offset = 2;
   let sawFrame = false;
   let sawScan = false;
@@ -34,10 +34,10 @@ export function stripJpeg(bytes: Buffer): Buffer {
       markerAt = nextMarker(bytes, offset);
       if (markerAt === -1) {
         // No end-of-image marker: many decoders show such a file, and nothing follows the data.
-        kept.push(bytes.subarray(offset));
-        return Buffer.concat(kept);
+        appendPiece(kept, bytes.subarray(offset));
+        return kept;
       }
-      kept.push(bytes.subarray(offset, markerAt));
+      appendPiece(kept, bytes.subarray(offset, markerAt));
     } else if (bytes[offset] !== 0xff) {
       throw new InvalidFileError(DAMAGED);
     }
@@ -47,8 +47,8 @@ export function stripJpeg(bytes: Buffer): Buffer {
     if (marker === undefined) throw new InvalidFileError(DAMAGED);
     if (marker === EOI) {
       if (!sawScan) throw new InvalidFileError(DAMAGED);
-      kept.push(END_OF_IMAGE);
-      return Buffer.concat(kept);
+      appendPiece(kept, bytes.subarray(codeAt - 1, codeAt + 1)); // its own FF D9, without fill bytes
+      return kept;
     }
     if (marker === TEM) {
       offset = codeAt + 1;
@@ -65,11 +65,11 @@ export function stripJpeg(bytes: Buffer): Buffer {
       if (!sawFrame) throw new InvalidFileError(DAMAGED);
       sawScan = true;
     }
-    if (isKept(marker, bytes.subarray(codeAt + 3, end))) kept.push(bytes.subarray(codeAt - 1, end));
+    if (isKept(marker, bytes.subarray(codeAt + 3, end))) appendPiece(kept, bytes.subarray(codeAt - 1, end));
     offset = end;
   }
   if (!sawScan) throw new InvalidFileError(DAMAGED);
-  return Buffer.concat(kept);
+  return kept;
 }
 
 /** Of the application segments only those that change how the picture looks are kept. */

@@ -1,4 +1,5 @@
 import { crc32 } from 'node:zlib';
+import { appendPiece, type BytePieces } from './byte-pieces.ts';
 import { InvalidFileError } from './errors.ts';
 import { PNG_SIGNATURE } from './sniff.ts';
 
@@ -13,15 +14,15 @@ const DAMAGED = 'The PNG file is damaged';
 const MAX_CHUNK_LENGTH = 0x7fffffff;
 
 /**
- * The PNG without its metadata chunks; every other chunk is copied byte for byte, so the
- * picture is exactly the one sent. Each chunk's checksum is verified on the way. Bytes after
+ * The PNG without its metadata chunks, as views of `bytes`: every other chunk is kept byte for
+ * byte, so the picture is exactly the one sent. Each chunk's checksum is verified on the way. Bytes after
  * the final IEND chunk are no part of the picture and could hide anything: they are dropped.
  */
-export function stripPng(bytes: Buffer): Buffer {
+export function stripPng(bytes: Buffer): BytePieces {
   if (bytes.length < PNG_SIGNATURE.length || !bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
     throw new InvalidFileError(DAMAGED);
   }
-  const kept: Buffer[] = [bytes.subarray(0, 8)];
+  const kept: BytePieces = [bytes.subarray(0, 8)];
   let offset = PNG_SIGNATURE.length;
   let sawImageData = false;
   for (let index = 0; ; index += 1) {
@@ -37,10 +38,10 @@ export function stripPng(bytes: Buffer): Buffer {
     }
     if (index === 0 && (type !== 'IHDR' || length !== 13)) throw new InvalidFileError(DAMAGED);
     if (type === 'IDAT') sawImageData = true;
-    if (!DROPPED_CHUNKS.has(type)) kept.push(bytes.subarray(offset, end));
+    if (!DROPPED_CHUNKS.has(type)) appendPiece(kept, bytes.subarray(offset, end));
     offset = end;
     if (type === 'IEND') break;
   }
   if (!sawImageData) throw new InvalidFileError(DAMAGED);
-  return Buffer.concat(kept);
+  return kept;
 }

@@ -9,7 +9,7 @@ import {
 } from '@kasa/testing/sample-files';
 import { InvalidFileError, stripMetadata } from '../src/index.ts';
 
-const strip = (bytes: Buffer) => stripMetadata(bytes, 'image/heic');
+const strip = (bytes: Buffer) => Buffer.concat(stripMetadata(bytes, 'image/heic'));
 
 /** Every metadata byte is zero and every other byte is as it was. */
 function assertStripped(sample: SampleHeic, stripped: Buffer) {

@@ -17,7 +17,7 @@ import {
 } from '@kasa/testing/sample-files';
 import { InvalidFileError, stripMetadata } from '../src/index.ts';
 
-const strip = (bytes: Buffer) => stripMetadata(bytes, 'image/jpeg');
+const strip = (bytes: Buffer) => Buffer.concat(stripMetadata(bytes, 'image/jpeg'));
 const contains = (bytes: Buffer, text: string) => bytes.includes(Buffer.from(text, 'latin1'));
 
 test('removes Exif, XMP, IPTC, multi-picture data and comments from a JPEG', () => {

@@ -15,7 +15,7 @@ import {
 } from '@kasa/testing/sample-files';
 import { InvalidFileError, stripMetadata } from '../src/index.ts';
 
-const strip = (bytes: Buffer) => stripMetadata(bytes, 'image/png');
+const strip = (bytes: Buffer) => Buffer.concat(stripMetadata(bytes, 'image/png'));
 
 test('removes text, Exif and time chunks from a PNG, wherever they stand', () => {
   const original = png(

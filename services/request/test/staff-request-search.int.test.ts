@@ -52,6 +52,27 @@ test('staff search stays fast over 200,000 requests', async () => {
   assert.equal(everything.json().data.length, 50);
 });
 
+test('totals below the limit are exact: from a page with room left, or counted', async () => {
+  const cases = [
+    // a page with room left: the total is what it holds
+    { body: { member_ids: [77] }, where: 'member_id = 77' },
+    // a full page of a few thousand: counted
+    {
+      body: { statuses: ['awaiting_agent'], date_start: '2025-06-01', date_end: '2025-06-30' },
+      where:
+        "status = 'awaiting_agent' AND updated_at >= '2025-05-31 21:00' AND updated_at < '2025-06-30 21:00'",
+    },
+    // a page past the end: nothing on it tells how many there are, so counted
+    { body: { member_ids: [77], offset: 500 }, where: 'member_id = 77' },
+  ];
+  for (const { body, where } of cases) {
+    const page = (await call('POST', '/staff/requests/search', kasa.staffAuth(1), body)).json();
+    const [want] = await kasa.query<{ n: number }>(`SELECT COUNT(*) AS n FROM requests WHERE ${where}`);
+    assert.equal(page.total, Number(want!.n), JSON.stringify(body));
+    assert.equal(page.total_exact, true);
+  }
+});
+
 test('several statuses, merged status by status, page exactly as one sorted query would', async () => {
   for (const [statuses, offset, limit] of [
     [['opened', 'awaiting_client'], 0, 50],

@@ -2,30 +2,33 @@ import { type AidRequestDetail, memberActor, RequestOpened } from '@kasa/contrac
 import type { StoredFile } from '@kasa/files';
 import { newEvent } from '@kasa/messaging';
 import type { Static } from 'typebox';
-import { recordRequestFiles } from '../db/request-files.repository.ts';
+import { filesOfRequests, recordRequestFiles } from '../db/request-files.repository.ts';
 import { insertRequest } from '../db/requests.repository.ts';
-import { memberRequestDetail } from './member-requests.ts';
+import { aidRequestDetailView } from '../http/request.view.ts';
 import type { RequestDeps } from './request-deps.ts';
 
-/** The member asks for aid: what they need, with receipts (or none yet). The request is `opened`. */
+/**
+ * The member asks for aid: what they need, with receipts (or none yet). The request is `opened`,
+ * and the answer is what was written, with no conversation yet.
+ */
 export async function openRequest(
   deps: RequestDeps,
   memberId: number,
   comment: string,
   files: readonly StoredFile[],
 ): Promise<Static<typeof AidRequestDetail>> {
-  const requestId = await deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
-    const now = new Date();
-    const id = await insertRequest(tx, memberId, comment, now);
-    await recordRequestFiles(tx, id, memberId, files, now);
+  return deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
+    const request = await insertRequest(tx, memberId, comment, new Date());
+    await recordRequestFiles(tx, request.id, memberId, files, request.createdAt);
     await emit(
       newEvent(
         RequestOpened,
-        { requestId: id, memberId, fileCount: files.length },
-        { aggregateId: id, actor: memberActor(memberId) },
+        { requestId: request.id, memberId, fileCount: files.length },
+        { aggregateId: request.id, actor: memberActor(memberId) },
       ),
     );
-    return id;
+    // The files' ids are the database's: read back, in this transaction.
+    const written = await filesOfRequests(tx, [request.id]);
+    return aidRequestDetailView(request, written.get(request.id) ?? [], []);
   });
-  return memberRequestDetail(deps, memberId, requestId);
 }

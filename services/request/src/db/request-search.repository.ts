@@ -20,10 +20,10 @@ export interface RequestSearch {
 
 /**
  * Staff's list, latest changed first, with the number of matches. Each filter is a range of
- * one of the indexes (member and status, status and change time, change time), and the
- * count uses the same conditions, up to TOTAL_COUNT_LIMIT. Several statuses without members named are read one status
- * at a time, each in the order of (status, updated_at), and merged: one range with all of them
- * would be sorted whole, 160,000 rows for a page of 50.
+ * one of the indexes (member and status, status and change time, change time), and the count
+ * (see countMatching) uses the same conditions. Several statuses without members named are
+ * read one status at a time, each in the order of (status, updated_at), and merged: one range
+ * with all of them would be sorted whole, 160,000 rows for a page of 50.
  */
 export async function searchRequests(
   tx: Executor,
@@ -39,28 +39,42 @@ export async function searchRequests(
   if (search.updatedBefore !== null) conditions.push(lt(requests.updatedAt, search.updatedBefore));
   const where = conditions.length === 0 ? undefined : and(...conditions);
   const statuses = search.statuses ?? REQUEST_STATUSES;
-  const [rows, [counted]] = await Promise.all([
+  const rows =
     search.memberIds === null && statuses.length > 1
-      ? mergedByStatus(tx, search, statuses)
-      : tx
+      ? await mergedByStatus(tx, search, statuses)
+      : await tx
           .select({ id: requests.id })
           .from(requests)
           .where(where)
           .orderBy(desc(requests.updatedAt), desc(requests.id))
           .limit(search.limit)
           .offset(search.offset)
-          .then((page) => rowsInOrder(tx, page)),
-    tx.select({ total: count() }).from(
-      tx
-        .select({ one: sql`1` })
-        .from(requests)
-        .where(where)
-        .limit(TOTAL_COUNT_LIMIT + 1)
-        .as('matching'),
-    ),
-  ]);
-  const total = Number(counted?.total ?? 0);
-  return { rows, total: Math.min(total, TOTAL_COUNT_LIMIT), totalExact: total <= TOTAL_COUNT_LIMIT };
+          .then((page) => rowsInOrder(tx, page));
+  return { rows, ...(await countMatching(tx, where, search, rows.length)) };
+}
+
+/**
+ * How many requests match, up to TOTAL_COUNT_LIMIT. A page with room left is the end of the
+ * list and tells without counting; else one read past the limit settles whether there are
+ * more than it (an index range of that length, nothing kept), and only a shorter list is counted.
+ */
+async function countMatching(
+  tx: Executor,
+  where: SQL | undefined,
+  { offset, limit }: RequestSearch,
+  onPage: number,
+): Promise<{ total: number; totalExact: boolean }> {
+  const endsHere = onPage < limit && (onPage > 0 || offset === 0);
+  if (endsHere && offset + onPage <= TOTAL_COUNT_LIMIT) return { total: offset + onPage, totalExact: true };
+  const [beyond] = await tx
+    .select({ id: requests.id })
+    .from(requests)
+    .where(where)
+    .limit(1)
+    .offset(TOTAL_COUNT_LIMIT);
+  if (beyond !== undefined) return { total: TOTAL_COUNT_LIMIT, totalExact: false };
+  const [counted] = await tx.select({ total: count() }).from(requests).where(where);
+  return { total: Number(counted?.total ?? 0), totalExact: true };
 }
 
 /** A page of several statuses: the first `offset + limit` of each, in index order, merged. */

@@ -8,17 +8,25 @@ export type RequestPatch = Partial<
   Pick<RequestRow, 'status' | 'statusVersion' | 'requestText' | 'diagnosis' | 'grantedAmount'>
 >;
 
-/** A new request, `opened`; its id. */
+/** A new request, `opened`: the row as written, so that nobody has to read it back. */
 export async function insertRequest(
   tx: Executor,
   memberId: number,
   requestText: string,
   now: Date,
-): Promise<number> {
-  const [result] = await tx
-    .insert(requests)
-    .values({ memberId, requestText, status: 'opened', createdAt: now, updatedAt: now });
-  return result.insertId;
+): Promise<RequestRow> {
+  const written = {
+    memberId,
+    status: 'opened' as const,
+    statusVersion: 1,
+    requestText,
+    diagnosis: '',
+    grantedAmount: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const [result] = await tx.insert(requests).values(written);
+  return { id: result.insertId, ...written };
 }
 
 /** One request; `forUpdate` locks the row until the transaction ends, so changes to it queue up. */
