@@ -20,10 +20,11 @@ export interface RequestSearch {
 
 /**
  * Staff's list, latest changed first, with the number of matches. Each filter is a range of
- * one of the indexes (member and status, status and change time, change time), and the count
- * (see countMatching) uses the same conditions. Several statuses without members named are
- * read one status at a time, each in the order of (status, updated_at), and merged: one range
- * with all of them would be sorted whole, 160,000 rows for a page of 50.
+ * one of the indexes (member and status, status and change time, change time); the total
+ * uses the same conditions, up to TOTAL_COUNT_LIMIT, and is counted only when neither the
+ * limit nor the page tells it. Several statuses without members named are read one status at
+ * a time, each in the order of (status, updated_at), and merged: one range with all of them
+ * would be sorted whole, 160,000 rows for a page of 50.
  */
 export async function searchRequests(
   tx: Executor,
@@ -39,42 +40,39 @@ export async function searchRequests(
   if (search.updatedBefore !== null) conditions.push(lt(requests.updatedAt, search.updatedBefore));
   const where = conditions.length === 0 ? undefined : and(...conditions);
   const statuses = search.statuses ?? REQUEST_STATUSES;
-  const rows =
+  const [rows, pastLimit] = await Promise.all([
     search.memberIds === null && statuses.length > 1
-      ? await mergedByStatus(tx, search, statuses)
-      : await tx
+      ? mergedByStatus(tx, search, statuses)
+      : tx
           .select({ id: requests.id })
           .from(requests)
           .where(where)
           .orderBy(desc(requests.updatedAt), desc(requests.id))
           .limit(search.limit)
           .offset(search.offset)
-          .then((page) => rowsInOrder(tx, page));
-  return { rows, ...(await countMatching(tx, where, search, rows.length)) };
+          .then((page) => rowsInOrder(tx, page)),
+    moreThanLimit(tx, where),
+  ]);
+  if (pastLimit) return { rows, total: TOTAL_COUNT_LIMIT, totalExact: false };
+  // A page with room left is the end of the list: it tells how many there are without a count.
+  const endsHere = rows.length < search.limit && (rows.length > 0 || search.offset === 0);
+  if (endsHere) return { rows, total: search.offset + rows.length, totalExact: true };
+  const [counted] = await tx.select({ total: count() }).from(requests).where(where);
+  return { rows, total: Number(counted?.total ?? 0), totalExact: true };
 }
 
 /**
- * How many requests match, up to TOTAL_COUNT_LIMIT. A page with room left is the end of the
- * list and tells without counting; else one read past the limit settles whether there are
- * more than it (an index range of that length, nothing kept), and only a shorter list is counted.
+ * Whether more than TOTAL_COUNT_LIMIT requests match: one read at that offset, an index range
+ * of that length walked and nothing kept, cheaper than counting what a list of thousands holds.
  */
-async function countMatching(
-  tx: Executor,
-  where: SQL | undefined,
-  { offset, limit }: RequestSearch,
-  onPage: number,
-): Promise<{ total: number; totalExact: boolean }> {
-  const endsHere = onPage < limit && (onPage > 0 || offset === 0);
-  if (endsHere && offset + onPage <= TOTAL_COUNT_LIMIT) return { total: offset + onPage, totalExact: true };
+async function moreThanLimit(tx: Executor, where: SQL | undefined): Promise<boolean> {
   const [beyond] = await tx
     .select({ id: requests.id })
     .from(requests)
     .where(where)
     .limit(1)
     .offset(TOTAL_COUNT_LIMIT);
-  if (beyond !== undefined) return { total: TOTAL_COUNT_LIMIT, totalExact: false };
-  const [counted] = await tx.select({ total: count() }).from(requests).where(where);
-  return { total: Number(counted?.total ?? 0), totalExact: true };
+  return beyond !== undefined;
 }
 
 /** A page of several statuses: the first `offset + limit` of each, in index order, merged. */
