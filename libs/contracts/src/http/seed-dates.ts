@@ -14,9 +14,25 @@ const kyivDay = new Intl.DateTimeFormat('uk-UA', {
   year: 'numeric',
 });
 
+const HOUR_MS = 3_600_000;
+/** Since 1990 Kyiv's offset from UTC is a whole number of hours and changes on the hour. */
+const WHOLE_HOURS_SINCE = Date.UTC(1990, 0, 1);
+/** Kyiv's day through each UTC hour: formatting is microseconds, and a list formats hundreds. */
+const dayOfHour = new Map<number, string>();
+const REMEMBERED_HOURS = 100_000;
+
 /** An instant as the day it was in Kyiv, the fund's calendar: `dd.mm.yyyy`. */
 export function seedDateOf(instant: Date): string {
-  return kyivDay.format(instant);
+  const time = instant.getTime();
+  if (!(time >= WHOLE_HOURS_SINCE)) return kyivDay.format(instant);
+  const hour = Math.floor(time / HOUR_MS);
+  let day = dayOfHour.get(hour);
+  if (day === undefined) {
+    day = kyivDay.format(instant);
+    if (dayOfHour.size >= REMEMBERED_HOURS) dayOfHour.clear();
+    dayOfHour.set(hour, day);
+  }
+  return day;
 }
 
 /** `2024-08-24` → `24.08.2024`. */

@@ -155,7 +155,8 @@ export function staffMemberRoutes(app: HttpApp, deps: MemberDeps): void {
       },
     },
     async (request) => {
-      const rows = await memberSummaries(deps.context.database.db, request.body.ids);
+      // Prepared on the server: every page of staff's request list asks for one.
+      const rows = await memberSummaries(deps.context.database.preparedDb, request.body.ids);
       return {
         data: rows.map((row) => ({
           id: row.id,
