@@ -9,6 +9,12 @@ export {
   TEST_DIIA_ENVELOPE_MARKER,
   testDiiaEnvelope,
 } from './fake-diia.ts';
+export {
+  type FakeLiqPay,
+  type FakeLiqPayPayment,
+  type FakeLiqPayRequest,
+  startFakeLiqPay,
+} from './fake-liqpay.ts';
 export { type FakeTwilio, type FakeTwilioMessage, startFakeTwilio } from './fake-twilio.ts';
 export {
   provideTestInfrastructure,
