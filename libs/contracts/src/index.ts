@@ -27,6 +27,6 @@ export {
 } from './http/requests.ts';
 export { calendarDateOfSeedDate, SeedDate, seedDateOf, seedDateOfCalendarDate } from './http/seed-dates.ts';
 export { StaffRole, StaffUser, TokenPair } from './http/sign-in.ts';
-export { calendarDay, kyivDayStart } from './kyiv-calendar.ts';
+export { addCalendarDays, calendarDay, kyivDateOf, kyivDayStart } from './kyiv-calendar.ts';
 export { hryvniasOf, kopiykyOf } from './money.ts';
 export { EVENTS_EXCHANGE, SERVICES, type ServiceName, SUBSCRIPTIONS, type Subscription } from './topology.ts';

@@ -45,3 +45,22 @@ export function kyivDayStart(date: string, dayOffset = 0): Date {
   const first = midnightAsUtc - kyivOffsetAt(midnightAsUtc);
   return new Date(midnightAsUtc - kyivOffsetAt(first));
 }
+
+const kyivDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Kyiv',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The Kyiv calendar day (`YYYY-MM-DD`) an instant falls on. */
+export function kyivDateOf(instant: Date): string {
+  return kyivDate.format(instant);
+}
+
+/** `2026-02-27` plus 3 days is `2026-03-02`: calendar arithmetic, no clock involved. */
+export function addCalendarDays(date: string, days: number): string {
+  const day = calendarDay(date);
+  if (!day) throw new RangeError(`${date} is not a calendar day`);
+  return new Date(Date.UTC(day.year, day.month - 1, day.day + days)).toISOString().slice(0, 10);
+}

@@ -31,4 +31,6 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
   { consumer: 'member', event: 'request.status_changed' },
   // What is usual for a request is judged among members on the same program.
   { consumer: 'request', event: 'member.approved' },
+  // A confirmed contribution extends the membership (SPEC §3).
+  { consumer: 'member', event: 'payment.confirmed' },
 ];

@@ -8,6 +8,7 @@ import { memberProfileRoutes } from './http/member-profile.routes.ts';
 import { programCatalogueRoutes } from './http/program-catalogue.routes.ts';
 import { staffMemberRoutes } from './http/staff-members.routes.ts';
 import { staffProgramRoutes } from './http/staff-programs.routes.ts';
+import { paymentHandlers } from './messaging/payment.handlers.ts';
 import { requestHandlers } from './messaging/request.handlers.ts';
 import { signUpHandlers } from './messaging/sign-up.handlers.ts';
 import { MemberSettings } from './settings.ts';
@@ -38,5 +39,6 @@ export const memberService = defineService({
   handlers: (consumers) => {
     signUpHandlers(consumers);
     requestHandlers(consumers);
+    paymentHandlers(consumers);
   },
 });

@@ -197,3 +197,23 @@ export const memberRequests = mysqlTable(
 export const memberRequestLocks = mysqlTable('member_request_locks', {
   memberId: int('member_id', { unsigned: true }).primaryKey(),
 });
+
+/**
+ * What each confirmed contribution added to a membership: one row per payment, so a payment
+ * extends it once however often its event comes, and a refund can take back what it added.
+ */
+export const membershipExtensions = mysqlTable(
+  'membership_extensions',
+  {
+    paymentId: int('payment_id', { unsigned: true }).primaryKey(),
+    memberId: int('member_id', { unsigned: true }).notNull(),
+    /** Kopiyky. */
+    amount: int('amount', { unsigned: true }).notNull(),
+    programId: int('program_id', { unsigned: true }).notNull(),
+    days: int('days', { unsigned: true }).notNull(),
+    previousPaidUntil: date('previous_paid_until', { mode: 'string' }),
+    paidUntil: date('paid_until', { mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (table) => [index('membership_extensions_member').on(table.memberId, table.createdAt)],
+);

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { addCalendarDays, kyivDateOf, PaymentConfirmed, SYSTEM } from '@kasa/contracts';
+import { newEvent } from '@kasa/messaging';
+import { eventually } from '@kasa/testing';
+import { type MemberUnderTest, startMember } from './support/member-under-test.ts';
+
+/** `payment.confirmed` extends the membership once per payment (SPEC §3), also when two come at once. */
+let member: MemberUnderTest;
+const PRICE = 30_000; // 300 UAH a month
+before(async () => {
+  member = await startMember();
+  await member.query('INSERT INTO programs (id, name, month_price) VALUES (1, ?, ?)', ['Базова', PRICE]);
+});
+after(() => member?.close());
+
+const confirmed = (
+  paymentId: number,
+  memberId: number,
+  amount: number,
+  kind: 'contribution' | 'payout' | 'partial_payout' = 'contribution',
+) =>
+  newEvent(
+    PaymentConfirmed,
+    { paymentId, memberId, kind, amount, currency: 'UAH', source: 'liqpay' },
+    { aggregateId: paymentId, actor: SYSTEM },
+  );
+
+async function memberWithProgram(memberId: number, paidUntil: string | null) {
+  await member.signUp(memberId, `+38067${String(memberId).padStart(7, '0')}`);
+  await member.query('UPDATE members SET program_id = 1, paid_until = ? WHERE id = ?', [paidUntil, memberId]);
+}
+
+const paidUntilOf = async (memberId: number) =>
+  (
+    await member.query<{ paid_until: string | null }>(
+      "SELECT DATE_FORMAT(paid_until, '%Y-%m-%d') AS paid_until FROM members WHERE id = ?",
+      [memberId],
+    )
+  )[0]!.paid_until;
+
+const extensionsOf = (memberId: number) =>
+  member.query<{ payment_id: number; days: number }>(
+    'SELECT payment_id, days FROM membership_extensions WHERE member_id = ? ORDER BY payment_id',
+    [memberId],
+  );
+
+async function settled(memberId: number, count: number) {
+  await eventually(async () => ((await extensionsOf(memberId)).length >= count ? true : null), {
+    message: `${count} extensions of member ${memberId}`,
+  });
+}
+
+test('a contribution extends a running membership from its date and says so in membership.extended', async () => {
+  const today = kyivDateOf(new Date());
+  const until = addCalendarDays(today, 10);
+  await memberWithProgram(401, until);
+  await member.publish(confirmed(7001, 401, PRICE * 2));
+  await settled(401, 1);
+  assert.equal(await paidUntilOf(401), addCalendarDays(until, 60));
+  const [event] = await member.query<{ payload: string }>(
+    "SELECT payload FROM outbox WHERE type = 'membership.extended' AND aggregate_id = '401'",
+  );
+  const payload = JSON.parse(event!.payload);
+  assert.deepEqual(
+    {
+      days: payload.data.days,
+      from: payload.data.previousPaidUntil,
+      to: payload.data.paidUntil,
+      paymentId: payload.data.paymentId,
+    },
+    { days: 60, from: until, to: addCalendarDays(until, 60), paymentId: 7001 },
+  );
+});
+
+test('a lapsed membership starts again from today', async () => {
+  const today = kyivDateOf(new Date());
+  await memberWithProgram(402, addCalendarDays(today, -40));
+  await member.publish(confirmed(7002, 402, PRICE));
+  await settled(402, 1);
+  assert.equal(await paidUntilOf(402), addCalendarDays(today, 30));
+});
+
+test('a payment extends once, however often its confirmation arrives', async () => {
+  const today = kyivDateOf(new Date());
+  await memberWithProgram(403, null);
+  // The same event redelivered, and another event for the same payment.
+  const event = confirmed(7003, 403, PRICE);
+  await Promise.all([
+    member.publish(event),
+    member.publish(event),
+    member.publish(confirmed(7003, 403, PRICE)),
+  ]);
+  await settled(403, 1);
+  await member.publish(confirmed(7004, 403, 1)); // a later one, to know the others were all handled
+  await settled(403, 2);
+  assert.equal(await paidUntilOf(403), addCalendarDays(today, 30));
+  assert.deepEqual(
+    (await extensionsOf(403)).map(({ payment_id, days }) => [payment_id, days]),
+    [
+      [7003, 30],
+      [7004, 0],
+    ],
+  );
+});
+
+test('two payments for one member at once add up: each starts where the other ended', async () => {
+  const today = kyivDateOf(new Date());
+  await memberWithProgram(404, null);
+  await Promise.all([
+    member.publish(confirmed(7005, 404, PRICE)),
+    member.publish(confirmed(7006, 404, PRICE * 2)),
+  ]);
+  await settled(404, 2);
+  assert.equal(await paidUntilOf(404), addCalendarDays(today, 90));
+});
+
+test('a payout is no contribution: the membership stays as it was', async () => {
+  await memberWithProgram(405, null);
+  await member.publish(confirmed(7007, 405, PRICE, 'payout'));
+  await member.publish(confirmed(7008, 405, 0));
+  await settled(405, 1);
+  assert.deepEqual(
+    (await extensionsOf(405)).map(({ payment_id }) => payment_id),
+    [7008],
+  );
+  assert.equal(await paidUntilOf(405), null);
+});
