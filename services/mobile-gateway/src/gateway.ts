@@ -3,6 +3,7 @@ import { passMultipartThrough } from '@kasa/http';
 import { defineGateway } from '@kasa/runtime';
 import { appLinksRoutes } from './routes/app-links.routes.ts';
 import { diiaRoutes } from './routes/diia.routes.ts';
+import { paymentRoutes } from './routes/payments.routes.ts';
 import { profileRoutes } from './routes/profile.routes.ts';
 import { requestRoutes } from './routes/requests.routes.ts';
 import { signInRoutes } from './routes/sign-in.routes.ts';
@@ -22,5 +23,6 @@ export const mobileGateway = defineGateway({
     profileRoutes(app, context);
     diiaRoutes(app, context);
     requestRoutes(app, context);
+    paymentRoutes(app, context);
   },
 });

@@ -1,7 +1,18 @@
-import type { ServiceDefinition } from '@kasa/runtime';
+import { defineService } from '@kasa/runtime';
+import { paymentDeps } from './application/payment-deps.ts';
+import { liqpayCallbackRoutes, memberPaymentRoutes } from './http/payment.routes.ts';
+import { PaymentSettings } from './settings.ts';
 
-export const paymentService: ServiceDefinition = {
+export const paymentService = defineService({
   name: 'payment',
   description: 'Payments: LiqPay contributions, payouts, the payment register, reconciliation.',
   migrationsFolder: new URL('../migrations', import.meta.url).pathname,
-};
+  settings: PaymentSettings,
+  routes: async (app, context) => {
+    const deps = paymentDeps(context);
+    if (!deps.liqpay)
+      context.logger.warn('LIQPAY_PUBLIC_KEY and LIQPAY_PRIVATE_KEY are not set: payments answer 503');
+    await app.register(memberPaymentRoutes(deps));
+    await app.register(liqpayCallbackRoutes(deps));
+  },
+});

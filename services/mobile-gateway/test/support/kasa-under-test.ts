@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGateway, startService } from '@kasa/runtime';
 import {
+  type FakeLiqPay,
   type FakeTwilio,
   freePort,
   generateEd25519Keys,
+  startFakeLiqPay,
   startFakeTwilio,
   type TestKeys,
   testNamespace,
@@ -17,12 +19,15 @@ import { adminGateway } from '../../../admin-gateway/src/gateway.ts';
 import { authService } from '../../../auth/src/service.ts';
 import { memberService } from '../../../member/src/service.ts';
 import { notificationService } from '../../../notification/src/service.ts';
+import { paymentService } from '../../../payment/src/service.ts';
 import { requestService } from '../../../request/src/service.ts';
 import { mobileGateway } from '../../src/gateway.ts';
 
 export interface KasaUnderTest {
   keys: TestKeys;
   twilio: FakeTwilio;
+  /** Only when started `withPayments`. */
+  liqpay: FakeLiqPay | undefined;
   mobileUrl: string;
   /** Only when started `withStaff`. */
   adminUrl: string;
@@ -33,22 +38,29 @@ export interface KasaUnderTest {
  * The real processes a flow crosses, in this process, each listening on its own port, on fresh
  * schemas and a broker namespace of their own: auth and notification (SMS to a local Twilio)
  * behind the mobile gateway, and with `withMembers` the member and request services, `withStaff` the admin
- * gateway too.
+ * gateway too, `withPayments` the payment service with a local LiqPay that calls the mobile gateway back.
  */
-export async function startKasa({ withMembers = false, withStaff = false } = {}): Promise<KasaUnderTest> {
+export async function startKasa({
+  withMembers = false,
+  withStaff = false,
+  withPayments = false,
+} = {}): Promise<KasaUnderTest> {
   const schemas = testSchemaPrefix();
   const keys = generateEd25519Keys();
   const twilio = await startFakeTwilio();
+  const liqpay = withPayments ? await startFakeLiqPay() : undefined;
   const filesDir = await mkdtemp(join(tmpdir(), 'kasa-flow-files-'));
   const running: { stop(): Promise<void> }[] = [];
   const stop = async () => {
     for (const process of running.reverse()) await process.stop();
     await twilio.close();
+    await liqpay?.close();
     await schemas.drop();
     await rm(filesDir, { recursive: true, force: true });
   };
   try {
-    const [authPort, memberPort, requestPort, mobilePort, adminPort] = await Promise.all([
+    const [authPort, memberPort, requestPort, paymentPort, mobilePort, adminPort] = await Promise.all([
+      freePort(),
       freePort(),
       freePort(),
       freePort(),
@@ -64,6 +76,7 @@ export async function startKasa({ withMembers = false, withStaff = false } = {})
       AUTH_URL: `http://127.0.0.1:${authPort}`,
       MEMBER_URL: `http://127.0.0.1:${memberPort}`,
       REQUEST_URL: `http://127.0.0.1:${requestPort}`,
+      PAYMENT_URL: `http://127.0.0.1:${paymentPort}`,
     };
     const privateKey = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     running.push(
@@ -106,6 +119,20 @@ export async function startKasa({ withMembers = false, withStaff = false } = {})
       );
     }
     const mobileUrl = `http://127.0.0.1:${mobilePort}`;
+    if (liqpay) {
+      running.push(
+        await startService(paymentService, {
+          env: {
+            ...shared,
+            PAYMENT_PORT: String(paymentPort),
+            PUBLIC_URL: mobileUrl,
+            LIQPAY_PUBLIC_KEY: liqpay.publicKey,
+            LIQPAY_PRIVATE_KEY: liqpay.privateKey,
+            LIQPAY_API_URL: liqpay.apiUrl,
+          },
+        }),
+      );
+    }
     running.push(
       await startGateway(mobileGateway, {
         env: { ...shared, MOBILE_GATEWAY_PORT: String(mobilePort), PUBLIC_URL: mobileUrl },
@@ -116,7 +143,7 @@ export async function startKasa({ withMembers = false, withStaff = false } = {})
         await startGateway(adminGateway, { env: { ...shared, ADMIN_GATEWAY_PORT: String(adminPort) } }),
       );
     }
-    return { keys, twilio, mobileUrl, adminUrl: `http://127.0.0.1:${adminPort}`, stop };
+    return { keys, twilio, liqpay, mobileUrl, adminUrl: `http://127.0.0.1:${adminPort}`, stop };
   } catch (error) {
     await stop();
     throw error;

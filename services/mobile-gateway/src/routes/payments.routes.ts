@@ -1,0 +1,91 @@
+import { kopiykyOf } from '@kasa/contracts';
+import { badRequest, bearerSecurity, callerToken, type HttpApp, requireAuth } from '@kasa/http';
+import type { GatewayContext } from '@kasa/runtime';
+import { Type } from 'typebox';
+
+/** The seed's member routes answer errors as `{ message }`. */
+const signedIn = { onRequest: requireAuth(), config: { errorEnvelope: 'message-only' as const } };
+
+const Checkout = Type.Object({
+  data: Type.String({ description: 'base64 JSON of the checkout, for LiqPay' }),
+  signature: Type.String(),
+});
+const ServiceCheckout = Type.Object({
+  ...Checkout.properties,
+  payment_id: Type.Integer(),
+  order_id: Type.String(),
+});
+
+/** Contributions through LiqPay (SPEC §6 rows 18 and 19). */
+export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
+  const { payment } = context.services;
+
+  app.post(
+    '/user/payments/liqpay',
+    {
+      ...signedIn,
+      schema: {
+        tags: ['payments'],
+        security: bearerSecurity,
+        summary: 'A LiqPay checkout for a contribution',
+        description:
+          'The app opens LiqPay with `data` and `signature`. Send an `Idempotency-Key` to retry safely: the ' +
+          'same key returns the same checkout for 24 hours (422 with another amount).',
+        headers: Type.Object({
+          'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+        }),
+        body: Type.Object({
+          amount: Type.Union([Type.Number({ exclusiveMinimum: 0 }), Type.String({ maxLength: 20 })], {
+            description: 'hryvnias, at most 2 decimals',
+          }),
+        }),
+        response: { 200: Checkout },
+      },
+    },
+    async (request) => {
+      const amount = kopiykyOf(request.body.amount);
+      if (amount === null || amount <= 0) {
+        throw badRequest(
+          "Field 'amount' must be a positive amount in hryvnias with at most 2 decimals",
+          'invalid_amount',
+        );
+      }
+      const key = request.headers['idempotency-key'];
+      const checkout = await payment.request({
+        method: 'POST',
+        path: '/me/checkouts',
+        body: { amount },
+        headers: { ...callerToken(request), ...(key === undefined ? {} : { 'idempotency-key': key }) },
+        requestId: request.id,
+        response: ServiceCheckout,
+      });
+      return { data: checkout.data, signature: checkout.signature };
+    },
+  );
+
+  app.post(
+    '/user/payments/liqpay-callback',
+    {
+      schema: {
+        tags: ['payments'],
+        summary: "LiqPay's callback (server_url)",
+        description:
+          'A form with `data` and `signature`, from LiqPay only: 400 when the signature is not the fund’s.',
+        consumes: ['application/x-www-form-urlencoded'],
+        body: Type.Object({
+          data: Type.String({ maxLength: 65_536 }),
+          signature: Type.String({ maxLength: 128 }),
+        }),
+        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+      },
+    },
+    (request) =>
+      payment.request({
+        method: 'POST',
+        path: '/liqpay/callbacks',
+        body: { data: request.body.data, signature: request.body.signature },
+        requestId: request.id,
+        response: Type.Object({ status: Type.Literal('ok') }),
+      }),
+  );
+}

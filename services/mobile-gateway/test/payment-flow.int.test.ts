@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { addCalendarDays, kyivDateOf, seedDateOfCalendarDate } from '@kasa/contracts';
+import { claimsFor, eventually, signToken } from '@kasa/testing';
+import { jpeg, pdf, png } from '@kasa/testing/sample-files';
+import { clientsOf, file } from './support/clients.ts';
+import { type KasaUnderTest, startKasa } from './support/kasa-under-test.ts';
+
+/**
+ * Issue 6's flow: an approved member asks for a checkout through the mobile gateway, pays at
+ * (a local) LiqPay, whose signed callback comes back through the gateway, and `profile/get`
+ * shows the membership extended. Real services, RabbitMQ and MariaDB.
+ */
+let kasa: KasaUnderTest;
+let adminToken: string;
+before(async () => {
+  kasa = await startKasa({ withMembers: true, withStaff: true, withPayments: true });
+  adminToken = signToken(kasa.keys.privateKey, claimsFor({ sub: '1', aud: 'staff', role: 'admin' }));
+});
+after(() => kasa?.stop());
+
+const { mobile, admin, signUp } = clientsOf(
+  () => kasa,
+  () => adminToken,
+);
+
+async function approvedMember(phone: string, monthPrice: string): Promise<string> {
+  const terms = new FormData();
+  terms.append('program_name', `Програма ${phone}`);
+  terms.append('month_price', monthPrice);
+  terms.append('is_active', 'true');
+  terms.append('new_program_file', file(pdf(), 'terms.pdf', 'application/pdf'));
+  const created = await admin('PUT', '/program', terms);
+  assert.equal(created.status, 200, JSON.stringify(created.body));
+  const program = created.body.data;
+  const token = await signUp(phone);
+  const form = new FormData();
+  for (const [name, value] of Object.entries({
+    first_name: 'Олена',
+    last_name: 'Коваль',
+    email: 'olena@example.org',
+    program_id: String(program.program_id),
+    iban: 'UA213223130000026007233566001',
+  })) {
+    form.append(name, value);
+  }
+  form.append('inn', file(pdf(), 'inn.pdf', 'application/pdf'));
+  form.append('id_1', file(jpeg(), 'front.jpg', 'image/jpeg'));
+  form.append('id_2', file(png(), 'back.png', 'image/png'));
+  assert.equal((await mobile('POST', '/user/profile/create', form, token)).status, 200);
+  const memberId = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub;
+  const certificate = (await admin('GET', '/member/generate_certificate')).body.data;
+  const approved = await admin('PUT', '/member', { id: Number(memberId), certificate, is_submited: true });
+  assert.equal(approved.status, 200, JSON.stringify(approved.body));
+  return token;
+}
+
+test('a checkout paid at LiqPay extends the membership the member reads in profile/get', async () => {
+  const token = await approvedMember('+380671234001', '300');
+  assert.equal((await mobile('GET', '/user/profile/get', undefined, token)).body.expiration_date, null);
+
+  const key = crypto.randomUUID();
+  const asked = await fetch(`${kasa.mobileUrl}/user/payments/liqpay`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+    body: JSON.stringify({ amount: 600 }),
+  });
+  assert.equal(asked.status, 200);
+  const checkout = (await asked.json()) as { data: string; signature: string };
+  assert.deepEqual(Object.keys(checkout), ['data', 'signature']);
+  // The app retries: the same checkout.
+  const again = await fetch(`${kasa.mobileUrl}/user/payments/liqpay`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+    body: JSON.stringify({ amount: 600 }),
+  });
+  assert.deepEqual(await again.json(), checkout);
+
+  // LiqPay posts its form to the mobile gateway's callback.
+  assert.equal(await kasa.liqpay!.pay(checkout, 'sandbox'), 200);
+  const want = seedDateOfCalendarDate(addCalendarDays(kyivDateOf(new Date()), 60));
+  await eventually(
+    async () => {
+      const profile = await mobile('GET', '/user/profile/get', undefined, token);
+      return profile.body.expiration_date === want ? true : null;
+    },
+    { timeoutMs: 15_000, message: `expiration_date ${want}` },
+  );
+  // The same callback again changes nothing.
+  const paid = [...kasa.liqpay!.payments.values()].at(-1)!;
+  const repeated = await kasa.liqpay!.sendCallback(`${kasa.mobileUrl}/user/payments/liqpay-callback`, {
+    version: 3,
+    public_key: kasa.liqpay!.publicKey,
+    action: 'pay',
+    payment_id: paid.paymentId,
+    status: 'sandbox',
+    amount: 600,
+    currency: 'UAH',
+    order_id: paid.orderId,
+  });
+  assert.equal(repeated, 200);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  assert.equal((await mobile('GET', '/user/profile/get', undefined, token)).body.expiration_date, want);
+});
+
+test('checkout amounts are hryvnias with at most 2 decimals; a forged callback is 400', async () => {
+  const token = await signUp('+380671234002');
+  for (const amount of [0, -1, 1.234, 'abc']) {
+    const answer = await mobile('POST', '/user/payments/liqpay', { amount }, token);
+    assert.equal(answer.status, 400, `${amount}`);
+    assert.deepEqual(Object.keys(answer.body), ['message']);
+  }
+  assert.equal((await mobile('POST', '/user/payments/liqpay', { amount: 100 })).status, 401);
+  const forged = await fetch(`${kasa.mobileUrl}/user/payments/liqpay-callback`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      data: Buffer.from('{"order_id":"x","status":"success"}').toString('base64'),
+      signature: 'forged',
+    }),
+  });
+  assert.equal(forged.status, 400);
+});

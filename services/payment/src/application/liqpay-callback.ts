@@ -1,0 +1,105 @@
+import {
+  kopiykyOf,
+  PaymentConfirmed,
+  PaymentFailed,
+  PaymentFlagged,
+  PaymentRefunded,
+  SYSTEM,
+} from '@kasa/contracts';
+import { badRequest } from '@kasa/http';
+import { newEvent } from '@kasa/messaging';
+import {
+  findPaymentByOrder,
+  type PaymentRow,
+  recordCallback,
+  updatePayment,
+} from '../db/payments.repository.ts';
+import { nextState, outcomeOf, type PaymentState } from '../domain/payment-state.ts';
+import { hasValidSignature, type LiqPayParams, paramsOf, type Signed } from '../liqpay/liqpay-protocol.ts';
+import { payable } from './create-checkout.ts';
+import type { PaymentDeps } from './payment-deps.ts';
+
+/** What became of a callback, for the log. */
+export type CallbackResult = 'applied' | 'unchanged' | 'unknown_order' | 'flagged';
+
+/**
+ * A callback from LiqPay. The signature is checked before anything in `data` is read; every
+ * callback is kept as it came, signed or not. The order's payment is locked, so repeated and
+ * concurrent callbacks take turns and the first that confirms it is the only one that does.
+ * A callback that does not match its order (another account, currency or amount) is flagged
+ * for staff, never credited.
+ */
+export async function handleLiqPayCallback(deps: PaymentDeps, callback: Signed): Promise<CallbackResult> {
+  const liqpay = payable(deps);
+  const { db } = deps.context.database;
+  if (!hasValidSignature(callback, liqpay.account.privateKey)) {
+    await recordCallback(db, { ...callback, signatureValid: false });
+    throw badRequest('The callback is not signed with the fund’s key', 'invalid_signature');
+  }
+  const params = paramsOf(callback.data);
+  const orderId = typeof params?.order_id === 'string' ? params.order_id.slice(0, 64) : null;
+  const status = typeof params?.status === 'string' ? params.status.slice(0, 32) : null;
+  await recordCallback(db, { ...callback, signatureValid: true, orderId, status });
+  if (!params || orderId === null || status === null) {
+    throw badRequest('The callback carries no order and status', 'invalid_callback');
+  }
+  return deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
+    const payment = await findPaymentByOrder(tx, orderId, true);
+    if (!payment) return 'unknown_order';
+    const now = new Date();
+    const outcome = outcomeOf(status, liqpay.sandbox);
+    const mismatch = outcome === 'confirmed' ? mismatchOf(params, payment, liqpay.account.publicKey) : null;
+    const state: PaymentState =
+      mismatch && payment.state !== 'confirmed' ? 'flagged' : nextState(payment.state, outcome);
+    const liqpayPaymentId = Number.isSafeInteger(params.payment_id) ? (params.payment_id as number) : null;
+    if (state === payment.state) {
+      // Still on its way: what LiqPay last said is kept, nothing else moves.
+      if (outcome === 'pending' && payment.state === 'pending') {
+        await updatePayment(tx, payment.id, { liqpayStatus: status, liqpayPaymentId }, now);
+      }
+      return 'unchanged';
+    }
+    await updatePayment(
+      tx,
+      payment.id,
+      {
+        state,
+        liqpayStatus: status,
+        liqpayPaymentId,
+        ...(state === 'confirmed' ? { confirmedAt: now } : {}),
+        ...(state === 'flagged' ? { flag: mismatch } : {}),
+      },
+      now,
+    );
+    const ref = { paymentId: payment.id, memberId: payment.memberId };
+    const meta = { aggregateId: payment.id, actor: SYSTEM };
+    if (state === 'confirmed') {
+      await emit(
+        newEvent(
+          PaymentConfirmed,
+          { ...ref, kind: 'contribution', amount: payment.amount, currency: 'UAH', source: 'liqpay' },
+          meta,
+        ),
+      );
+    } else if (state === 'flagged') {
+      await emit(newEvent(PaymentFlagged, { ...ref, reason: mismatch! }, meta));
+    } else if (state === 'failed') {
+      await emit(newEvent(PaymentFailed, { ...ref, status }, meta));
+    } else if (state === 'reversed' && payment.state === 'confirmed') {
+      // Money that was credited went back (LiqPay reversed it): whoever credited it hears so.
+      await emit(newEvent(PaymentRefunded, { ...ref, amount: payment.amount, currency: 'UAH' }, meta));
+    }
+    return state === 'flagged' ? 'flagged' : 'applied';
+  });
+}
+
+/** Why a success callback may not be credited to its order, or null when it matches. */
+function mismatchOf(params: LiqPayParams, payment: PaymentRow, publicKey: string): string | null {
+  if (params.public_key !== publicKey) return 'the callback names another LiqPay account';
+  if (params.currency !== payment.currency)
+    return `paid in ${String(params.currency)}, ordered in ${payment.currency}`;
+  const paid =
+    typeof params.amount === 'number' || typeof params.amount === 'string' ? kopiykyOf(params.amount) : null;
+  if (paid !== payment.amount) return `paid ${String(params.amount)}, ordered ${payment.amount / 100}`;
+  return null;
+}

@@ -1,0 +1,102 @@
+import type { Executor } from '@kasa/db';
+import { and, eq, gte, lt } from 'drizzle-orm';
+import { checkoutKeys, liqpayCallbacks, payments } from './schema.ts';
+
+export type PaymentRow = typeof payments.$inferSelect;
+export type PaymentPatch = Partial<
+  Pick<PaymentRow, 'state' | 'liqpayPaymentId' | 'liqpayStatus' | 'flag' | 'confirmedAt'>
+>;
+
+/** A new payment: the row as written, so that nobody has to read it back. */
+export async function insertPayment(
+  tx: Executor,
+  payment: Pick<PaymentRow, 'memberId' | 'kind' | 'source' | 'state' | 'amount' | 'orderId'>,
+  now: Date,
+): Promise<PaymentRow> {
+  const written = {
+    ...payment,
+    currency: 'UAH',
+    liqpayPaymentId: null,
+    liqpayStatus: null,
+    flag: null,
+    confirmedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const [result] = await tx.insert(payments).values(written);
+  return { id: result.insertId, ...written };
+}
+
+/** The payment of a LiqPay order; `forUpdate` locks it, so callbacks for one order take turns. */
+export async function findPaymentByOrder(
+  tx: Executor,
+  orderId: string,
+  forUpdate = false,
+): Promise<PaymentRow | undefined> {
+  const query = tx.select().from(payments).where(eq(payments.orderId, orderId)).limit(1);
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+export async function findPayment(tx: Executor, id: number): Promise<PaymentRow | undefined> {
+  const [row] = await tx.select().from(payments).where(eq(payments.id, id)).limit(1);
+  return row;
+}
+
+export async function updatePayment(tx: Executor, id: number, patch: PaymentPatch, now: Date): Promise<void> {
+  await tx
+    .update(payments)
+    .set({ ...patch, updatedAt: now })
+    .where(eq(payments.id, id));
+}
+
+/** A member's checkout under an idempotency key, if the key was used since `since`. */
+export async function findCheckoutKey(tx: Executor, memberId: number, key: string, since: Date) {
+  const [row] = await tx
+    .select()
+    .from(checkoutKeys)
+    .where(
+      and(
+        eq(checkoutKeys.memberId, memberId),
+        eq(checkoutKeys.idempotencyKey, key),
+        gte(checkoutKeys.createdAt, since),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** Forgets the key if it was last used before `before`, so that it can name a new checkout. */
+export async function forgetCheckoutKey(
+  tx: Executor,
+  memberId: number,
+  key: string,
+  before: Date,
+): Promise<void> {
+  await tx
+    .delete(checkoutKeys)
+    .where(
+      and(
+        eq(checkoutKeys.memberId, memberId),
+        eq(checkoutKeys.idempotencyKey, key),
+        lt(checkoutKeys.createdAt, before),
+      ),
+    );
+}
+
+export async function insertCheckoutKey(tx: Executor, row: typeof checkoutKeys.$inferInsert): Promise<void> {
+  await tx.insert(checkoutKeys).values(row);
+}
+
+/** A callback as it came, signed or not: what LiqPay (or someone posing as it) sent. */
+export async function recordCallback(tx: Executor, row: typeof liqpayCallbacks.$inferInsert): Promise<void> {
+  await tx.insert(liqpayCallbacks).values(row);
+}
+
+/** MySQL's duplicate-key error, however drizzle wrapped it. */
+export function isDuplicateKey(error: unknown): boolean {
+  for (let current = error; current instanceof Error; current = current.cause as Error) {
+    if ((current as { code?: unknown }).code === 'ER_DUP_ENTRY') return true;
+  }
+  return false;
+}

@@ -1,0 +1,48 @@
+/** Where a payment stands. Only forward: a payment is never edited back nor deleted. */
+export const PAYMENT_STATES = ['pending', 'confirmed', 'failed', 'reversed', 'flagged'] as const;
+export type PaymentState = (typeof PAYMENT_STATES)[number];
+
+/** What a status LiqPay reports for an order means for its payment. */
+export type LiqPayOutcome = 'confirmed' | 'failed' | 'reversed' | 'pending';
+
+/**
+ * LiqPay's payment statuses: `success` is money received, and so is `sandbox` when the fund
+ * runs in sandbox mode (in production a sandbox payment is no money at all); `failure` and
+ * `error` are refusals; `reversed` is money returned. Everything else (`processing`,
+ * `wait_secure`, `3ds_verify`, `hold_wait` and the rest) is still on its way.
+ */
+export function outcomeOf(liqpayStatus: string, sandbox: boolean): LiqPayOutcome {
+  switch (liqpayStatus) {
+    case 'success':
+      return 'confirmed';
+    case 'sandbox':
+      return sandbox ? 'confirmed' : 'failed';
+    case 'failure':
+    case 'error':
+      return 'failed';
+    case 'reversed':
+      return 'reversed';
+    default:
+      return 'pending';
+  }
+}
+
+/**
+ * The state after an outcome, whatever order LiqPay's callbacks arrive in: a late failure
+ * never undoes a confirmation, a payment retried after a failure can still succeed, and only
+ * a reversal ends a confirmed one. Reversed and flagged payments stay as they are.
+ */
+export function nextState(current: PaymentState, outcome: LiqPayOutcome): PaymentState {
+  if (outcome === 'pending') return current;
+  switch (current) {
+    case 'pending':
+      return outcome;
+    case 'failed':
+      return outcome === 'confirmed' ? 'confirmed' : current;
+    case 'confirmed':
+      return outcome === 'reversed' ? 'reversed' : current;
+    case 'reversed':
+    case 'flagged':
+      return current;
+  }
+}

@@ -1,0 +1,78 @@
+import { callerId, type HttpApp, requireTokensFor } from '@kasa/http';
+import { Type } from 'typebox';
+import { createCheckout } from '../application/create-checkout.ts';
+import { handleLiqPayCallback } from '../application/liqpay-callback.ts';
+import type { PaymentDeps } from '../application/payment-deps.ts';
+
+const Checkout = Type.Object({
+  payment_id: Type.Integer(),
+  order_id: Type.String(),
+  data: Type.String({ description: 'base64 JSON of the checkout parameters, for LiqPay' }),
+  signature: Type.String({ description: 'base64 sha1 of private key + data + private key' }),
+});
+
+/** The member's checkout: the token's subject pays, never an id from the body. */
+export function memberPaymentRoutes(deps: PaymentDeps) {
+  return async function register(app: HttpApp): Promise<void> {
+    await requireTokensFor(app, { publicKey: deps.publicKeyPem, issuer: deps.issuer, audience: 'member' });
+    const max = deps.context.settings.CHECKOUT_MAX_AMOUNT;
+    app.post(
+      '/me/checkouts',
+      {
+        schema: {
+          tags: ['member: payments'],
+          summary: 'A pending contribution and its LiqPay checkout',
+          description:
+            'The same `Idempotency-Key` within 24 hours returns the same checkout; with another amount, 422. ' +
+            '503 while the fund has no LiqPay account configured.',
+          headers: Type.Object({
+            'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+          }),
+          body: Type.Object({ amount: Type.Integer({ minimum: 1, maximum: max, description: 'kopiyky' }) }),
+          response: { 201: Checkout },
+        },
+      },
+      async (request, reply) => {
+        const checkout = await createCheckout(
+          deps,
+          callerId(request),
+          request.body.amount,
+          request.headers['idempotency-key'],
+        );
+        return reply.code(201).send({
+          payment_id: checkout.paymentId,
+          order_id: checkout.orderId,
+          data: checkout.data,
+          signature: checkout.signature,
+        });
+      },
+    );
+  };
+}
+
+/** LiqPay's callback, as the mobile gateway passes it on: no token, the signature is the proof. */
+export function liqpayCallbackRoutes(deps: PaymentDeps) {
+  return async function register(app: HttpApp): Promise<void> {
+    app.post(
+      '/liqpay/callbacks',
+      {
+        schema: {
+          tags: ['liqpay'],
+          summary: "LiqPay's report on an order",
+          description: '400 when the signature is not the fund’s (the callback is kept, nothing changes).',
+          body: Type.Object({
+            data: Type.String({ maxLength: 65_536 }),
+            signature: Type.String({ maxLength: 128 }),
+          }),
+          response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+        },
+      },
+      async (request) => {
+        const result = await handleLiqPayCallback(deps, request.body);
+        if (result !== 'applied' && result !== 'unchanged')
+          request.log.warn({ result }, 'LiqPay callback not credited');
+        return { status: 'ok' as const };
+      },
+    );
+  };
+}

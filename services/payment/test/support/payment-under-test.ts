@@ -1,0 +1,95 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type RunningService, startService } from '@kasa/runtime';
+import {
+  bearerTokens,
+  type FakeLiqPay,
+  generateEd25519Keys,
+  startFakeLiqPay,
+  testNamespace,
+  testSchemaPrefix,
+  testServiceEnv,
+} from '@kasa/testing';
+import { CALLBACK_PATH } from '../../src/application/payment-deps.ts';
+import { paymentService } from '../../src/service.ts';
+
+export interface PaymentUnderTest {
+  service: RunningService;
+  liqpay: FakeLiqPay;
+  /** PUBLIC_URL: where the stand-in gateway takes LiqPay's callbacks. */
+  publicUrl: string;
+  query<T>(sql: string, values?: unknown[]): Promise<T[]>;
+  memberAuth(memberId: number): string;
+  /** Event types in the outbox for a payment, in order. */
+  outboxTypes(paymentId: number): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real payment service in this process, on its own schema and broker namespace, with a
+ * fake LiqPay. LiqPay's callbacks reach it as the mobile gateway passes them on: a local
+ * server at PUBLIC_URL takes LiqPay's form and posts its `data` and `signature` to the service.
+ */
+export async function startPayment(env: Record<string, string> = {}): Promise<PaymentUnderTest> {
+  const schemas = testSchemaPrefix();
+  const keys = generateEd25519Keys();
+  const liqpay = await startFakeLiqPay();
+  let service: RunningService | undefined;
+  const gateway: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', async () => {
+      const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+      const answer = await service!.app.inject({
+        method: 'POST',
+        url: '/liqpay/callbacks',
+        payload: { data: form.get('data') ?? '', signature: form.get('signature') ?? '' },
+      });
+      response.writeHead(request.url === CALLBACK_PATH ? answer.statusCode : 404).end(answer.body);
+    });
+  });
+  gateway.listen(0, '127.0.0.1');
+  await once(gateway, 'listening');
+  const publicUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
+  service = (await startService(paymentService, {
+    env: {
+      ...testServiceEnv({
+        schemaPrefix: schemas.prefix,
+        namespace: testNamespace(),
+        publicKeyPem: keys.publicKeyPem,
+      }),
+      PUBLIC_URL: publicUrl,
+      LIQPAY_PUBLIC_KEY: liqpay.publicKey,
+      LIQPAY_PRIVATE_KEY: liqpay.privateKey,
+      LIQPAY_API_URL: liqpay.apiUrl,
+      ...env,
+    },
+    listen: false,
+  })) as RunningService;
+  const token = bearerTokens(keys);
+  const query = async <T>(sql: string, values: unknown[] = []) => {
+    const [rows] = await service!.context.database.pool.query(sql, values);
+    return rows as T[];
+  };
+  return {
+    service,
+    liqpay,
+    publicUrl,
+    query,
+    memberAuth: (memberId) => token(memberId, 'member', 'member'),
+    async outboxTypes(paymentId) {
+      const rows = await query<{ type: string }>(
+        'SELECT type FROM outbox WHERE aggregate_id = ? ORDER BY id',
+        [String(paymentId)],
+      );
+      return rows.map(({ type }) => type);
+    },
+    async close() {
+      await service?.stop();
+      gateway.close();
+      await liqpay.close();
+      await schemas.drop();
+    },
+  };
+}
