@@ -120,6 +120,19 @@ export function isDeadlock(error: unknown): boolean {
   return false;
 }
 
+/**
+ * MySQL's duplicate-key error, however drizzle wrapped it; with `index`, only one breaking that
+ * unique index (the server names it in the message).
+ */
+export function isDuplicateKey(error: unknown, index?: string): boolean {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    const { code, message } = current as { code?: string; message: string };
+    if (code === 'ER_DUP_ENTRY')
+      return index === undefined || message.includes(`'${index}'`) || message.includes(`.${index}'`);
+  }
+  return false;
+}
+
 /** Runs a whole transaction again when it loses a deadlock, as the server asks; a few times at most. */
 export async function retryOnDeadlock<T>(transaction: () => Promise<T>, attempts = 4): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {

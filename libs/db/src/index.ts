@@ -6,6 +6,7 @@ export {
   type Executor,
   ensureSchema,
   isDeadlock,
+  isDuplicateKey,
   type OpenDatabaseOptions,
   openDatabase,
   retryOnDeadlock,

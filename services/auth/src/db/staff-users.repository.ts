@@ -1,4 +1,4 @@
-import type { Executor } from '@kasa/db';
+import { type Executor, isDuplicateKey } from '@kasa/db';
 import { and, asc, eq } from 'drizzle-orm';
 import type { LockoutState } from '../domain/lockout.ts';
 import { staffUsers } from './schema.ts';
@@ -104,9 +104,4 @@ export async function saveRehash(tx: Executor, id: number, hash: string): Promis
 }
 
 /** A second account with a login already taken (case aside) breaks the unique key. */
-export function isDuplicateLogin(error: unknown): boolean {
-  for (let cause = error; cause instanceof Error; cause = cause.cause) {
-    if ((cause as { code?: unknown }).code === 'ER_DUP_ENTRY') return true;
-  }
-  return false;
-}
+export const isDuplicateLogin = (error: unknown): boolean => isDuplicateKey(error);

@@ -1,4 +1,4 @@
-import type { Executor } from '@kasa/db';
+import { type Executor, isDuplicateKey } from '@kasa/db';
 import { eq, getTableColumns } from 'drizzle-orm';
 import { members } from './schema.ts';
 
@@ -36,8 +36,5 @@ export async function updateMember(tx: Executor, id: number, patch: MemberPatch,
 }
 
 /** MySQL's duplicate-key error on one of the members' unique indexes. */
-export function isDuplicateOn(error: unknown, index: 'members_phone' | 'members_certificate'): boolean {
-  const cause = (error as { cause?: unknown })?.cause ?? error;
-  const { code, message } = (cause ?? {}) as { code?: string; message?: string };
-  return code === 'ER_DUP_ENTRY' && typeof message === 'string' && message.includes(index);
-}
+export const isDuplicateOn = (error: unknown, index: 'members_phone' | 'members_certificate'): boolean =>
+  isDuplicateKey(error, index);

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CheckoutCreated, memberActor } from '@kasa/contracts';
+import { isDuplicateKey } from '@kasa/db';
 import { serviceUnavailable, unprocessable } from '@kasa/http';
 import { newEvent } from '@kasa/messaging';
 import {
@@ -8,7 +9,6 @@ import {
   forgetCheckoutKey,
   insertCheckoutKey,
   insertPayment,
-  isDuplicateKey,
 } from '../db/payments.repository.ts';
 import { checkoutOf } from './liqpay-checkout.ts';
 import type { LiqPaySetup, PaymentDeps } from './payment-deps.ts';

@@ -92,11 +92,3 @@ export async function insertCheckoutKey(tx: Executor, row: typeof checkoutKeys.$
 export async function recordCallback(tx: Executor, row: typeof liqpayCallbacks.$inferInsert): Promise<void> {
   await tx.insert(liqpayCallbacks).values(row);
 }
-
-/** MySQL's duplicate-key error, however drizzle wrapped it. */
-export function isDuplicateKey(error: unknown): boolean {
-  for (let current = error; current instanceof Error; current = current.cause as Error) {
-    if ((current as { code?: unknown }).code === 'ER_DUP_ENTRY') return true;
-  }
-  return false;
-}
