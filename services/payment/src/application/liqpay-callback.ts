@@ -49,8 +49,9 @@ export async function handleLiqPayCallback(deps: PaymentDeps, callback: Signed):
     const now = new Date();
     const outcome = outcomeOf(status, liqpay.sandbox);
     const mismatch = outcome === 'confirmed' ? mismatchOf(params, payment, liqpay.account.publicKey) : null;
-    const state: PaymentState =
-      mismatch && payment.state !== 'confirmed' ? 'flagged' : nextState(payment.state, outcome);
+    // Only a payment still waiting for its money is flagged: a settled one stays as it is.
+    const waiting = payment.state === 'pending' || payment.state === 'failed';
+    const state: PaymentState = mismatch && waiting ? 'flagged' : nextState(payment.state, outcome);
     const liqpayPaymentId = Number.isSafeInteger(params.payment_id) ? (params.payment_id as number) : null;
     if (state === payment.state) {
       // Still on its way: what LiqPay last said is kept, nothing else moves.
