@@ -33,4 +33,6 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
   { consumer: 'request', event: 'member.approved' },
   // A confirmed contribution extends the membership (SPEC §3).
   { consumer: 'member', event: 'payment.confirmed' },
+  // A member's list of contributions says what each paid until.
+  { consumer: 'payment', event: 'membership.extended' },
 ];

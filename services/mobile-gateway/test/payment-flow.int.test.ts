@@ -86,6 +86,16 @@ test('a checkout paid at LiqPay extends the membership the member reads in profi
     },
     { timeoutMs: 15_000, message: `expiration_date ${want}` },
   );
+  await eventually(
+    async () => {
+      const list = await mobile('GET', '/user/payments/list', undefined, token);
+      return list.body[0]?.payed_to === want ? list.body : null;
+    },
+    { timeoutMs: 15_000, message: 'the contribution in /user/payments/list' },
+  );
+  assert.deepEqual((await mobile('GET', '/user/payments/list', undefined, token)).body, [
+    { date: seedDateOfCalendarDate(kyivDateOf(new Date())), sum: 600, payed_to: want },
+  ]);
   // The same callback again changes nothing.
   const paid = [...kasa.liqpay!.payments.values()].at(-1)!;
   const repeated = await kasa.liqpay!.sendCallback(`${kasa.mobileUrl}/user/payments/liqpay-callback`, {
@@ -101,6 +111,7 @@ test('a checkout paid at LiqPay extends the membership the member reads in profi
   assert.equal(repeated, 200);
   await new Promise((resolve) => setTimeout(resolve, 500));
   assert.equal((await mobile('GET', '/user/profile/get', undefined, token)).body.expiration_date, want);
+  assert.equal((await mobile('GET', '/user/payments/list', undefined, token)).body.length, 1);
 });
 
 test('checkout amounts are hryvnias with at most 2 decimals; a forged callback is 400', async () => {

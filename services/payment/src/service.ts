@@ -1,6 +1,7 @@
 import { defineService } from '@kasa/runtime';
 import { paymentDeps } from './application/payment-deps.ts';
 import { liqpayCallbackRoutes, memberPaymentRoutes } from './http/payment.routes.ts';
+import { memberHandlers } from './messaging/member.handlers.ts';
 import { PaymentSettings } from './settings.ts';
 
 export const paymentService = defineService({
@@ -15,4 +16,5 @@ export const paymentService = defineService({
     await app.register(memberPaymentRoutes(deps));
     await app.register(liqpayCallbackRoutes(deps));
   },
+  handlers: (consumers) => memberHandlers(consumers),
 });

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { MembershipExtended, SYSTEM } from '@kasa/contracts';
+import { newEvent } from '@kasa/messaging';
+import { eventually } from '@kasa/testing';
 import { CALLBACK_PATH } from '../src/application/payment-deps.ts';
 import { hasValidSignature, paramsOf } from '../src/liqpay/liqpay-protocol.ts';
 import { type PaymentUnderTest, startPayment } from './support/payment-under-test.ts';
@@ -209,4 +212,47 @@ test('callbacks out of order: a late failure never undoes a success, a retry aft
 test('a callback for an order the fund never made is kept and answered 200, nothing else', async () => {
   const answer = await callback(reported('kasa-unknown-order', 'success', 100));
   assert.equal(answer.statusCode, 200);
+});
+
+test("the member's contributions: confirmed ones only, with the day each carried the membership to", async () => {
+  const paid = (await checkout(514, { amount: 30_000 })).json();
+  await kasa.liqpay.pay(paid, 'sandbox');
+  await checkout(514, { amount: 10_000 }); // asked for, never paid
+  await kasa.publish(
+    newEvent(
+      MembershipExtended,
+      {
+        memberId: 514,
+        paymentId: paid.payment_id,
+        days: 30,
+        previousPaidUntil: null,
+        paidUntil: '2027-01-10',
+      },
+      { aggregateId: 514, actor: SYSTEM },
+    ),
+  );
+  const list = () =>
+    kasa.service.app.inject({
+      method: 'GET',
+      url: '/me/payments',
+      headers: { authorization: kasa.memberAuth(514) },
+    });
+  const contributions = await eventually(async () => {
+    const body = (await list()).json();
+    return body[0]?.paid_until === '2027-01-10' ? body : null;
+  });
+  assert.deepEqual(
+    contributions.map(({ payment_id, amount, paid_until }: Record<string, unknown>) => ({
+      payment_id,
+      amount,
+      paid_until,
+    })),
+    [{ payment_id: paid.payment_id, amount: 30_000, paid_until: '2027-01-10' }],
+  );
+  const someoneElse = await kasa.service.app.inject({
+    method: 'GET',
+    url: '/me/payments',
+    headers: { authorization: kasa.memberAuth(515) },
+  });
+  assert.deepEqual(someoneElse.json(), []);
 });

@@ -1,4 +1,4 @@
-import { kopiykyOf } from '@kasa/contracts';
+import { hryvniasOf, kopiykyOf, SeedDate, seedDateOf, seedDateOfCalendarDate } from '@kasa/contracts';
 import { badRequest, bearerSecurity, callerToken, type HttpApp, requireAuth } from '@kasa/http';
 import type { GatewayContext } from '@kasa/runtime';
 import { Type } from 'typebox';
@@ -16,9 +16,50 @@ const ServiceCheckout = Type.Object({
   order_id: Type.String(),
 });
 
-/** Contributions through LiqPay (SPEC §6 rows 18 and 19). */
+const ServiceContribution = Type.Object({
+  payment_id: Type.Integer(),
+  amount: Type.Integer(),
+  confirmed_at: Type.String(),
+  paid_until: Type.Union([Type.String(), Type.Null()]),
+});
+const AppContribution = Type.Object({
+  date: SeedDate,
+  sum: Type.Number({ description: 'hryvnias' }),
+  payed_to: Type.Union([SeedDate, Type.Null()], {
+    description: 'the membership ran to this day once it was applied',
+  }),
+});
+
+/** Contributions through LiqPay (SPEC §6 rows 12, 18 and 19). */
 export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
   const { payment } = context.services;
+
+  app.get(
+    '/user/payments/list',
+    {
+      ...signedIn,
+      schema: {
+        tags: ['payments'],
+        security: bearerSecurity,
+        summary: "The member's contributions, latest first",
+        response: { 200: Type.Array(AppContribution) },
+      },
+    },
+    async (request) => {
+      const contributions = await payment.request({
+        method: 'GET',
+        path: '/me/payments',
+        headers: callerToken(request),
+        requestId: request.id,
+        response: Type.Array(ServiceContribution),
+      });
+      return contributions.map((contribution) => ({
+        date: seedDateOf(new Date(contribution.confirmed_at)),
+        sum: hryvniasOf(contribution.amount),
+        payed_to: contribution.paid_until === null ? null : seedDateOfCalendarDate(contribution.paid_until),
+      }));
+    },
+  );
 
   app.post(
     '/user/payments/liqpay',

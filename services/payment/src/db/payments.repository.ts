@@ -1,5 +1,5 @@
 import type { Executor } from '@kasa/db';
-import { and, eq, gte, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, lt } from 'drizzle-orm';
 import { checkoutKeys, liqpayCallbacks, payments } from './schema.ts';
 
 export type PaymentRow = typeof payments.$inferSelect;
@@ -20,6 +20,7 @@ export async function insertPayment(
     liqpayStatus: null,
     flag: null,
     confirmedAt: null,
+    paidUntil: null,
     createdAt: now,
     updatedAt: now,
   };
@@ -91,4 +92,24 @@ export async function insertCheckoutKey(tx: Executor, row: typeof checkoutKeys.$
 /** A callback as it came, signed or not: what LiqPay (or someone posing as it) sent. */
 export async function recordCallback(tx: Executor, row: typeof liqpayCallbacks.$inferInsert): Promise<void> {
   await tx.insert(liqpayCallbacks).values(row);
+}
+
+/** The member's confirmed contributions, latest first. */
+export function confirmedContributions(tx: Executor, memberId: number): Promise<PaymentRow[]> {
+  return tx
+    .select()
+    .from(payments)
+    .where(
+      and(
+        eq(payments.memberId, memberId),
+        eq(payments.kind, 'contribution'),
+        eq(payments.state, 'confirmed'),
+      ),
+    )
+    .orderBy(desc(payments.confirmedAt), desc(payments.id));
+}
+
+/** Remembers the day a contribution carried the membership to. */
+export async function recordPaidUntil(tx: Executor, paymentId: number, paidUntil: string): Promise<void> {
+  await tx.update(payments).set({ paidUntil }).where(eq(payments.id, paymentId));
 }

@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   char,
+  date,
   datetime,
   index,
   int,
@@ -40,6 +41,8 @@ export const payments = mysqlTable(
     /** Why a callback was not credited (an amount that differs from the order, say). */
     flag: varchar('flag', { length: 255 }),
     confirmedAt: datetime('confirmed_at', { mode: 'date', fsp: 3 }),
+    /** The day the member's membership ran to once this contribution was applied (membership.extended). */
+    paidUntil: date('paid_until', { mode: 'string' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

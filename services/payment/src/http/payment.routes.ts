@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { createCheckout } from '../application/create-checkout.ts';
 import { handleLiqPayCallback } from '../application/liqpay-callback.ts';
 import type { PaymentDeps } from '../application/payment-deps.ts';
+import { confirmedContributions } from '../db/payments.repository.ts';
 
 const Checkout = Type.Object({
   payment_id: Type.Integer(),
@@ -47,8 +48,37 @@ export function memberPaymentRoutes(deps: PaymentDeps) {
         });
       },
     );
+
+    app.get(
+      '/me/payments',
+      {
+        schema: {
+          tags: ['member: payments'],
+          summary: "The member's confirmed contributions, latest first",
+          response: { 200: Type.Array(Contribution) },
+        },
+      },
+      async (request) => {
+        const rows = await confirmedContributions(deps.context.database.db, callerId(request));
+        return rows.map((row) => ({
+          payment_id: row.id,
+          amount: row.amount,
+          confirmed_at: (row.confirmedAt ?? row.createdAt).toISOString(),
+          paid_until: row.paidUntil,
+        }));
+      },
+    );
   };
 }
+
+const Contribution = Type.Object({
+  payment_id: Type.Integer(),
+  amount: Type.Integer({ description: 'kopiyky' }),
+  confirmed_at: Type.String({ format: 'date-time' }),
+  paid_until: Type.Union([Type.String({ format: 'date' }), Type.Null()], {
+    description: 'the day the membership ran to once this contribution was applied',
+  }),
+});
 
 /** LiqPay's callback, as the mobile gateway passes it on: no token, the signature is the proof. */
 export function liqpayCallbackRoutes(deps: PaymentDeps) {

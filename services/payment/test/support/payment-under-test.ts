@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type AnyEvent, eventMessage, topologyNames } from '@kasa/messaging';
 import { type RunningService, startService } from '@kasa/runtime';
 import {
   bearerTokens,
@@ -21,6 +22,8 @@ export interface PaymentUnderTest {
   publicUrl: string;
   query<T>(sql: string, values?: unknown[]): Promise<T[]>;
   memberAuth(memberId: number): string;
+  /** Publishes an event on the bus as another service's relay would. */
+  publish(event: AnyEvent): Promise<void>;
   /** Event types in the outbox for a payment, in order. */
   outboxTypes(paymentId: number): Promise<string[]>;
   close(): Promise<void>;
@@ -33,6 +36,7 @@ export interface PaymentUnderTest {
  */
 export async function startPayment(env: Record<string, string> = {}): Promise<PaymentUnderTest> {
   const schemas = testSchemaPrefix();
+  const namespace = testNamespace();
   const keys = generateEd25519Keys();
   const liqpay = await startFakeLiqPay();
   let service: RunningService | undefined;
@@ -56,7 +60,7 @@ export async function startPayment(env: Record<string, string> = {}): Promise<Pa
     env: {
       ...testServiceEnv({
         schemaPrefix: schemas.prefix,
-        namespace: testNamespace(),
+        namespace,
         publicKeyPem: keys.publicKeyPem,
       }),
       PUBLIC_URL: publicUrl,
@@ -78,6 +82,11 @@ export async function startPayment(env: Record<string, string> = {}): Promise<Pa
     publicUrl,
     query,
     memberAuth: (memberId) => token(memberId, 'member', 'member'),
+    async publish(event) {
+      await service!.context.messaging.publisher.publish([
+        eventMessage(topologyNames(namespace).exchange, event),
+      ]);
+    },
     async outboxTypes(paymentId) {
       const rows = await query<{ type: string }>(
         'SELECT type FROM outbox WHERE aggregate_id = ? ORDER BY id',
