@@ -21,3 +21,21 @@ test('any whole kopiyky survive the trip to hryvnias and back', () => {
     assert.equal(kopiykyOf(hryvniasOf(kopiyky)), kopiyky, String(kopiyky));
   }
 });
+
+test('any amount a client writes with up to 2 decimals is the same number after kopiyky and back', () => {
+  for (let index = 0; index < 20_000; index += 1) {
+    const whole = String(Math.floor(Math.random() * 10 ** (1 + (index % 11))));
+    const decimals = [
+      '',
+      `.${Math.floor(Math.random() * 10)}`,
+      `.${String(Math.floor(Math.random() * 100)).padStart(2, '0')}`,
+    ][index % 3];
+    const text = `${whole}${decimals}`;
+    // As the app sends it: a JSON number, or the text of a form field.
+    const sent = JSON.parse(JSON.stringify(Number(text))) as number;
+    const kopiyky = kopiykyOf(sent);
+    assert.equal(kopiyky, kopiykyOf(text), text);
+    assert.ok(Number.isSafeInteger(kopiyky), text);
+    assert.equal(hryvniasOf(kopiyky!), Number(text), text);
+  }
+});
