@@ -8,6 +8,7 @@ export {
   serviceUrl,
   startGateway,
 } from './gateway.ts';
+export { type PeriodicJob, type RunningJobs, startJobs } from './periodic-jobs.ts';
 export { exitOnStartFailure, type RunningProcess } from './process.ts';
 export {
   defineService,

@@ -5,6 +5,7 @@ import { createHttpApp, type HttpApp, registerHealth, registerOpenApi } from '@k
 import { createLogger, type Logger } from '@kasa/log';
 import { type Consumers, Messaging } from '@kasa/messaging';
 import { type Static, type TObject, Type } from 'typebox';
+import { type PeriodicJob, startJobs } from './periodic-jobs.ts';
 import { type RunningProcess, runningProcess, runUntilSignalled, VERSION } from './process.ts';
 import { loadProcessConfig, ServiceConfigSchema } from './service-config.ts';
 
@@ -28,6 +29,8 @@ export interface ServiceDefinition<S extends TObject = TObject> {
   settings?: S;
   routes?: (app: HttpApp, context: ServiceContext<Static<S>>) => Promise<void> | void;
   handlers?: (consumers: Consumers, context: ServiceContext<Static<S>>) => void;
+  /** Work the service does on its own schedule; stopped first when the service stops. */
+  jobs?: (context: ServiceContext<Static<S>>) => readonly PeriodicJob[];
 }
 
 /** Declares a service with its settings' types inferred for its routes and handlers. */
@@ -74,9 +77,11 @@ export async function startService<S extends TObject>(
   });
   await definition.routes?.(app, context);
   await messaging.start();
+  const jobs = startJobs(definition.jobs?.(context) ?? [], logger);
   if (listen) await app.listen({ host: config.HOST, port: config.PORT });
 
   return runningProcess(app, context, async () => {
+    await jobs.stop();
     await messaging.stop();
     await database.close();
   });

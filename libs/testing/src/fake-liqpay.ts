@@ -41,6 +41,8 @@ export interface FakeLiqPay {
    * callback's answer status.
    */
   pay(checkout: { data: string; signature: string }, status?: string): Promise<number>;
+  /** The member paid, but LiqPay's callback never arrived: only the status API knows. */
+  payQuietly(checkout: { data: string; signature: string }, status?: string): void;
   /** A callback as LiqPay signs it, for any parameters: the form body and its content type. */
   callbackBody(params: Params): string;
   /** POSTs a signed callback with these parameters to `url`; the answer status. */
@@ -208,6 +210,27 @@ export async function startFakeLiqPay(
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
 
+  /** A checkout paid: checked as LiqPay checks it, and kept with its status. */
+  const keep = (checkout: { data: string; signature: string }, status: string): FakeLiqPayPayment => {
+    const params = opened(new URLSearchParams(checkout));
+    if ('err_code' in params && !('action' in params)) {
+      throw new Error(`LiqPay would refuse this checkout: ${String(params.err_code)}`);
+    }
+    const payment: FakeLiqPayPayment = {
+      orderId: String(params.order_id),
+      paymentId: nextPaymentId++,
+      action: String(params.action),
+      amount: Number(params.amount),
+      currency: String(params.currency),
+      status,
+      description: String(params.description ?? ''),
+      serverUrl: typeof params.server_url === 'string' ? params.server_url : undefined,
+      refunded: 0,
+    };
+    payments.set(payment.orderId, payment);
+    return payment;
+  };
+
   const callbackBody = (params: Params) => {
     const data = encode(params);
     return new URLSearchParams({ data, signature: sign(data, privateKey) }).toString();
@@ -229,25 +252,13 @@ export async function startFakeLiqPay(
     requests,
     payments,
     async pay(checkout, status = 'success') {
-      const params = opened(new URLSearchParams(checkout));
-      if ('err_code' in params && !('action' in params)) {
-        throw new Error(`LiqPay would refuse this checkout: ${String(params.err_code)}`);
-      }
-      const payment: FakeLiqPayPayment = {
-        orderId: String(params.order_id),
-        paymentId: nextPaymentId++,
-        action: String(params.action),
-        amount: Number(params.amount),
-        currency: String(params.currency),
-        status,
-        description: String(params.description ?? ''),
-        serverUrl: typeof params.server_url === 'string' ? params.server_url : undefined,
-        refunded: 0,
-      };
-      payments.set(payment.orderId, payment);
+      const payment = keep(checkout, status);
       if (!payment.serverUrl) throw new Error('The checkout names no server_url to call back');
       const { result: _result, ...callback } = paymentView(payment);
       return sendCallback(payment.serverUrl, callback);
+    },
+    payQuietly(checkout, status = 'success') {
+      keep(checkout, status);
     },
     callbackBody,
     sendCallback,

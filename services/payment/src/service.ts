@@ -1,5 +1,6 @@
 import { defineService } from '@kasa/runtime';
 import { paymentDeps } from './application/payment-deps.ts';
+import { reconcileCheckouts } from './application/reconcile-checkouts.ts';
 import { liqpayCallbackRoutes, memberPaymentRoutes } from './http/payment.routes.ts';
 import { memberHandlers } from './messaging/member.handlers.ts';
 import { PaymentSettings } from './settings.ts';
@@ -17,4 +18,11 @@ export const paymentService = defineService({
     await app.register(liqpayCallbackRoutes(deps));
   },
   handlers: (consumers) => memberHandlers(consumers),
+  jobs: (context) => [
+    {
+      name: 'reconcile LiqPay checkouts',
+      everyMs: context.settings.RECONCILE_EVERY_SECONDS * 1000,
+      run: async () => void (await reconcileCheckouts(paymentDeps(context))),
+    },
+  ],
 });

@@ -17,7 +17,7 @@ import {
 import { nextState, outcomeOf, type PaymentState } from '../domain/payment-state.ts';
 import { hasValidSignature, type LiqPayParams, paramsOf, type Signed } from '../liqpay/liqpay-protocol.ts';
 import { payable } from './create-checkout.ts';
-import type { PaymentDeps } from './payment-deps.ts';
+import type { LiqPaySetup, PaymentDeps } from './payment-deps.ts';
 
 /** What became of a callback, for the log. */
 export type CallbackResult = 'applied' | 'unchanged' | 'unknown_order' | 'flagged';
@@ -43,6 +43,20 @@ export async function handleLiqPayCallback(deps: PaymentDeps, callback: Signed):
   if (!params || orderId === null || status === null) {
     throw badRequest('The callback carries no order and status', 'invalid_callback');
   }
+  return applyLiqPayReport(deps, liqpay, params, orderId, status);
+}
+
+/**
+ * What LiqPay reports of an order (a callback, or its status API's answer), applied to the
+ * order's payment under its lock: the state moves as `nextState` says, with its event.
+ */
+export function applyLiqPayReport(
+  deps: PaymentDeps,
+  liqpay: LiqPaySetup,
+  params: LiqPayParams,
+  orderId: string,
+  status: string,
+): Promise<CallbackResult> {
   return deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
     const payment = await findPaymentByOrder(tx, orderId, true);
     if (!payment) return 'unknown_order';

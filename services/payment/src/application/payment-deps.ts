@@ -27,7 +27,18 @@ export interface PaymentDeps {
 /** The mobile gateway's route LiqPay posts to (SPEC §6 row 19). */
 export const CALLBACK_PATH = '/user/payments/liqpay-callback';
 
+const built = new WeakMap<PaymentContext, PaymentDeps>();
+
+/** The service's dependencies, built once per service (its routes and its jobs share them). */
 export function paymentDeps(context: PaymentContext): PaymentDeps {
+  const existing = built.get(context);
+  if (existing) return existing;
+  const deps = buildDeps(context);
+  built.set(context, deps);
+  return deps;
+}
+
+function buildDeps(context: PaymentContext): PaymentDeps {
   const { settings } = context;
   const { LIQPAY_PUBLIC_KEY: publicKey, LIQPAY_PRIVATE_KEY: privateKey } = settings;
   const liqpay =

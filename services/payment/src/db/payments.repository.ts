@@ -1,5 +1,5 @@
 import type { Executor } from '@kasa/db';
-import { and, desc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, lt } from 'drizzle-orm';
 import { checkoutKeys, liqpayCallbacks, payments } from './schema.ts';
 
 export type PaymentRow = typeof payments.$inferSelect;
@@ -112,4 +112,21 @@ export function confirmedContributions(tx: Executor, memberId: number): Promise<
 /** Remembers the day a contribution carried the membership to. */
 export async function recordPaidUntil(tx: Executor, paymentId: number, paidUntil: string): Promise<void> {
   await tx.update(payments).set({ paidUntil }).where(eq(payments.id, paymentId));
+}
+
+/** LiqPay checkouts still pending that were made before `before`, oldest first. */
+export function pendingCheckouts(tx: Executor, before: Date, limit: number): Promise<PaymentRow[]> {
+  return tx
+    .select()
+    .from(payments)
+    .where(
+      and(
+        eq(payments.state, 'pending'),
+        lt(payments.createdAt, before),
+        eq(payments.source, 'liqpay'),
+        isNotNull(payments.orderId),
+      ),
+    )
+    .orderBy(asc(payments.createdAt))
+    .limit(limit);
 }

@@ -1,0 +1,83 @@
+import { PaymentFailed, SYSTEM } from '@kasa/contracts';
+import { newEvent } from '@kasa/messaging';
+import {
+  findPaymentByOrder,
+  type PaymentRow,
+  pendingCheckouts,
+  updatePayment,
+} from '../db/payments.repository.ts';
+import { LiqPayRefusedError, LiqPayUnavailableError } from '../liqpay/liqpay-client.ts';
+import { applyLiqPayReport } from './liqpay-callback.ts';
+import type { PaymentDeps } from './payment-deps.ts';
+
+/** At most this many checkouts are asked about in one round. */
+const ROUND = 100;
+
+export interface ReconcileRound {
+  asked: number;
+  /** Payments whose state moved (confirmed, failed, expired…). */
+  changed: number;
+  /** LiqPay could not be asked: the round stopped, the next one tries again. */
+  unavailable: boolean;
+}
+
+/**
+ * Checkouts pending longer than RECONCILE_AFTER_SECONDS are asked about with LiqPay's `status`
+ * API, and the answer is applied as a callback would be (a callback lost on its way changes
+ * nothing for the member). An order LiqPay does not know after CHECKOUT_EXPIRES_AFTER_HOURS was
+ * never paid: it fails as `expired`. Safe with several instances: each payment is changed
+ * under its lock, and an answer applied twice changes nothing the second time.
+ */
+export async function reconcileCheckouts(deps: PaymentDeps, now = new Date()): Promise<ReconcileRound> {
+  const round: ReconcileRound = { asked: 0, changed: 0, unavailable: false };
+  const liqpay = deps.liqpay;
+  if (!liqpay) return round;
+  const { settings, database, logger } = deps.context;
+  const due = await pendingCheckouts(
+    database.db,
+    new Date(now.getTime() - settings.RECONCILE_AFTER_SECONDS * 1000),
+    ROUND,
+  );
+  const expiresBefore = now.getTime() - settings.CHECKOUT_EXPIRES_AFTER_HOURS * 3_600_000;
+  for (const payment of due) {
+    round.asked += 1;
+    try {
+      const answer = await liqpay.client.status(payment.orderId!);
+      const status = typeof answer.status === 'string' ? answer.status : '';
+      const result = await applyLiqPayReport(deps, liqpay, answer, payment.orderId!, status);
+      if (result === 'applied' || result === 'flagged') round.changed += 1;
+    } catch (error) {
+      if (error instanceof LiqPayUnavailableError) {
+        logger.warn({ err: error }, 'LiqPay unavailable: reconciliation resumes next round');
+        round.unavailable = true;
+        break;
+      }
+      if (!(error instanceof LiqPayRefusedError && error.code === 'payment_not_found')) throw error;
+      if (payment.createdAt.getTime() < expiresBefore && (await expire(deps, payment))) round.changed += 1;
+    }
+  }
+  if (round.asked > 0) logger.info(round, 'pending checkouts reconciled with LiqPay');
+  return round;
+}
+
+/** A checkout nobody paid: failed as `expired`, unless a callback settled it meanwhile. */
+function expire(deps: PaymentDeps, payment: PaymentRow): Promise<boolean> {
+  return deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
+    const current = await findPaymentByOrder(tx, payment.orderId!, true);
+    if (current?.state !== 'pending') return false;
+    await updatePayment(tx, current.id, { state: 'failed', liqpayStatus: 'expired' }, new Date());
+    await emit(
+      newEvent(
+        PaymentFailed,
+        {
+          paymentId: current.id,
+          memberId: current.memberId,
+          status: 'expired',
+          reason: 'LiqPay never saw it paid',
+        },
+        { aggregateId: current.id, actor: SYSTEM },
+      ),
+    );
+    return true;
+  });
+}
