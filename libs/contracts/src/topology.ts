@@ -33,6 +33,8 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
   { consumer: 'request', event: 'member.approved' },
   // A confirmed contribution extends the membership (SPEC §3).
   { consumer: 'member', event: 'payment.confirmed' },
+  // A refund takes back the days its contribution added.
+  { consumer: 'member', event: 'payment.refunded' },
   // A member's list of contributions says what each paid until.
   { consumer: 'payment', event: 'membership.extended' },
 ];

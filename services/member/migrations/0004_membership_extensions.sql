@@ -6,6 +6,7 @@ CREATE TABLE `membership_extensions` (
 	`days` int unsigned NOT NULL,
 	`previous_paid_until` date,
 	`paid_until` date,
+	`refunded_at` datetime(3),
 	`created_at` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
 	CONSTRAINT `membership_extensions_payment_id` PRIMARY KEY(`payment_id`)
 );

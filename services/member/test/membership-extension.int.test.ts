@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { addCalendarDays, kyivDateOf, PaymentConfirmed, SYSTEM } from '@kasa/contracts';
+import { addCalendarDays, kyivDateOf, PaymentConfirmed, PaymentRefunded, SYSTEM } from '@kasa/contracts';
 import { newEvent } from '@kasa/messaging';
 import { eventually } from '@kasa/testing';
 import { type MemberUnderTest, startMember } from './support/member-under-test.ts';
@@ -125,4 +125,41 @@ test('a payout is no contribution: the membership stays as it was', async () => 
     [7008],
   );
   assert.equal(await paidUntilOf(405), null);
+});
+
+test('a refund takes back the days its contribution added, once', async () => {
+  const today = kyivDateOf(new Date());
+  await memberWithProgram(406, null);
+  await member.publish(confirmed(7010, 406, PRICE));
+  await member.publish(confirmed(7011, 406, PRICE * 2));
+  await settled(406, 2);
+  assert.equal(await paidUntilOf(406), addCalendarDays(today, 90));
+  const refund = newEvent(
+    PaymentRefunded,
+    { paymentId: 7010, memberId: 406, amount: PRICE, currency: 'UAH' },
+    { aggregateId: 7010, actor: SYSTEM },
+  );
+  await Promise.all([
+    member.publish(refund),
+    member.publish(refund),
+    member.publish({ ...refund, id: crypto.randomUUID() }),
+  ]);
+  await eventually(async () => ((await paidUntilOf(406)) === addCalendarDays(today, 60) ? true : null), {
+    message: 'the refunded 30 days taken back',
+  });
+  // A refund of a payment the member service never applied changes nothing.
+  await member.publish(
+    newEvent(
+      PaymentRefunded,
+      { paymentId: 7999, memberId: 406, amount: PRICE, currency: 'UAH' },
+      { aggregateId: 7999, actor: SYSTEM },
+    ),
+  );
+  await member.publish(confirmed(7012, 406, 1)); // a later event, to know the others were handled
+  await settled(406, 3);
+  assert.equal(await paidUntilOf(406), addCalendarDays(today, 60));
+  const [shortened] = await member.query<{ n: number }>(
+    "SELECT COUNT(*) AS n FROM outbox WHERE type = 'membership.shortened' AND aggregate_id = '406'",
+  );
+  assert.equal(Number(shortened!.n), 1);
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { extendMembership } from '../src/domain/membership.ts';
+import { extendMembership, shortenMembership } from '../src/domain/membership.ts';
 
 const MONTH = 30_000; // 300 UAH a month, in kopiyky
 
@@ -72,4 +72,10 @@ test('amounts and prices are whole kopiyky', () => {
     () => extendMembership({ paidUntil: null, today: '2026-01-01', amount: 100, monthPrice: 0 }),
     RangeError,
   );
+});
+
+test('a refund moves the paid-until day back by the days its payment added', () => {
+  assert.equal(shortenMembership('2027-01-10', 30), '2026-12-11');
+  assert.equal(shortenMembership('2027-01-10', 0), '2027-01-10');
+  assert.equal(shortenMembership(null, 30), null);
 });

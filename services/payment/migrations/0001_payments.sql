@@ -31,6 +31,7 @@ CREATE TABLE `payments` (
 	`liqpay_status` varchar(32),
 	`flag` varchar(255),
 	`confirmed_at` datetime(3),
+	`paid_until` date,
 	`created_at` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
 	`updated_at` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
 	CONSTRAINT `payments_id` PRIMARY KEY(`id`),

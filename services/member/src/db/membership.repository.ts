@@ -19,8 +19,15 @@ export async function findExtension(
 
 export async function recordExtension(
   tx: Executor,
-  extension: Omit<typeof membershipExtensions.$inferInsert, 'createdAt'>,
+  extension: Omit<typeof membershipExtensions.$inferInsert, 'createdAt' | 'refundedAt'>,
   now: Date,
 ): Promise<void> {
   await tx.insert(membershipExtensions).values({ ...extension, createdAt: now });
+}
+
+export async function markExtensionRefunded(tx: Executor, paymentId: number, now: Date): Promise<void> {
+  await tx
+    .update(membershipExtensions)
+    .set({ refundedAt: now })
+    .where(eq(membershipExtensions.paymentId, paymentId));
 }

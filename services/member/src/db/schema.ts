@@ -213,6 +213,8 @@ export const membershipExtensions = mysqlTable(
     days: int('days', { unsigned: true }).notNull(),
     previousPaidUntil: date('previous_paid_until', { mode: 'string' }),
     paidUntil: date('paid_until', { mode: 'string' }),
+    /** When a refund of the payment took its days back, once. */
+    refundedAt: datetime('refunded_at', { mode: 'date', fsp: 3 }),
     createdAt: createdAt(),
   },
   (table) => [index('membership_extensions_member').on(table.memberId, table.createdAt)],

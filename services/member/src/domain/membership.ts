@@ -37,3 +37,11 @@ export function extendMembership({
     paidUntil: addCalendarDays(running ? paidUntil : today, days),
   };
 }
+
+/**
+ * A refund takes back the days its payment added: the paid-until day moves back by them,
+ * whatever has been added since. Null stays null (nothing was ever added).
+ */
+export function shortenMembership(paidUntil: string | null, days: number): string | null {
+  return paidUntil === null || days === 0 ? paidUntil : addCalendarDays(paidUntil, -days);
+}

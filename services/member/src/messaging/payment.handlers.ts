@@ -1,10 +1,17 @@
-import { kyivDateOf, MembershipExtended, PaymentConfirmed, SYSTEM } from '@kasa/contracts';
+import {
+  kyivDateOf,
+  MembershipExtended,
+  MembershipShortened,
+  PaymentConfirmed,
+  PaymentRefunded,
+  SYSTEM,
+} from '@kasa/contracts';
 import type { Consumers } from '@kasa/messaging';
 import { newEvent } from '@kasa/messaging';
 import { findMember, updateMember } from '../db/members.repository.ts';
-import { findExtension, recordExtension } from '../db/membership.repository.ts';
+import { findExtension, markExtensionRefunded, recordExtension } from '../db/membership.repository.ts';
 import { findProgram } from '../db/programs.repository.ts';
-import { extendMembership } from '../domain/membership.ts';
+import { extendMembership, shortenMembership } from '../domain/membership.ts';
 
 /**
  * A confirmed contribution extends the member's membership (SPEC §3), once per payment: the
@@ -55,6 +62,25 @@ export function paymentHandlers(consumers: Consumers): void {
           previousPaidUntil: extension.previousPaidUntil,
           paidUntil: extension.paidUntil,
         },
+        { aggregateId: data.memberId, actor: SYSTEM },
+      ),
+    );
+  });
+
+  // A refunded contribution takes back the days it added, once.
+  consumers.handle(PaymentRefunded, async ({ data }, { tx, emit }) => {
+    const member = await findMember(tx, data.memberId, true);
+    const extension = await findExtension(tx, data.paymentId);
+    if (!member || !extension || extension.refundedAt !== null) return;
+    const now = new Date();
+    await markExtensionRefunded(tx, data.paymentId, now);
+    const paidUntil = shortenMembership(member.paidUntil, extension.days);
+    if (paidUntil === member.paidUntil || paidUntil === null) return;
+    await updateMember(tx, data.memberId, { paidUntil }, now);
+    await emit(
+      newEvent(
+        MembershipShortened,
+        { memberId: data.memberId, paymentId: data.paymentId, days: extension.days, paidUntil },
         { aggregateId: data.memberId, actor: SYSTEM },
       ),
     );
