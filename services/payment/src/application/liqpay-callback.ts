@@ -7,7 +7,7 @@ import {
   SYSTEM,
 } from '@kasa/contracts';
 import { badRequest } from '@kasa/http';
-import { newEvent } from '@kasa/messaging';
+import { newEvent, type TransactionContext } from '@kasa/messaging';
 import {
   findPaymentByOrder,
   type PaymentRow,
@@ -31,81 +31,112 @@ export type CallbackResult = 'applied' | 'unchanged' | 'unknown_order' | 'flagge
  */
 export async function handleLiqPayCallback(deps: PaymentDeps, callback: Signed): Promise<CallbackResult> {
   const liqpay = payable(deps);
-  const { db } = deps.context.database;
   if (!hasValidSignature(callback, liqpay.account.privateKey)) {
-    await recordCallback(db, { ...callback, signatureValid: false });
+    await recordCallback(deps.context.database.db, { ...callback, signatureValid: false });
     throw badRequest('The callback is not signed with the fund’s key', 'invalid_signature');
   }
   const params = paramsOf(callback.data);
   const orderId = typeof params?.order_id === 'string' ? params.order_id.slice(0, 64) : null;
   const status = typeof params?.status === 'string' ? params.status.slice(0, 32) : null;
-  await recordCallback(db, { ...callback, signatureValid: true, orderId, status });
   if (!params || orderId === null || status === null) {
+    await recordCallback(deps.context.database.db, { ...callback, signatureValid: true, orderId, status });
     throw badRequest('The callback carries no order and status', 'invalid_callback');
   }
-  return applyLiqPayReport(deps, liqpay, params, orderId, status);
+  // Kept in the same transaction as its effect: one commit a callback. Should the effect fail,
+  // the callback is answered 500 and LiqPay sends it again, to be kept then.
+  return deps.context.messaging.unitOfWork.run(async (unit) => {
+    await recordCallback(unit.tx, { ...callback, signatureValid: true, orderId, status });
+    return applyLiqPayReport(unit, liqpay, params, orderId, status);
+  });
 }
 
 /**
- * What LiqPay reports of an order (a callback, or its status API's answer), applied to the
- * order's payment under its lock: the state moves as `nextState` says, with its event.
+ * What LiqPay reports of an order (a callback, or its status API's answer), applied in the
+ * caller's transaction to the order's payment under its lock: the state moves as `nextState`
+ * says, with its event.
  */
-export function applyLiqPayReport(
-  deps: PaymentDeps,
+export async function applyLiqPayReport(
+  { tx, emit }: TransactionContext,
   liqpay: LiqPaySetup,
   params: LiqPayParams,
   orderId: string,
   status: string,
 ): Promise<CallbackResult> {
-  return deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
-    const payment = await findPaymentByOrder(tx, orderId, true);
-    if (!payment) return 'unknown_order';
-    const now = new Date();
-    const outcome = outcomeOf(status, liqpay.sandbox);
-    const mismatch = outcome === 'confirmed' ? mismatchOf(params, payment, liqpay.account.publicKey) : null;
-    // Only a payment still waiting for its money is flagged: a settled one stays as it is.
-    const waiting = payment.state === 'pending' || payment.state === 'failed';
-    const state: PaymentState = mismatch && waiting ? 'flagged' : nextState(payment.state, outcome);
-    const liqpayPaymentId = Number.isSafeInteger(params.payment_id) ? (params.payment_id as number) : null;
-    if (state === payment.state) {
-      // Still on its way: what LiqPay last said is kept, nothing else moves.
-      if (outcome === 'pending' && payment.state === 'pending') {
-        await updatePayment(tx, payment.id, { liqpayStatus: status, liqpayPaymentId }, now);
-      }
-      return 'unchanged';
+  const payment = await findPaymentByOrder(tx, orderId, true);
+  if (!payment) return 'unknown_order';
+  const now = new Date();
+  const outcome = outcomeOf(status, liqpay.sandbox);
+  const mismatch = outcome === 'confirmed' ? mismatchOf(params, payment, liqpay.account.publicKey) : null;
+  // Only a payment still waiting for its money is flagged: a settled one stays as it is.
+  const waiting = payment.state === 'pending' || payment.state === 'failed';
+  const state: PaymentState = mismatch && waiting ? 'flagged' : nextState(payment.state, outcome);
+  const liqpayPaymentId = Number.isSafeInteger(params.payment_id) ? (params.payment_id as number) : null;
+  if (state === payment.state) {
+    // Still on its way: what LiqPay last said is kept, nothing else moves.
+    if (outcome === 'pending' && payment.state === 'pending') {
+      await updatePayment(tx, payment.id, { liqpayStatus: status, liqpayPaymentId }, now);
     }
-    await updatePayment(
-      tx,
-      payment.id,
-      {
-        state,
-        liqpayStatus: status,
-        liqpayPaymentId,
-        ...(state === 'confirmed' ? { confirmedAt: now } : {}),
-        ...(state === 'flagged' ? { flag: mismatch } : {}),
-      },
-      now,
+    return 'unchanged';
+  }
+  await movePayment(
+    { tx, emit },
+    payment,
+    state,
+    { liqpayStatus: status, liqpayPaymentId, flag: mismatch },
+    now,
+  );
+  return state === 'flagged' ? 'flagged' : 'applied';
+}
+
+/**
+ * A payment's move to `state`, with the event that tells of it: confirmed, flagged (with the
+ * reason in `flag`), failed (with LiqPay's status), or money that was credited going back.
+ */
+export async function movePayment(
+  { tx, emit }: TransactionContext,
+  payment: PaymentRow,
+  state: PaymentState,
+  {
+    liqpayStatus,
+    liqpayPaymentId = payment.liqpayPaymentId,
+    flag = null,
+  }: {
+    liqpayStatus: string;
+    liqpayPaymentId?: number | null;
+    flag?: string | null;
+  },
+  now: Date,
+): Promise<void> {
+  await updatePayment(
+    tx,
+    payment.id,
+    {
+      state,
+      liqpayStatus,
+      liqpayPaymentId,
+      ...(state === 'confirmed' ? { confirmedAt: now } : {}),
+      ...(state === 'flagged' ? { flag } : {}),
+    },
+    now,
+  );
+  const ref = { paymentId: payment.id, memberId: payment.memberId };
+  const meta = { aggregateId: payment.id, actor: SYSTEM };
+  if (state === 'confirmed') {
+    await emit(
+      newEvent(
+        PaymentConfirmed,
+        { ...ref, kind: 'contribution', amount: payment.amount, currency: 'UAH', source: 'liqpay' },
+        meta,
+      ),
     );
-    const ref = { paymentId: payment.id, memberId: payment.memberId };
-    const meta = { aggregateId: payment.id, actor: SYSTEM };
-    if (state === 'confirmed') {
-      await emit(
-        newEvent(
-          PaymentConfirmed,
-          { ...ref, kind: 'contribution', amount: payment.amount, currency: 'UAH', source: 'liqpay' },
-          meta,
-        ),
-      );
-    } else if (state === 'flagged') {
-      await emit(newEvent(PaymentFlagged, { ...ref, reason: mismatch! }, meta));
-    } else if (state === 'failed') {
-      await emit(newEvent(PaymentFailed, { ...ref, status }, meta));
-    } else if (state === 'reversed' && payment.state === 'confirmed') {
-      // Money that was credited went back (LiqPay reversed it): whoever credited it hears so.
-      await emit(newEvent(PaymentRefunded, { ...ref, amount: payment.amount, currency: 'UAH' }, meta));
-    }
-    return state === 'flagged' ? 'flagged' : 'applied';
-  });
+  } else if (state === 'flagged') {
+    await emit(newEvent(PaymentFlagged, { ...ref, reason: flag ?? 'not as ordered' }, meta));
+  } else if (state === 'failed') {
+    await emit(newEvent(PaymentFailed, { ...ref, status: liqpayStatus }, meta));
+  } else if (state === 'reversed' && payment.state === 'confirmed') {
+    // Money that was credited went back (LiqPay reversed it): whoever credited it hears so.
+    await emit(newEvent(PaymentRefunded, { ...ref, amount: payment.amount, currency: 'UAH' }, meta));
+  }
 }
 
 /** Why a success callback may not be credited to its order, or null when it matches. */

@@ -1,13 +1,6 @@
-import { PaymentFailed, SYSTEM } from '@kasa/contracts';
-import { newEvent } from '@kasa/messaging';
-import {
-  findPaymentByOrder,
-  type PaymentRow,
-  pendingCheckouts,
-  updatePayment,
-} from '../db/payments.repository.ts';
+import { findPaymentByOrder, type PaymentRow, pendingCheckouts } from '../db/payments.repository.ts';
 import { LiqPayRefusedError, LiqPayUnavailableError } from '../liqpay/liqpay-client.ts';
-import { applyLiqPayReport } from './liqpay-callback.ts';
+import { applyLiqPayReport, movePayment } from './liqpay-callback.ts';
 import type { PaymentDeps } from './payment-deps.ts';
 
 /** At most this many checkouts are asked about in one round. */
@@ -44,7 +37,9 @@ export async function reconcileCheckouts(deps: PaymentDeps, now = new Date()): P
     try {
       const answer = await liqpay.client.status(payment.orderId!);
       const status = typeof answer.status === 'string' ? answer.status : '';
-      const result = await applyLiqPayReport(deps, liqpay, answer, payment.orderId!, status);
+      const result = await deps.context.messaging.unitOfWork.run((unit) =>
+        applyLiqPayReport(unit, liqpay, answer, payment.orderId!, status),
+      );
       if (result === 'applied' || result === 'flagged') round.changed += 1;
     } catch (error) {
       if (error instanceof LiqPayUnavailableError) {
@@ -62,22 +57,10 @@ export async function reconcileCheckouts(deps: PaymentDeps, now = new Date()): P
 
 /** A checkout nobody paid: failed as `expired`, unless a callback settled it meanwhile. */
 function expire(deps: PaymentDeps, payment: PaymentRow): Promise<boolean> {
-  return deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
-    const current = await findPaymentByOrder(tx, payment.orderId!, true);
+  return deps.context.messaging.unitOfWork.run(async (unit) => {
+    const current = await findPaymentByOrder(unit.tx, payment.orderId!, true);
     if (current?.state !== 'pending') return false;
-    await updatePayment(tx, current.id, { state: 'failed', liqpayStatus: 'expired' }, new Date());
-    await emit(
-      newEvent(
-        PaymentFailed,
-        {
-          paymentId: current.id,
-          memberId: current.memberId,
-          status: 'expired',
-          reason: 'LiqPay never saw it paid',
-        },
-        { aggregateId: current.id, actor: SYSTEM },
-      ),
-    );
+    await movePayment(unit, current, 'failed', { liqpayStatus: 'expired' }, new Date());
     return true;
   });
 }

@@ -51,18 +51,15 @@ export async function updatePayment(tx: Executor, id: number, patch: PaymentPatc
     .where(eq(payments.id, id));
 }
 
+const keyIs = (memberId: number, key: string) =>
+  and(eq(checkoutKeys.memberId, memberId), eq(checkoutKeys.idempotencyKey, key));
+
 /** A member's checkout under an idempotency key, if the key was used since `since`. */
 export async function findCheckoutKey(tx: Executor, memberId: number, key: string, since: Date) {
   const [row] = await tx
     .select()
     .from(checkoutKeys)
-    .where(
-      and(
-        eq(checkoutKeys.memberId, memberId),
-        eq(checkoutKeys.idempotencyKey, key),
-        gte(checkoutKeys.createdAt, since),
-      ),
-    )
+    .where(and(keyIs(memberId, key), gte(checkoutKeys.createdAt, since)))
     .limit(1);
   return row;
 }
@@ -74,15 +71,7 @@ export async function forgetCheckoutKey(
   key: string,
   before: Date,
 ): Promise<void> {
-  await tx
-    .delete(checkoutKeys)
-    .where(
-      and(
-        eq(checkoutKeys.memberId, memberId),
-        eq(checkoutKeys.idempotencyKey, key),
-        lt(checkoutKeys.createdAt, before),
-      ),
-    );
+  await tx.delete(checkoutKeys).where(and(keyIs(memberId, key), lt(checkoutKeys.createdAt, before)));
 }
 
 export async function insertCheckoutKey(tx: Executor, row: typeof checkoutKeys.$inferInsert): Promise<void> {
