@@ -37,4 +37,9 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
   { consumer: 'member', event: 'payment.refunded' },
   // A member's list of contributions says what each paid until.
   { consumer: 'payment', event: 'membership.extended' },
+  // Payouts for a request never add up to more than staff granted.
+  { consumer: 'payment', event: 'request.assessed' },
+  // The request's card shows what has been paid out for it.
+  { consumer: 'request', event: 'payout.recorded' },
+  { consumer: 'request', event: 'payout.reversed' },
 ];

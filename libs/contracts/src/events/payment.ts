@@ -46,3 +46,30 @@ export const PayoutRecorded = defineEvent(
   1,
   Type.Object({ ...PaymentRef, requestId: Id, kind: PaymentKind, amount: Money, currency: Currency }),
 );
+/**
+ * A payout entered by mistake, cancelled by a reversing entry (`paymentId`, its amount negated):
+ * the request's paid total goes down by `amount`.
+ */
+export const PayoutReversed = defineEvent(
+  'payout.reversed',
+  1,
+  Type.Object({ ...PaymentRef, requestId: Id, reversedPaymentId: Id, amount: Money, currency: Currency }),
+);
+
+const SubscriptionRef = { subscriptionId: Id, memberId: Id };
+
+/** LiqPay took the member's automatic monthly dues on: each charge arrives as `payment.confirmed`. */
+export const SubscriptionStarted = defineEvent(
+  'subscription.started',
+  1,
+  Type.Object({ ...SubscriptionRef, amount: Money, currency: Currency }),
+);
+/** No more regular charges: the member cancelled, or LiqPay ended the subscription. */
+export const SubscriptionEnded = defineEvent(
+  'subscription.ended',
+  1,
+  Type.Object({
+    ...SubscriptionRef,
+    reason: Type.Union([Type.Literal('cancelled'), Type.Literal('failed')]),
+  }),
+);

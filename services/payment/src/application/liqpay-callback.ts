@@ -1,5 +1,6 @@
 import {
   kopiykyOf,
+  kyivDateOf,
   PaymentConfirmed,
   PaymentFailed,
   PaymentFlagged,
@@ -114,7 +115,7 @@ export async function movePayment(
       state,
       liqpayStatus,
       liqpayPaymentId,
-      ...(state === 'confirmed' ? { confirmedAt: now } : {}),
+      ...(state === 'confirmed' ? { confirmedAt: now, paidOn: kyivDateOf(now) } : {}),
       ...(state === 'flagged' ? { flag } : {}),
     },
     now,

@@ -4,22 +4,28 @@ import { checkoutKeys, liqpayCallbacks, payments } from './schema.ts';
 
 export type PaymentRow = typeof payments.$inferSelect;
 export type PaymentPatch = Partial<
-  Pick<PaymentRow, 'state' | 'liqpayPaymentId' | 'liqpayStatus' | 'flag' | 'confirmedAt'>
+  Pick<PaymentRow, 'state' | 'liqpayPaymentId' | 'liqpayStatus' | 'flag' | 'confirmedAt' | 'paidOn'>
 >;
+type NewPayment = Pick<PaymentRow, 'memberId' | 'kind' | 'source' | 'state' | 'amount'> &
+  Partial<Omit<PaymentRow, 'id' | 'currency' | 'paidUntil' | 'createdAt' | 'updatedAt'>>;
 
 /** A new payment: the row as written, so that nobody has to read it back. */
-export async function insertPayment(
-  tx: Executor,
-  payment: Pick<PaymentRow, 'memberId' | 'kind' | 'source' | 'state' | 'amount' | 'orderId'>,
-  now: Date,
-): Promise<PaymentRow> {
-  const written = {
-    ...payment,
-    currency: 'UAH',
+export async function insertPayment(tx: Executor, payment: NewPayment, now: Date): Promise<PaymentRow> {
+  const written: Omit<PaymentRow, 'id'> = {
+    orderId: null,
     liqpayPaymentId: null,
     liqpayStatus: null,
     flag: null,
     confirmedAt: null,
+    paidOn: null,
+    requestId: null,
+    iban: null,
+    reversesPaymentId: null,
+    subscriptionId: null,
+    recordedBy: null,
+    note: null,
+    ...payment,
+    currency: 'UAH',
     paidUntil: null,
     createdAt: now,
     updatedAt: now,

@@ -31,7 +31,8 @@ export const payments = mysqlTable(
     kind: mysqlEnum('kind', ['contribution', 'payout', 'partial_payout']).notNull(),
     source: mysqlEnum('source', ['liqpay', 'manual']).notNull(),
     state: mysqlEnum('state', PAYMENT_STATES).notNull(),
-    amount: int('amount', { unsigned: true }).notNull(),
+    /** Kopiyky; negative only on a reversing entry, so that sums are plain sums. */
+    amount: int('amount').notNull(),
     currency: char('currency', { length: 3 }).notNull().default('UAH'),
     /** Ours, sent to LiqPay with the checkout; how its callbacks name the payment. */
     orderId: varchar('order_id', { length: 64 }),
@@ -41,6 +42,20 @@ export const payments = mysqlTable(
     /** Why a callback was not credited (an amount that differs from the order, say). */
     flag: varchar('flag', { length: 255 }),
     confirmedAt: datetime('confirmed_at', { mode: 'date', fsp: 3 }),
+    /** The Kyiv calendar day the money moved: when LiqPay confirmed it, or the day staff entered. */
+    paidOn: date('paid_on', { mode: 'string' }),
+    /** The request a payout is for. */
+    requestId: int('request_id', { unsigned: true }),
+    /** The account a payout went to. */
+    iban: varchar('iban', { length: 34 }),
+    /** The entry this one reverses (its amount negated); an entry is reversed at most once. */
+    reversesPaymentId: int('reverses_payment_id', { unsigned: true }),
+    /** The LiqPay subscription a regular charge came from. */
+    subscriptionId: int('subscription_id', { unsigned: true }),
+    /** The staff user who entered, reversed or refunded it. */
+    recordedBy: int('recorded_by', { unsigned: true }),
+    /** Staff's words on a manual entry or a reversal. */
+    note: varchar('note', { length: 500 }),
     /** The day the member's membership ran to once this contribution was applied (membership.extended). */
     paidUntil: date('paid_until', { mode: 'string' }),
     createdAt: createdAt(),
@@ -48,8 +63,49 @@ export const payments = mysqlTable(
   },
   (table) => [
     uniqueIndex('payments_order').on(table.orderId),
+    /** A LiqPay charge is credited once, however many callbacks name it. */
+    uniqueIndex('payments_liqpay_payment').on(table.liqpayPaymentId),
+    uniqueIndex('payments_reverses').on(table.reversesPaymentId),
     index('payments_member').on(table.memberId, table.createdAt),
     index('payments_pending').on(table.state, table.createdAt),
+    index('payments_request').on(table.requestId),
+    index('payments_paid_on').on(table.paidOn),
+  ],
+);
+
+/**
+ * What staff granted for each request (from `request.assessed`): payouts for a request never
+ * add up to more. The row is locked while a payout is recorded, so concurrent payouts take turns.
+ */
+export const requestGrants = mysqlTable('request_grants', {
+  requestId: int('request_id', { unsigned: true }).primaryKey(),
+  memberId: int('member_id', { unsigned: true }).notNull(),
+  grantedAmount: int('granted_amount', { unsigned: true }),
+  /** When the assessment applied was made; an older one arriving late changes nothing. */
+  assessedAt: datetime('assessed_at', { mode: 'date', fsp: 3 }).notNull(),
+});
+
+/**
+ * A member's automatic monthly dues: a LiqPay `subscribe` order. Each regular charge LiqPay
+ * reports becomes its own contribution (a `payments` row with this `subscription_id`).
+ */
+export const subscriptions = mysqlTable(
+  'subscriptions',
+  {
+    id: int('id', { unsigned: true }).autoincrement().primaryKey(),
+    memberId: int('member_id', { unsigned: true }).notNull(),
+    orderId: varchar('order_id', { length: 64 }).notNull(),
+    amount: int('amount', { unsigned: true }).notNull(),
+    currency: char('currency', { length: 3 }).notNull().default('UAH'),
+    state: mysqlEnum('state', ['pending', 'active', 'cancelled', 'failed']).notNull(),
+    liqpayStatus: varchar('liqpay_status', { length: 32 }),
+    cancelledAt: datetime('cancelled_at', { mode: 'date', fsp: 3 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex('subscriptions_order').on(table.orderId),
+    index('subscriptions_member').on(table.memberId, table.state),
   ],
 );
 
