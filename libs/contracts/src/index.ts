@@ -16,6 +16,20 @@ export {
   StoredFileName,
 } from './http/members.ts';
 export {
+  isPayout,
+  PAYMENT_TYPES,
+  PAYOUT_KINDS,
+  type PaymentKindName,
+  PaymentPage,
+  PaymentRecord,
+  PaymentStateName,
+  type PaymentType,
+  PaymentTypeView,
+  type PayoutKind,
+  paymentTypeById,
+  paymentTypeOf,
+} from './http/payments.ts';
+export {
   AidRequest,
   AidRequestDetail,
   AidRequestPage,

@@ -5,18 +5,32 @@ import type { AddressInfo } from 'node:net';
 
 type Params = Record<string, unknown>;
 
-/** A payment as the fake keeps it: what the checkout asked for and what became of it. */
-export interface FakeLiqPayPayment {
-  orderId: string;
+/** One charge LiqPay took: a checkout's payment, or a subscription's monthly (`regular`) one. */
+export interface FakeLiqPayCharge {
   paymentId: number;
-  action: string;
   amount: number;
-  currency: string;
   status: string;
-  description: string;
-  serverUrl: string | undefined;
   /** Amount refunded so far, in the checkout's decimal units. */
   refunded: number;
+}
+
+/** A payment as the fake keeps it: what the checkout asked for and what became of it. */
+export interface FakeLiqPayPayment extends FakeLiqPayCharge {
+  orderId: string;
+  action: string;
+  currency: string;
+  description: string;
+  serverUrl: string | undefined;
+  /**
+   * A `subscribe` checkout's terms, whether it still charges, and the monthly charges taken
+   * since (the first charge is the payment itself).
+   */
+  subscription?: {
+    dateStart: string;
+    periodicity: string;
+    status: 'subscribed' | 'unsubscribed';
+    charges: FakeLiqPayCharge[];
+  };
 }
 
 export interface FakeLiqPayRequest {
@@ -38,9 +52,22 @@ export interface FakeLiqPay {
   /**
    * The member paid the checkout `data`/`signature` (checked as LiqPay checks it): the payment
    * is kept with `status` and its callback is POSTed to the checkout's `server_url`. The
-   * callback's answer status.
+   * callback's answer status. A `subscribe` checkout is kept as a subscription whose first
+   * charge this is; its callback says action `subscribe`, status `subscribed` unless told.
    */
   pay(checkout: { data: string; signature: string }, status?: string): Promise<number>;
+  /**
+   * A subscription's monthly charge: LiqPay charges the card by itself and calls back with
+   * action `regular`, a new payment_id and the subscription's order_id (`status` `success`
+   * unless told; `amount` the subscription's unless told). The callback's answer status, and
+   * the callback's parameters (to send again as a repeated callback).
+   */
+  charge(
+    orderId: string,
+    options?: { status?: string; amount?: number },
+  ): Promise<{ answer: number; paymentId: number; callback: Params }>;
+  /** The subscription ended on LiqPay's side (the payer unsubscribed there): its `unsubscribed` callback. */
+  endSubscription(orderId: string): Promise<number>;
   /** The member paid, but LiqPay's callback never arrived: only the status API knows. */
   payQuietly(checkout: { data: string; signature: string }, status?: string): void;
   /** A callback as LiqPay signs it, for any parameters: the form body and its content type. */
@@ -61,8 +88,9 @@ const encode = (params: Params) => Buffer.from(JSON.stringify(params)).toString(
 /**
  * A local stand-in for LiqPay (API version 3) that speaks its wire format: the server API at
  * `POST /api/request` (a form with base64 JSON `data` and its sha1 `signature`, answered with
- * JSON: `status`, `refund`, `unsubscribe`), checkouts paid on the member's behalf with `pay`,
- * and callbacks signed with the merchant's private key as LiqPay signs them. Written apart
+ * JSON: `status`, `refund`, `unsubscribe`), checkouts paid on the member's behalf with `pay`
+ * (`subscribe` ones kept as subscriptions, charged monthly with `charge`), and callbacks signed
+ * with the merchant's private key as LiqPay signs them. Written apart
  * from the payment service's own LiqPay code, so that a mistake in one shows against the other.
  */
 export async function startFakeLiqPay(
@@ -99,20 +127,31 @@ export async function startFakeLiqPay(
     return checked;
   };
 
-  const paymentView = (payment: FakeLiqPayPayment): Params => ({
+  const paymentView = (
+    payment: FakeLiqPayPayment,
+    charge: FakeLiqPayCharge = payment,
+    action = payment.action,
+  ): Params => ({
     result: 'ok',
-    action: payment.action,
-    payment_id: payment.paymentId,
-    status: payment.status,
+    action,
+    payment_id: charge.paymentId,
+    status: charge.status,
     version: 3,
     public_key: publicKey,
     order_id: payment.orderId,
-    liqpay_order_id: `LP${payment.paymentId}`,
-    amount: payment.amount,
+    liqpay_order_id: `LP${charge.paymentId}`,
+    amount: charge.amount,
     currency: payment.currency,
     description: payment.description,
-    ...(payment.status === 'sandbox' || payment.status === 'success' ? { paytype: 'card' } : {}),
+    ...(['sandbox', 'success', 'subscribed'].includes(charge.status) ? { paytype: 'card' } : {}),
   });
+
+  /** The charge a refund names: by payment_id among the order's charges, else the order's own payment. */
+  const chargeOf = (payment: FakeLiqPayPayment, paymentId: unknown): FakeLiqPayCharge | undefined => {
+    if (paymentId === undefined) return payment;
+    const charges = [payment, ...(payment.subscription?.charges ?? [])];
+    return charges.find((charge) => charge.paymentId === Number(paymentId));
+  };
 
   const act = (params: Params): Params => {
     const payment = payments.get(String(params.order_id ?? ''));
@@ -127,7 +166,8 @@ export async function startFakeLiqPay(
               err_description: 'Payment not found',
             };
       case 'refund': {
-        if (!payment || !['success', 'sandbox'].includes(payment.status)) {
+        const charge = payment ? chargeOf(payment, params.payment_id) : undefined;
+        if (!payment || !charge || !['success', 'sandbox', 'subscribed'].includes(charge.status)) {
           return {
             result: 'error',
             status: 'error',
@@ -135,8 +175,8 @@ export async function startFakeLiqPay(
             err_description: 'Payment not found',
           };
         }
-        const amount = Number(params.amount ?? payment.amount);
-        if (!(amount > 0) || payment.refunded + amount > payment.amount + 1e-9) {
+        const amount = Number(params.amount ?? charge.amount);
+        if (!(amount > 0) || charge.refunded + amount > charge.amount + 1e-9) {
           return {
             result: 'error',
             status: 'error',
@@ -144,18 +184,18 @@ export async function startFakeLiqPay(
             err_description: 'Wrong amount',
           };
         }
-        payment.refunded += amount;
-        if (payment.refunded >= payment.amount - 1e-9) payment.status = 'reversed';
+        charge.refunded += amount;
+        if (charge.refunded >= charge.amount - 1e-9) charge.status = 'reversed';
         return {
           result: 'ok',
           status: 'reversed',
-          payment_id: payment.paymentId,
+          payment_id: charge.paymentId,
           order_id: payment.orderId,
           amount,
         };
       }
       case 'unsubscribe':
-        if (payment?.action !== 'subscribe') {
+        if (!payment?.subscription) {
           return {
             result: 'error',
             status: 'error',
@@ -163,7 +203,8 @@ export async function startFakeLiqPay(
             err_description: 'Payment not found',
           };
         }
-        payment.status = 'unsubscribed';
+        // Ending an ended subscription is no error: it stays unsubscribed.
+        payment.subscription.status = 'unsubscribed';
         return {
           result: 'ok',
           status: 'unsubscribed',
@@ -226,9 +267,41 @@ export async function startFakeLiqPay(
       description: String(params.description ?? ''),
       serverUrl: typeof params.server_url === 'string' ? params.server_url : undefined,
       refunded: 0,
+      ...(params.action === 'subscribe' ? { subscription: subscriptionTermsOf(params) } : {}),
     };
     payments.set(payment.orderId, payment);
     return payment;
+  };
+
+  /** A `subscribe` checkout's terms, refused as LiqPay refuses a checkout without them. */
+  const subscriptionTermsOf = (params: Params) => {
+    const dateStart = String(params.subscribe_date_start ?? '');
+    const periodicity = String(params.subscribe_periodicity ?? '');
+    if (String(params.subscribe) !== '1')
+      throw new Error('LiqPay would refuse this checkout: subscribe is not 1');
+    if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(dateStart)) {
+      throw new Error(`LiqPay would refuse this checkout: subscribe_date_start '${dateStart}'`);
+    }
+    if (!['day', 'week', 'month', 'year'].includes(periodicity)) {
+      throw new Error(`LiqPay would refuse this checkout: subscribe_periodicity '${periodicity}'`);
+    }
+    return { dateStart, periodicity, status: 'subscribed' as const, charges: [] as FakeLiqPayCharge[] };
+  };
+
+  /** A subscription the fake keeps, or an error a test made by asking for another. */
+  const subscriptionOf = (orderId: string) => {
+    const payment = payments.get(orderId);
+    if (!payment?.subscription) throw new Error(`No subscription for order ${orderId}`);
+    if (!payment.serverUrl) throw new Error('The checkout names no server_url to call back');
+    return { payment, subscription: payment.subscription, serverUrl: payment.serverUrl };
+  };
+
+  const paramsOfCheckout = ({ data }: { data: string }): Params | null => {
+    try {
+      return JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as Params;
+    } catch {
+      return null;
+    }
   };
 
   const callbackBody = (params: Params) => {
@@ -251,11 +324,27 @@ export async function startFakeLiqPay(
     privateKey,
     requests,
     payments,
-    async pay(checkout, status = 'success') {
-      const payment = keep(checkout, status);
+    async pay(checkout, status) {
+      const action = paramsOfCheckout(checkout)?.action;
+      const payment = keep(checkout, status ?? (action === 'subscribe' ? 'subscribed' : 'success'));
       if (!payment.serverUrl) throw new Error('The checkout names no server_url to call back');
       const { result: _result, ...callback } = paymentView(payment);
       return sendCallback(payment.serverUrl, callback);
+    },
+    async charge(orderId, { status = 'success', amount } = {}) {
+      const { payment, subscription, serverUrl } = subscriptionOf(orderId);
+      if (subscription.status === 'unsubscribed')
+        throw new Error(`Subscription ${orderId} has ended: no more charges`);
+      const charge = { paymentId: nextPaymentId++, amount: amount ?? payment.amount, status, refunded: 0 };
+      subscription.charges.push(charge);
+      const { result: _result, ...callback } = paymentView(payment, charge, 'regular');
+      return { answer: await sendCallback(serverUrl, callback), paymentId: charge.paymentId, callback };
+    },
+    async endSubscription(orderId) {
+      const { payment, subscription, serverUrl } = subscriptionOf(orderId);
+      subscription.status = 'unsubscribed';
+      const { result: _result, ...callback } = paymentView(payment);
+      return sendCallback(serverUrl, { ...callback, status: 'unsubscribed' });
     },
     payQuietly(checkout, status = 'success') {
       keep(checkout, status);

@@ -11,6 +11,7 @@ export {
 } from './fake-diia.ts';
 export {
   type FakeLiqPay,
+  type FakeLiqPayCharge,
   type FakeLiqPayPayment,
   type FakeLiqPayRequest,
   startFakeLiqPay,

@@ -1,6 +1,8 @@
 import type { GatewayDefinition } from '@kasa/runtime';
 import { memberRoutes } from './routes/members.routes.ts';
+import { paymentRoutes } from './routes/payments.routes.ts';
 import { programRoutes } from './routes/programs.routes.ts';
+import { refundRoutes } from './routes/refunds.routes.ts';
 import { requestRoutes } from './routes/requests.routes.ts';
 import { staffSignInRoutes } from './routes/staff-sign-in.routes.ts';
 import { staffUserRoutes } from './routes/staff-users.routes.ts';
@@ -15,5 +17,7 @@ export const adminGateway: GatewayDefinition = {
     memberRoutes(app, context);
     programRoutes(app, context);
     requestRoutes(app, context);
+    paymentRoutes(app, context);
+    refundRoutes(app, context);
   },
 };

@@ -1,14 +1,19 @@
 import {
   type AidRequest,
   hryvniasOf,
+  isPayout,
   MemberSummary,
   Nullable,
+  PAYMENT_TYPES,
+  type PaymentRecord,
+  PaymentTypeView,
   RequestFile,
   RequestFlags,
   RequestMessage,
   type StaffAidRequest,
 } from '@kasa/contracts';
 import { type Static, Type } from 'typebox';
+import { SitePayment, sitePayment } from './payment-views.ts';
 
 /** Requests as the admin site reads them: amounts in hryvnias. */
 const SiteRequestFields = {
@@ -41,8 +46,11 @@ export const SiteRequestDetail = Type.Object({
     },
     { description: 'Warnings for the reviewer: duplicate receipts, an unusual amount' },
   ),
-  charges: Type.Array(Type.Unknown(), { description: 'Payouts recorded against the request' }),
-  types: Type.Array(Type.Unknown(), { description: 'The kinds of payout staff can record' }),
+  paid: Type.Number({ description: 'hryvnias paid out so far' }),
+  charges: Type.Array(SitePayment, { description: 'Payouts recorded against the request, and reversals' }),
+  types: Type.Array(PaymentTypeView, {
+    description: 'The kinds of payout staff can record (`type` of PUT /payment)',
+  }),
 });
 
 export function siteRequest(
@@ -52,7 +60,16 @@ export function siteRequest(
   return { ...request, sum: hryvniasOf(request.sum), member };
 }
 
-export function siteRequestDetail(request: Static<typeof StaffAidRequest>): Static<typeof SiteRequestDetail> {
+/** The seed's payout types, offered on the request's card. */
+const PAYOUT_TYPES = PAYMENT_TYPES.filter((type) => isPayout(type.kind)).map(({ id, name }) => ({
+  id,
+  name,
+}));
+
+export function siteRequestDetail(
+  request: Static<typeof StaffAidRequest>,
+  payouts: readonly Static<typeof PaymentRecord>[],
+): Static<typeof SiteRequestDetail> {
   const flags = request.flags.unusual_amount
     ? {
         ...request.flags,
@@ -63,6 +80,12 @@ export function siteRequestDetail(request: Static<typeof StaffAidRequest>): Stat
         },
       }
     : request.flags;
-  // Payouts come with the payment service; until then there are none to show.
-  return { ...request, sum: hryvniasOf(request.sum), flags, charges: [], types: [] };
+  return {
+    ...request,
+    sum: hryvniasOf(request.sum),
+    paid: hryvniasOf(request.paid),
+    flags,
+    charges: payouts.map((payout) => sitePayment(payout, null)),
+    types: PAYOUT_TYPES,
+  };
 }

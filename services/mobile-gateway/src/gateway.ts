@@ -7,6 +7,7 @@ import { paymentRoutes } from './routes/payments.routes.ts';
 import { profileRoutes } from './routes/profile.routes.ts';
 import { requestRoutes } from './routes/requests.routes.ts';
 import { signInRoutes } from './routes/sign-in.routes.ts';
+import { subscriptionRoutes } from './routes/subscriptions.routes.ts';
 import { MobileGatewaySettings } from './settings.ts';
 
 export const mobileGateway = defineGateway({
@@ -24,5 +25,6 @@ export const mobileGateway = defineGateway({
     diiaRoutes(app, context);
     requestRoutes(app, context);
     paymentRoutes(app, context);
+    subscriptionRoutes(app, context);
   },
 });

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { addCalendarDays, kyivDateOf, seedDateOfCalendarDate } from '@kasa/contracts';
 import { claimsFor, eventually, signToken } from '@kasa/testing';
-import { jpeg, pdf, png } from '@kasa/testing/sample-files';
-import { clientsOf, file } from './support/clients.ts';
+import { approvedMemberOf } from './support/approved-member.ts';
+import { clientsOf } from './support/clients.ts';
 import { type KasaUnderTest, startKasa } from './support/kasa-under-test.ts';
 
 /**
@@ -24,36 +24,7 @@ const { mobile, admin, signUp } = clientsOf(
   () => adminToken,
 );
 
-async function approvedMember(phone: string, monthPrice: string): Promise<string> {
-  const terms = new FormData();
-  terms.append('program_name', `Програма ${phone}`);
-  terms.append('month_price', monthPrice);
-  terms.append('is_active', 'true');
-  terms.append('new_program_file', file(pdf(), 'terms.pdf', 'application/pdf'));
-  const created = await admin('PUT', '/program', terms);
-  assert.equal(created.status, 200, JSON.stringify(created.body));
-  const program = created.body.data;
-  const token = await signUp(phone);
-  const form = new FormData();
-  for (const [name, value] of Object.entries({
-    first_name: 'Олена',
-    last_name: 'Коваль',
-    email: 'olena@example.org',
-    program_id: String(program.program_id),
-    iban: 'UA213223130000026007233566001',
-  })) {
-    form.append(name, value);
-  }
-  form.append('inn', file(pdf(), 'inn.pdf', 'application/pdf'));
-  form.append('id_1', file(jpeg(), 'front.jpg', 'image/jpeg'));
-  form.append('id_2', file(png(), 'back.png', 'image/png'));
-  assert.equal((await mobile('POST', '/user/profile/create', form, token)).status, 200);
-  const memberId = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub;
-  const certificate = (await admin('GET', '/member/generate_certificate')).body.data;
-  const approved = await admin('PUT', '/member', { id: Number(memberId), certificate, is_submited: true });
-  assert.equal(approved.status, 200, JSON.stringify(approved.body));
-  return token;
-}
+const approvedMember = approvedMemberOf(mobile, admin, signUp);
 
 test('a checkout paid at LiqPay extends the membership the member reads in profile/get', async () => {
   const token = await approvedMember('+380671234001', '300');

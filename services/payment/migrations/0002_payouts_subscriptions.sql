@@ -33,4 +33,5 @@ ALTER TABLE `payments` ADD CONSTRAINT `payments_liqpay_payment` UNIQUE(`liqpay_p
 ALTER TABLE `payments` ADD CONSTRAINT `payments_reverses` UNIQUE(`reverses_payment_id`);--> statement-breakpoint
 CREATE INDEX `subscriptions_member` ON `subscriptions` (`member_id`,`state`);--> statement-breakpoint
 CREATE INDEX `payments_request` ON `payments` (`request_id`);--> statement-breakpoint
-CREATE INDEX `payments_paid_on` ON `payments` (`paid_on`);
+CREATE INDEX `payments_paid_on` ON `payments` (`paid_on`);--> statement-breakpoint
+CREATE INDEX `payments_created` ON `payments` (`created_at`);

@@ -2,7 +2,11 @@ import { defineService } from '@kasa/runtime';
 import { paymentDeps } from './application/payment-deps.ts';
 import { reconcileCheckouts } from './application/reconcile-checkouts.ts';
 import { liqpayCallbackRoutes, memberPaymentRoutes } from './http/payment.routes.ts';
+import { staffPaymentRoutes } from './http/staff-payment.routes.ts';
+import { staffRefundRoutes } from './http/staff-refund.routes.ts';
+import { memberSubscriptionRoutes } from './http/subscription.routes.ts';
 import { memberHandlers } from './messaging/member.handlers.ts';
+import { requestHandlers } from './messaging/request.handlers.ts';
 import { PaymentSettings } from './settings.ts';
 
 export const paymentService = defineService({
@@ -16,8 +20,14 @@ export const paymentService = defineService({
       context.logger.warn('LIQPAY_PUBLIC_KEY and LIQPAY_PRIVATE_KEY are not set: payments answer 503');
     await app.register(memberPaymentRoutes(deps));
     await app.register(liqpayCallbackRoutes(deps));
+    await app.register(memberSubscriptionRoutes(deps));
+    await app.register(staffRefundRoutes(deps));
+    await app.register(staffPaymentRoutes(deps));
   },
-  handlers: (consumers) => memberHandlers(consumers),
+  handlers: (consumers) => {
+    memberHandlers(consumers);
+    requestHandlers(consumers);
+  },
   jobs: (context) => [
     {
       name: 'reconcile LiqPay checkouts',

@@ -48,6 +48,9 @@ const checkout = (orderId: string, amount: number, action = 'pay') =>
       description: 'Членський внесок',
       order_id: orderId,
       server_url: serverUrl,
+      ...(action === 'subscribe'
+        ? { subscribe: 1, subscribe_date_start: '2026-01-31 10:00:00', subscribe_periodicity: 'month' }
+        : {}),
     },
     liqpay.privateKey,
   );
@@ -88,6 +91,23 @@ test('a refund is sent in hryvnias from kopiyky, and not past what was paid', as
 test('a subscription ends with unsubscribe', async () => {
   await liqpay.pay(checkout('order-3', 200, 'subscribe'));
   assert.equal((await client.unsubscribe('order-3')).status, 'unsubscribed');
+});
+
+test('one monthly charge of a subscription is refunded by its payment_id, the others stay', async () => {
+  await liqpay.pay(checkout('order-4', 200, 'subscribe'));
+  const first = await liqpay.charge('order-4');
+  const second = await liqpay.charge('order-4');
+  assert.notEqual(first.paymentId, second.paymentId);
+  const refund = await client.refund('order-4', 20_000, second.paymentId);
+  assert.equal(refund.status, 'reversed');
+  assert.equal(refund.payment_id, second.paymentId);
+  assert.equal(liqpay.requests.at(-1)?.params?.payment_id, second.paymentId);
+  const charges = liqpay.payments.get('order-4')!.subscription!.charges;
+  assert.deepEqual(
+    charges.map(({ status }) => status),
+    ['success', 'reversed'],
+  );
+  await assert.rejects(client.refund('order-4', 20_000, second.paymentId), LiqPayRefusedError);
 });
 
 test('requests signed with another key are refused, LiqPay down or slow is "unavailable"', async () => {

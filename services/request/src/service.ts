@@ -4,6 +4,7 @@ import { requestDeps } from './application/request-deps.ts';
 import { memberRequestRoutes } from './http/member-requests.routes.ts';
 import { staffRequestRoutes } from './http/staff-requests.routes.ts';
 import { memberHandlers } from './messaging/member.handlers.ts';
+import { paymentHandlers } from './messaging/payment.handlers.ts';
 import { RequestSettings } from './settings.ts';
 
 export const requestService = defineService({
@@ -16,5 +17,8 @@ export const requestService = defineService({
     await app.register(audienceScope('member', deps.scope, deps, [memberRequestRoutes]));
     await app.register(audienceScope('staff', deps.scope, deps, [staffRequestRoutes]));
   },
-  handlers: (consumers) => memberHandlers(consumers),
+  handlers: (consumers) => {
+    memberHandlers(consumers);
+    paymentHandlers(consumers);
+  },
 });

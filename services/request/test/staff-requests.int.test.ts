@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { AidRequestPage, MemberApproved, StaffAidRequest, staffActor } from '@kasa/contracts';
+import {
+  AidRequestPage,
+  MemberApproved,
+  PayoutRecorded,
+  PayoutReversed,
+  StaffAidRequest,
+  staffActor,
+} from '@kasa/contracts';
 import { newEvent } from '@kasa/messaging';
 import { eventually, type FilePart, multipartBody } from '@kasa/testing';
 import { jpeg } from '@kasa/testing/sample-files';
@@ -314,4 +321,62 @@ test("an amount is judged against what is usual on the member's program once it 
   });
   await call('PATCH', `/staff/requests/${id}`, staff(), { granted_amount: 250_000 });
   assert.equal((await card(id)).flags.unusual_amount, null, 'within what is usual on the program');
+});
+
+test('payouts the payment service records show on the card, once each, and hold the grant up', async () => {
+  const member = 7200;
+  const { id } = await open(member);
+  await call('PATCH', `/staff/requests/${id}`, staff(), { granted_amount: 100_000 });
+  const meta = { aggregateId: 1, actor: staffActor(STAFF) };
+  const recorded = newEvent(
+    PayoutRecorded,
+    {
+      paymentId: 1,
+      memberId: member,
+      requestId: id,
+      kind: 'partial_payout',
+      amount: 60_000,
+      currency: 'UAH',
+    },
+    meta,
+  );
+  await kasa.publish(recorded);
+  await kasa.publish(recorded); // redelivered: counted once
+  await kasa.publish(
+    newEvent(
+      PayoutRecorded,
+      {
+        paymentId: 2,
+        memberId: member,
+        requestId: id,
+        kind: 'partial_payout',
+        amount: 30_000,
+        currency: 'UAH',
+      },
+      meta,
+    ),
+  );
+  await eventually(async () => ((await card(id)).paid === 90_000 ? true : null));
+
+  const below = await call('PATCH', `/staff/requests/${id}`, staff(), { granted_amount: 80_000 });
+  assert.equal(below.statusCode, 409, 'not below what was paid out');
+  assert.match(below.json().message, /900\.00 UAH/);
+
+  await kasa.publish(
+    newEvent(
+      PayoutReversed,
+      {
+        paymentId: 3,
+        memberId: member,
+        requestId: id,
+        reversedPaymentId: 2,
+        amount: 30_000,
+        currency: 'UAH',
+      },
+      meta,
+    ),
+  );
+  await eventually(async () => ((await card(id)).paid === 60_000 ? true : null));
+  const lowered = await call('PATCH', `/staff/requests/${id}`, staff(), { granted_amount: 80_000 });
+  assert.equal(lowered.statusCode, 200, lowered.body);
 });

@@ -76,6 +76,8 @@ export const RequestFlags = Type.Object({
 /** What staff see of one request: the conversation with internal notes, and the flags. */
 export const StaffAidRequest = Type.Object({
   ...AidRequestDetail.properties,
+  /** Kopiyky paid out for it so far, as the payment service reported. */
+  paid: Type.Integer(),
   flags: RequestFlags,
 });
 

@@ -12,7 +12,9 @@ import type { GatewayContext } from '@kasa/runtime';
 import { type Static, Type } from 'typebox';
 import { staffOnly } from '../access.ts';
 import { SiteProgram, siteProgram, siteProgramOrNull } from '../member-views.ts';
+import { SitePayment, sitePayment } from '../payment-views.ts';
 import { SiteRequest, siteRequest } from '../request-views.ts';
+import { searchPayments } from '../service-calls.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const Name = Type.String({ minLength: 1, maxLength: 64, pattern: '\\S' });
@@ -47,7 +49,9 @@ const SiteMemberCard = Type.Object({
   identities: Type.Array(IdentityDocument),
   corrections: Type.Array(ProfileCorrection),
   requests: Type.Array(SiteRequest, { description: "The member's aid requests, latest changed first" }),
-  payments: Type.Array(Type.Unknown(), { description: "The member's payments" }),
+  payments: Type.Array(SitePayment, {
+    description: "The member's payments, latest first: contributions, payouts, reversals",
+  }),
 });
 
 const MemberEdit = Type.Object(
@@ -72,7 +76,8 @@ const MemberEdit = Type.Object(
 );
 
 /** SPEC §7 rows 1, 9–12: finding, reading and reviewing members, with the seed's paths and answers. */
-export function memberRoutes(app: HttpApp, { services }: GatewayContext): void {
+export function memberRoutes(app: HttpApp, context: GatewayContext): void {
+  const { services } = context;
   const member = services.member;
 
   app.post(
@@ -119,7 +124,7 @@ export function memberRoutes(app: HttpApp, { services }: GatewayContext): void {
     },
     async (request): Promise<Static<typeof SiteMemberCard>> => {
       const asCaller = { headers: callerToken(request), requestId: request.id };
-      const [card, theirRequests] = await Promise.all([
+      const [card, theirRequests, theirPayments] = await Promise.all([
         member.request({
           method: 'GET',
           path: `/staff/members/${request.body.id}`,
@@ -133,6 +138,7 @@ export function memberRoutes(app: HttpApp, { services }: GatewayContext): void {
           ...asCaller,
           response: AidRequestPage,
         }),
+        searchPayments(context, request, { member_ids: [request.body.id], limit: 1_000 }),
       ]);
       return {
         ...card,
@@ -140,8 +146,7 @@ export function memberRoutes(app: HttpApp, { services }: GatewayContext): void {
         new_program: siteProgramOrNull(card.new_program),
         programs: card.programs.map(siteProgram),
         requests: theirRequests.data.map((one) => siteRequest(one, null)),
-        // Filled from the payment service once it exists (issue 6).
-        payments: [],
+        payments: theirPayments.data.map((payment) => sitePayment(payment, null)),
       };
     },
   );

@@ -1,30 +1,29 @@
 import {
   AidRequestPage,
-  calendarDateOfSeedDate,
-  kopiykyOf,
   MatchingMembers,
-  MemberSummary,
+  PAYOUT_KINDS,
   RequestStatus,
   StaffAidRequest,
   StatusAnswer,
 } from '@kasa/contracts';
-import { badRequest, bearerSecurity, callerToken, type HttpApp, sendDownload } from '@kasa/http';
+import { bearerSecurity, type HttpApp, sendDownload } from '@kasa/http';
 import type { GatewayContext } from '@kasa/runtime';
-import type { FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { staffOnly } from '../access.ts';
 import { SiteRequest, SiteRequestDetail, siteRequest, siteRequestDetail } from '../request-views.ts';
+import { asCaller, searchPayments, summariesFor } from '../service-calls.ts';
+import { dayOf, SiteDayText } from '../site-dates.ts';
+import { kopiykyOfField, SiteAmount } from '../site-money.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
-const SeedDateText = Type.String({ maxLength: 10, description: 'dd.mm.yyyy' });
 const common = { tags: ['requests'], security: bearerSecurity };
 
 const ListBody = Type.Object({
   query: Type.Optional(
     Type.String({ maxLength: 200, description: 'Words of the member’s name, tax number or certificate' }),
   ),
-  date_start: Type.Optional(SeedDateText),
-  date_end: Type.Optional(SeedDateText),
+  date_start: Type.Optional(SiteDayText),
+  date_end: Type.Optional(SiteDayText),
   status: Type.Optional(Type.Array(RequestStatus, { maxItems: 4, default: ['opened'] })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
@@ -35,31 +34,9 @@ const SiteRequestPage = Type.Object({
   total_exact: Type.Boolean({ description: 'false: more than `total` match' }),
 });
 
-/** `24.08.2026` → `2026-08-24`; blank is no bound. */
-function dayOf(field: string, text: string | undefined): string | undefined {
-  if (text === undefined || text.trim() === '') return undefined;
-  const day = calendarDateOfSeedDate(text);
-  if (day === null) throw badRequest(`Field '${field}' is not a date (dd.mm.yyyy)`, 'invalid_date');
-  return day;
-}
-
 /** SPEC §7 rows 18–21, and closing and reopening a request. */
-export function requestRoutes(app: HttpApp, { services }: GatewayContext): void {
-  const { request: requests, member } = services;
-  const asCaller = (request: FastifyRequest) => ({ headers: callerToken(request), requestId: request.id });
-
-  /** Members' names for a page of requests, by id. */
-  async function summariesFor(request: FastifyRequest, ids: readonly number[]) {
-    if (ids.length === 0) return new Map<number, Static<typeof MemberSummary>>();
-    const { data } = await member.request({
-      method: 'POST',
-      path: '/staff/members/summaries',
-      body: { ids: [...new Set(ids)] },
-      ...asCaller(request),
-      response: Type.Object({ data: Type.Array(MemberSummary) }),
-    });
-    return new Map(data.map((summary) => [summary.id, summary]));
-  }
+export function requestRoutes(app: HttpApp, context: GatewayContext): void {
+  const { request: requests, member } = context.services;
 
   app.post(
     '/requests',
@@ -106,6 +83,7 @@ export function requestRoutes(app: HttpApp, { services }: GatewayContext): void 
         response: AidRequestPage,
       });
       const names = await summariesFor(
+        context,
         request,
         page.data.map(({ member_id }) => member_id),
       );
@@ -128,16 +106,22 @@ export function requestRoutes(app: HttpApp, { services }: GatewayContext): void 
         response: { 200: Type.Object({ data: SiteRequestDetail }) },
       },
     },
-    async (request) => ({
-      data: siteRequestDetail(
-        await requests.request({
+    async (request) => {
+      const [card, payouts] = await Promise.all([
+        requests.request({
           method: 'GET',
           path: `/staff/requests/${request.body.request}`,
           ...asCaller(request),
           response: StaffAidRequest,
         }),
-      ),
-    }),
+        searchPayments(context, request, {
+          request_ids: [request.body.request],
+          kinds: PAYOUT_KINDS,
+          limit: 1_000,
+        }),
+      ]);
+      return { data: siteRequestDetail(card, payouts.data) };
+    },
   );
 
   app.put(
@@ -152,11 +136,7 @@ export function requestRoutes(app: HttpApp, { services }: GatewayContext): void 
           id: Id,
           request_text: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
           diagnos: Type.Optional(Type.String({ maxLength: 2000 })),
-          suma: Type.Optional(
-            Type.Union([Type.Number({ minimum: 0 }), Type.String({ maxLength: 20 })], {
-              description: 'hryvnias, at most 2 decimals',
-            }),
-          ),
+          suma: Type.Optional(SiteAmount),
           member: Type.Optional(Id),
         }),
         response: { 200: StatusAnswer },
@@ -164,13 +144,7 @@ export function requestRoutes(app: HttpApp, { services }: GatewayContext): void 
     },
     (request) => {
       const { id, request_text, diagnos, suma } = request.body;
-      const grantedAmount = suma === undefined ? undefined : kopiykyOf(suma);
-      if (grantedAmount === null) {
-        throw badRequest(
-          "Field 'suma' must be an amount in hryvnias with at most 2 decimals",
-          'invalid_amount',
-        );
-      }
+      const grantedAmount = suma === undefined ? undefined : kopiykyOfField('suma', suma);
       return requests.request({
         method: 'PATCH',
         path: `/staff/requests/${id}`,

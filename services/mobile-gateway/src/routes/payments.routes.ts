@@ -1,4 +1,14 @@
-import { hryvniasOf, kopiykyOf, SeedDate, seedDateOf, seedDateOfCalendarDate } from '@kasa/contracts';
+import {
+  AidRequest,
+  calendarDateOfSeedDate,
+  hryvniasOf,
+  kopiykyOf,
+  PaymentRecord,
+  paymentTypeOf,
+  SeedDate,
+  seedDateOf,
+  seedDateOfCalendarDate,
+} from '@kasa/contracts';
 import { badRequest, bearerSecurity, callerToken, type HttpApp, requireAuth } from '@kasa/http';
 import type { GatewayContext } from '@kasa/runtime';
 import { Type } from 'typebox';
@@ -22,6 +32,22 @@ const ServiceContribution = Type.Object({
   confirmed_at: Type.String(),
   paid_until: Type.Union([Type.String(), Type.Null()]),
 });
+const AppCharge = Type.Object({
+  date: Type.Union([SeedDate, Type.Null()]),
+  sum: Type.Number({ description: 'hryvnias; negative for a reversal' }),
+  diagnosis: Type.String(),
+  request_id: Type.Union([Type.Integer(), Type.Null()]),
+  type: Type.String({ description: 'Відшкодування or Часткове відшкодування' }),
+});
+
+/** `24.08.2026` → `2026-08-24`; blank is no bound; anything else 400. */
+function dayOf(field: string, text: string | undefined): string | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const day = calendarDateOfSeedDate(text);
+  if (day === null) throw badRequest(`Field '${field}' is not a date (dd.mm.yyyy)`, 'invalid_date');
+  return day;
+}
+
 const AppContribution = Type.Object({
   date: SeedDate,
   sum: Type.Number({ description: 'hryvnias' }),
@@ -32,7 +58,7 @@ const AppContribution = Type.Object({
 
 /** Contributions through LiqPay (SPEC §6 rows 12, 18 and 19). */
 export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
-  const { payment } = context.services;
+  const { payment, request: requests } = context.services;
 
   app.get(
     '/user/payments/list',
@@ -57,6 +83,56 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
         date: seedDateOf(new Date(contribution.confirmed_at)),
         sum: hryvniasOf(contribution.amount),
         payed_to: contribution.paid_until === null ? null : seedDateOfCalendarDate(contribution.paid_until),
+      }));
+    },
+  );
+
+  app.post(
+    '/user/charges/list',
+    {
+      ...signedIn,
+      schema: {
+        tags: ['payments'],
+        security: bearerSecurity,
+        summary: "The fund's payouts for the member's requests, latest first",
+        description:
+          'Only those paid on the days from `begin` to `end` (Kyiv, both included) when given. A payout ' +
+          'corrected by staff shows as the payout and its reversal (a negative sum).',
+        body: Type.Optional(
+          Type.Object({
+            begin: Type.Optional(Type.String({ maxLength: 10, description: 'dd.mm.yyyy' })),
+            end: Type.Optional(Type.String({ maxLength: 10, description: 'dd.mm.yyyy' })),
+          }),
+        ),
+        response: { 200: Type.Array(AppCharge) },
+      },
+    },
+    async (request) => {
+      const from = dayOf('begin', request.body?.begin);
+      const to = dayOf('end', request.body?.end);
+      const asMember = { headers: callerToken(request), requestId: request.id };
+      const [payouts, theirRequests] = await Promise.all([
+        payment.request({
+          method: 'GET',
+          path: '/me/payouts',
+          query: { ...(from ? { from } : {}), ...(to ? { to } : {}) },
+          ...asMember,
+          response: Type.Array(PaymentRecord),
+        }),
+        requests.request({
+          method: 'GET',
+          path: '/me/requests',
+          ...asMember,
+          response: Type.Array(AidRequest),
+        }),
+      ]);
+      const diagnoses = new Map(theirRequests.map((one) => [one.id, one.diagnos]));
+      return payouts.map((payout) => ({
+        date: payout.paid_on === null ? null : seedDateOfCalendarDate(payout.paid_on),
+        sum: hryvniasOf(payout.amount),
+        diagnosis: payout.request_id === null ? '' : (diagnoses.get(payout.request_id) ?? ''),
+        request_id: payout.request_id,
+        type: paymentTypeOf(payout.kind).name,
       }));
     },
   );

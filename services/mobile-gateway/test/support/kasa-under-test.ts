@@ -38,7 +38,8 @@ export interface KasaUnderTest {
  * The real processes a flow crosses, in this process, each listening on its own port, on fresh
  * schemas and a broker namespace of their own: auth and notification (SMS to a local Twilio)
  * behind the mobile gateway, and with `withMembers` the member and request services, `withStaff` the admin
- * gateway too, `withPayments` the payment service with a local LiqPay that calls the mobile gateway back.
+ * gateway and the payment service too, `withPayments` the payment service with a local LiqPay that calls the
+ * mobile gateway back.
  */
 export async function startKasa({
   withMembers = false,
@@ -119,16 +120,21 @@ export async function startKasa({
       );
     }
     const mobileUrl = `http://127.0.0.1:${mobilePort}`;
-    if (liqpay) {
+    // Staff's cards show payments too: the admin gateway needs the payment service.
+    if (withPayments || withStaff) {
       running.push(
         await startService(paymentService, {
           env: {
             ...shared,
             PAYMENT_PORT: String(paymentPort),
             PUBLIC_URL: mobileUrl,
-            LIQPAY_PUBLIC_KEY: liqpay.publicKey,
-            LIQPAY_PRIVATE_KEY: liqpay.privateKey,
-            LIQPAY_API_URL: liqpay.apiUrl,
+            ...(liqpay
+              ? {
+                  LIQPAY_PUBLIC_KEY: liqpay.publicKey,
+                  LIQPAY_PRIVATE_KEY: liqpay.privateKey,
+                  LIQPAY_API_URL: liqpay.apiUrl,
+                }
+              : {}),
           },
         }),
       );

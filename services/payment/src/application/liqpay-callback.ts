@@ -1,4 +1,5 @@
 import {
+  type Actor,
   kopiykyOf,
   kyivDateOf,
   PaymentConfirmed,
@@ -15,10 +16,12 @@ import {
   recordCallback,
   updatePayment,
 } from '../db/payments.repository.ts';
+import { findSubscriptionByOrder } from '../db/subscriptions.repository.ts';
 import { nextState, outcomeOf, type PaymentState } from '../domain/payment-state.ts';
 import { hasValidSignature, type LiqPayParams, paramsOf, type Signed } from '../liqpay/liqpay-protocol.ts';
 import { payable } from './create-checkout.ts';
 import type { LiqPaySetup, PaymentDeps } from './payment-deps.ts';
+import { applySubscriptionReport } from './subscription-callback.ts';
 
 /** What became of a callback, for the log. */
 export type CallbackResult = 'applied' | 'unchanged' | 'unknown_order' | 'flagged';
@@ -64,7 +67,12 @@ export async function applyLiqPayReport(
   status: string,
 ): Promise<CallbackResult> {
   const payment = await findPaymentByOrder(tx, orderId, true);
-  if (!payment) return 'unknown_order';
+  if (!payment) {
+    // Not a checkout's order: a subscription's, whose every charge is a payment of its own.
+    const subscription = await findSubscriptionByOrder(tx, orderId, true);
+    if (!subscription) return 'unknown_order';
+    return applySubscriptionReport({ tx, emit }, liqpay, params, subscription, status);
+  }
   const now = new Date();
   const outcome = outcomeOf(status, liqpay.sandbox);
   const mismatch = outcome === 'confirmed' ? mismatchOf(params, payment, liqpay.account.publicKey) : null;
@@ -101,10 +109,13 @@ export async function movePayment(
     liqpayStatus,
     liqpayPaymentId = payment.liqpayPaymentId,
     flag = null,
+    actor = SYSTEM,
   }: {
     liqpayStatus: string;
     liqpayPaymentId?: number | null;
     flag?: string | null;
+    /** Who moved it: LiqPay's report is the system's doing, a refund a staff user's. */
+    actor?: Actor;
   },
   now: Date,
 ): Promise<void> {
@@ -121,7 +132,7 @@ export async function movePayment(
     now,
   );
   const ref = { paymentId: payment.id, memberId: payment.memberId };
-  const meta = { aggregateId: payment.id, actor: SYSTEM };
+  const meta = { aggregateId: payment.id, actor };
   if (state === 'confirmed') {
     await emit(
       newEvent(
@@ -141,7 +152,11 @@ export async function movePayment(
 }
 
 /** Why a success callback may not be credited to its order, or null when it matches. */
-function mismatchOf(params: LiqPayParams, payment: PaymentRow, publicKey: string): string | null {
+export function mismatchOf(
+  params: LiqPayParams,
+  payment: Pick<PaymentRow, 'currency' | 'amount'>,
+  publicKey: string,
+): string | null {
   if (params.public_key !== publicKey) return 'the callback names another LiqPay account';
   if (params.currency !== payment.currency)
     return `paid in ${String(params.currency)}, ordered in ${payment.currency}`;

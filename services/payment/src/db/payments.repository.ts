@@ -45,8 +45,14 @@ export async function findPaymentByOrder(
   return row;
 }
 
-export async function findPayment(tx: Executor, id: number): Promise<PaymentRow | undefined> {
-  const [row] = await tx.select().from(payments).where(eq(payments.id, id)).limit(1);
+/** A payment by id; `forUpdate` locks it. */
+export async function findPayment(
+  tx: Executor,
+  id: number,
+  forUpdate = false,
+): Promise<PaymentRow | undefined> {
+  const query = tx.select().from(payments).where(eq(payments.id, id)).limit(1);
+  const [row] = forUpdate ? await query.for('update') : await query;
   return row;
 }
 
@@ -124,4 +130,27 @@ export function pendingCheckouts(tx: Executor, before: Date, limit: number): Pro
     )
     .orderBy(asc(payments.createdAt))
     .limit(limit);
+}
+
+/** The payment LiqPay's charge `liqpayPaymentId` was recorded as, if it was. */
+export async function findPaymentByLiqPayId(
+  tx: Executor,
+  liqpayPaymentId: number,
+): Promise<PaymentRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(payments)
+    .where(eq(payments.liqpayPaymentId, liqpayPaymentId))
+    .limit(1);
+  return row;
+}
+
+/** Who on the staff acted on a payment (a refund, say), and their words. */
+export async function recordStaffAction(
+  tx: Executor,
+  id: number,
+  { recordedBy, note }: { recordedBy: number; note: string | null },
+  now: Date,
+): Promise<void> {
+  await tx.update(payments).set({ recordedBy, note, updatedAt: now }).where(eq(payments.id, id));
 }

@@ -70,6 +70,8 @@ export const payments = mysqlTable(
     index('payments_pending').on(table.state, table.createdAt),
     index('payments_request').on(table.requestId),
     index('payments_paid_on').on(table.paidOn),
+    /** The register, latest first. */
+    index('payments_created').on(table.createdAt),
   ],
 );
 

@@ -1,9 +1,12 @@
+import { PaymentRecord } from '@kasa/contracts';
 import { callerId, type HttpApp, requireTokensFor } from '@kasa/http';
 import { Type } from 'typebox';
 import { createCheckout } from '../application/create-checkout.ts';
 import { handleLiqPayCallback } from '../application/liqpay-callback.ts';
 import type { PaymentDeps } from '../application/payment-deps.ts';
 import { confirmedContributions } from '../db/payments.repository.ts';
+import { payoutsOf } from '../db/register.repository.ts';
+import { paymentRecord } from './payment.view.ts';
 
 const Checkout = Type.Object({
   payment_id: Type.Integer(),
@@ -17,6 +20,7 @@ export function memberPaymentRoutes(deps: PaymentDeps) {
   return async function register(app: HttpApp): Promise<void> {
     await requireTokensFor(app, { publicKey: deps.publicKeyPem, issuer: deps.issuer, audience: 'member' });
     const max = deps.context.settings.CHECKOUT_MAX_AMOUNT;
+    const { db } = deps.context.database;
     app.post(
       '/me/checkouts',
       {
@@ -59,7 +63,7 @@ export function memberPaymentRoutes(deps: PaymentDeps) {
         },
       },
       async (request) => {
-        const rows = await confirmedContributions(deps.context.database.db, callerId(request));
+        const rows = await confirmedContributions(db, callerId(request));
         return rows.map((row) => ({
           payment_id: row.id,
           amount: row.amount,
@@ -68,8 +72,26 @@ export function memberPaymentRoutes(deps: PaymentDeps) {
         }));
       },
     );
+
+    app.get(
+      '/me/payouts',
+      {
+        schema: {
+          tags: ['member: payments'],
+          summary: "The member's payouts (and reversals of them) on the days given, latest first",
+          querystring: Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day) }),
+          response: { 200: Type.Array(PaymentRecord) },
+        },
+      },
+      async (request) => {
+        const { from, to } = request.query;
+        return (await payoutsOf(db, callerId(request), from, to)).map(paymentRecord);
+      },
+    );
   };
 }
+
+const Day = Type.String({ format: 'date', description: 'a Kyiv calendar day, YYYY-MM-DD' });
 
 const Contribution = Type.Object({
   payment_id: Type.Integer(),

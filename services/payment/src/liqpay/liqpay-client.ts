@@ -46,9 +46,18 @@ export class LiqPayClient {
     return this.call('status', { order_id: orderId });
   }
 
-  /** Returns `amount` (kopiyky) of a paid order to the payer. */
-  refund(orderId: string, amount: number): Promise<LiqPayParams> {
-    return this.call('refund', { order_id: orderId, amount: hryvniasOf(amount) });
+  /**
+   * Returns `amount` (kopiyky) of a paid order to the payer's card. LiqPay's refund takes the
+   * order_id and, for a partial refund, the amount. A subscription's monthly charges share its
+   * order_id, so one of them is named by its `payment_id` as well (LiqPay's documentation shows
+   * no such parameter for a refund: the amount, one charge's, is what bounds it either way).
+   */
+  refund(orderId: string, amount: number, paymentId?: number): Promise<LiqPayParams> {
+    return this.call('refund', {
+      order_id: orderId,
+      amount: hryvniasOf(amount),
+      ...(paymentId === undefined ? {} : { payment_id: paymentId }),
+    });
   }
 
   /** Ends the regular charges of a subscription. */

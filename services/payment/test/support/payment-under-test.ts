@@ -22,6 +22,8 @@ export interface PaymentUnderTest {
   publicUrl: string;
   query<T>(sql: string, values?: unknown[]): Promise<T[]>;
   memberAuth(memberId: number): string;
+  /** A staff user's bearer token; `admin` for an administrator. */
+  staffAuth(staffId: number, role?: 'staff' | 'admin'): string;
   /** Publishes an event on the bus as another service's relay would. */
   publish(event: AnyEvent): Promise<void>;
   /** Event types in the outbox for a payment, in order. */
@@ -82,6 +84,7 @@ export async function startPayment(env: Record<string, string> = {}): Promise<Pa
     publicUrl,
     query,
     memberAuth: (memberId) => token(memberId, 'member', 'member'),
+    staffAuth: (staffId, role = 'staff') => token(staffId, 'staff', role),
     async publish(event) {
       await service!.context.messaging.publisher.publish([
         eventMessage(topologyNames(namespace).exchange, event),

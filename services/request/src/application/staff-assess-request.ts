@@ -1,4 +1,5 @@
-import { RequestAssessed, staffActor } from '@kasa/contracts';
+import { hryvniasOf, RequestAssessed, staffActor } from '@kasa/contracts';
+import { conflict } from '@kasa/http';
 import { newEvent } from '@kasa/messaging';
 import type { RequestPatch } from '../db/requests.repository.ts';
 import { nextStatus } from '../domain/request-status.ts';
@@ -30,8 +31,14 @@ export async function assessRequest(
       patch.requestText = assessment.requestText;
     if (assessment.diagnosis !== undefined && assessment.diagnosis !== request.diagnosis)
       patch.diagnosis = assessment.diagnosis;
-    if (assessment.grantedAmount !== undefined && assessment.grantedAmount !== request.grantedAmount)
+    if (assessment.grantedAmount !== undefined && assessment.grantedAmount !== request.grantedAmount) {
+      if (assessment.grantedAmount < request.paidAmount)
+        throw conflict(
+          `${hryvniasOf(request.paidAmount).toFixed(2)} UAH has already been paid out: grant at least that`,
+          'granted_below_paid',
+        );
       patch.grantedAmount = assessment.grantedAmount;
+    }
     if (Object.keys(patch).length === 0) return;
 
     const actor = staffActor(staffId);

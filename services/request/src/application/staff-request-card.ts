@@ -21,6 +21,7 @@ export async function staffRequestCard(
   ]);
   return {
     ...detail,
+    paid: request.paidAmount,
     flags: {
       duplicate_files: duplicates,
       unusual_amount: basis === null ? null : unusualAmount(request.grantedAmount, basis),

@@ -1,5 +1,5 @@
 import type { Executor } from '@kasa/db';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { RequestStatus } from '../domain/request-status.ts';
 import { requests } from './schema.ts';
 
@@ -22,6 +22,7 @@ export async function insertRequest(
     requestText,
     diagnosis: '',
     grantedAmount: null,
+    paidAmount: 0,
     createdAt: now,
     updatedAt: now,
   };
@@ -60,4 +61,16 @@ export async function updateRequest(tx: Executor, id: number, patch: RequestPatc
     .update(requests)
     .set({ ...patch, updatedAt: now })
     .where(eq(requests.id, id));
+}
+
+/**
+ * Adds `delta` kopiyky (negative for a reversal) to what was paid out for a request. Staff's
+ * list is not reordered by it: `updated_at` stays.
+ */
+export async function addPaidAmount(tx: Executor, id: number, delta: number): Promise<boolean> {
+  const [result] = await tx
+    .update(requests)
+    .set({ paidAmount: sql`${requests.paidAmount} + ${delta}` })
+    .where(eq(requests.id, id));
+  return result.affectedRows === 1;
 }

@@ -31,6 +31,8 @@ export const requests = mysqlTable(
     diagnosis: varchar('diagnosis', { length: 2000 }).notNull().default(''),
     /** In kopiyky; null until staff grant an amount. */
     grantedAmount: int('granted_amount', { unsigned: true }),
+    /** Kopiyky paid out so far (from the payment service's `payout.recorded` and `payout.reversed`). */
+    paidAmount: int('paid_amount').notNull().default(0),
     createdAt: createdAt(),
     /** Changed by everything the member sees happen to the request: staff's list is ordered by it. */
     updatedAt: updatedAt(),

@@ -1,0 +1,69 @@
+import { type Static, Type } from 'typebox';
+import { PaymentKind } from '../events/payment.ts';
+import { Nullable } from './members.ts';
+
+/**
+ * Shapes the payment service answers and the gateways pass on. Money is in kopiyky here; the
+ * gateways turn it into the decimal hryvnias the clients read.
+ */
+
+export type PaymentKindName = Static<typeof PaymentKind>;
+
+/**
+ * The seed's payment types, by the ids its clients send (`type` of `PUT /payment`) and the
+ * names the admin site shows. Tied to behaviour (a payout needs a request, a contribution
+ * extends the membership), so they are code, not rows staff could edit.
+ */
+export const PAYMENT_TYPES = [
+  { id: 1, name: 'Поповнення', kind: 'contribution' },
+  { id: 2, name: 'Відшкодування', kind: 'payout' },
+  { id: 3, name: 'Часткове відшкодування', kind: 'partial_payout' },
+] as const satisfies readonly { id: number; name: string; kind: PaymentKindName }[];
+
+export type PaymentType = (typeof PAYMENT_TYPES)[number];
+export const PAYOUT_KINDS = ['payout', 'partial_payout'] as const satisfies readonly PaymentKindName[];
+export type PayoutKind = (typeof PAYOUT_KINDS)[number];
+
+export const isPayout = (kind: PaymentKindName): kind is PayoutKind => kind !== 'contribution';
+export const paymentTypeOf = (kind: PaymentKindName): PaymentType =>
+  PAYMENT_TYPES.find((type) => type.kind === kind) as PaymentType;
+export const paymentTypeById = (id: number): PaymentType | undefined =>
+  PAYMENT_TYPES.find((type) => type.id === id);
+
+export const PaymentTypeView = Type.Object({ id: Type.Integer(), name: Type.String() });
+
+export const PaymentStateName = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('confirmed'),
+  Type.Literal('failed'),
+  Type.Literal('reversed'),
+  Type.Literal('flagged'),
+]);
+
+/** One entry of the register, as the payment service keeps it. */
+export const PaymentRecord = Type.Object({
+  id: Type.Integer(),
+  member_id: Type.Integer(),
+  kind: PaymentKind,
+  source: Type.Union([Type.Literal('liqpay'), Type.Literal('manual')]),
+  state: PaymentStateName,
+  /** Kopiyky; negative on a reversing entry. */
+  amount: Type.Integer(),
+  currency: Type.String(),
+  /** The Kyiv day the money moved (`YYYY-MM-DD`); null while a checkout is unpaid. */
+  paid_on: Nullable(Type.String({ format: 'date' })),
+  request_id: Nullable(Type.Integer()),
+  order_id: Nullable(Type.String()),
+  iban: Nullable(Type.String()),
+  /** The entry this one reverses. */
+  reverses: Nullable(Type.Integer()),
+  subscription_id: Nullable(Type.Integer()),
+  /** Why a LiqPay report was not credited. */
+  flag: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+  /** The staff user who entered it. */
+  recorded_by: Nullable(Type.Integer()),
+  created_at: Type.String({ format: 'date-time' }),
+});
+
+export const PaymentPage = Type.Object({ data: Type.Array(PaymentRecord), total: Type.Integer() });

@@ -1,0 +1,215 @@
+import {
+  MatchingMembers,
+  MemberCard,
+  PAYMENT_TYPES,
+  PaymentRecord,
+  PaymentStateName,
+  paymentTypeById,
+} from '@kasa/contracts';
+import { badRequest, bearerSecurity, type HttpApp } from '@kasa/http';
+import type { GatewayContext } from '@kasa/runtime';
+import { type Static, Type } from 'typebox';
+import { staffOnly } from '../access.ts';
+import { SitePayment, sitePayment } from '../payment-views.ts';
+import { asCaller, searchPayments, summariesFor } from '../service-calls.ts';
+import { dayOf, SiteDayText } from '../site-dates.ts';
+import { kopiykyOfField, SiteAmount } from '../site-money.ts';
+
+const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
+const TypeId = Type.Integer({
+  minimum: 1,
+  maximum: PAYMENT_TYPES.length,
+  description: PAYMENT_TYPES.map(({ id, name }) => `${id}: ${name}`).join('; '),
+});
+const common = { tags: ['payments'], security: bearerSecurity };
+
+const Entry = Type.Object({
+  member: Id,
+  type: TypeId,
+  request: Type.Optional(Type.Union([Id, Type.Null()])),
+  date: SiteDayText,
+  amount: SiteAmount,
+  iban: Type.Optional(
+    Type.String({ maxLength: 34, description: "a payout's account; the member's IBAN when left out" }),
+  ),
+  note: Type.Optional(Type.String({ maxLength: 500 })),
+});
+const Saved = Type.Object({ status: Type.String(), message: Type.String(), data: SitePayment });
+
+const RegisterBody = Type.Object({
+  type: Type.Optional(Type.Union([Type.Array(TypeId, { maxItems: PAYMENT_TYPES.length }), Type.Null()])),
+  state: Type.Optional(Type.Array(PaymentStateName, { maxItems: 5 })),
+  date_start: Type.Optional(Type.Union([SiteDayText, Type.Null()])),
+  date_end: Type.Optional(Type.Union([SiteDayText, Type.Null()])),
+  amount_start: Type.Optional(Type.Union([SiteAmount, Type.Null()])),
+  amount_end: Type.Optional(Type.Union([SiteAmount, Type.Null()])),
+  certificate: Type.Optional(Type.Union([Type.String({ maxLength: 32 }), Type.Null()])),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+});
+const RegisterPage = Type.Object({
+  status: Type.String(),
+  data: Type.Array(SitePayment),
+  total: Type.Integer({ description: 'how many match in all' }),
+});
+
+/** "A full IBAN: UA and 27 digits", spaces allowed as people write them. */
+function ibanOf(text: string): string {
+  const iban = text.replace(/\s+/g, '').toUpperCase();
+  if (!/^UA[0-9]{27}$/.test(iban))
+    throw badRequest("Field 'iban' is not a Ukrainian IBAN (UA and 27 digits)", 'invalid_iban');
+  return iban;
+}
+
+/** SPEC §7 rows 16 and 17: manual entries and the register; and reversing a mistaken entry. */
+export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
+  const { payment, member } = context.services;
+
+  app.put(
+    '/payment',
+    {
+      ...staffOnly,
+      schema: {
+        ...common,
+        summary: 'Record a payment by hand: a contribution from another source, or a payout for a request',
+        description:
+          'A contribution (type 1) extends the membership as one through LiqPay does. A payout (type 2, ' +
+          'the whole rest of what was granted) or a partial payout (type 3) needs its `request`; payouts ' +
+          'never add up to more than the granted amount (409 says what is left). Nothing is ever edited: ' +
+          'a mistake is corrected by POST /payment/reverse.',
+        body: Entry,
+        response: { 200: Saved },
+      },
+    },
+    async (request): Promise<Static<typeof Saved>> => {
+      const { body } = request;
+      const type = paymentTypeById(body.type);
+      if (!type) throw badRequest("Field 'type' is not a payment type", 'invalid_type');
+      const amount = kopiykyOfField('amount', body.amount);
+      if (amount <= 0) throw badRequest("Field 'amount' must be more than 0", 'invalid_amount');
+      const paidOn = dayOf('date', body.date);
+      if (paidOn === undefined) throw badRequest("Field 'date' is required (dd.mm.yyyy)", 'invalid_date');
+      // The member must exist (404 otherwise); a payout goes to their IBAN unless another is given.
+      const card = await member.request({
+        method: 'GET',
+        path: `/staff/members/${body.member}`,
+        ...asCaller(request),
+        response: MemberCard,
+      });
+      const iban = body.iban
+        ? ibanOf(body.iban)
+        : type.kind === 'contribution'
+          ? null
+          : card.member.actual_iban;
+      const saved = await payment.request({
+        method: 'POST',
+        path: '/staff/payments',
+        body: {
+          member_id: body.member,
+          kind: type.kind,
+          ...(body.request ? { request_id: body.request } : {}),
+          paid_on: paidOn,
+          amount,
+          ...(iban ? { iban: ibanOf(iban) } : {}),
+          ...(body.note ? { note: body.note } : {}),
+        },
+        ...asCaller(request),
+        response: PaymentRecord,
+      });
+      const names = await summariesFor(context, request, [saved.member_id]);
+      return {
+        status: 'success',
+        message: 'Інформацію про платіж додано',
+        data: sitePayment(saved, names.get(saved.member_id) ?? null),
+      };
+    },
+  );
+
+  app.post(
+    '/payment/reverse',
+    {
+      ...staffOnly,
+      schema: {
+        ...common,
+        summary: 'Correct a mistaken manual entry with a reversing one',
+        description:
+          'The reversing entry has the amount negated and today’s date; a contribution’s days are taken back, ' +
+          'a payout stops counting against the grant. 409 when already reversed, or for LiqPay money ' +
+          '(refund it instead).',
+        body: Type.Object({
+          payment: Id,
+          note: Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' }),
+        }),
+        response: { 200: Saved },
+      },
+    },
+    async (request): Promise<Static<typeof Saved>> => {
+      const reversal = await payment.request({
+        method: 'POST',
+        path: `/staff/payments/${request.body.payment}/reversal`,
+        body: { note: request.body.note },
+        ...asCaller(request),
+        response: PaymentRecord,
+      });
+      return { status: 'success', message: 'Платіж сторновано', data: sitePayment(reversal, null) };
+    },
+  );
+
+  app.post(
+    '/payments',
+    {
+      ...staffOnly,
+      schema: {
+        ...common,
+        summary: 'The payment register, latest first',
+        description:
+          'Filters combine with AND: the types, the states, the days the money moved (Kyiv, both included), ' +
+          'the amount range in hryvnias (both included), the member’s certificate (its words).',
+        body: RegisterBody,
+        response: { 200: RegisterPage },
+      },
+    },
+    async (request): Promise<Static<typeof RegisterPage>> => {
+      const { body } = request;
+      const amountMin =
+        body.amount_start == null ? undefined : kopiykyOfField('amount_start', body.amount_start);
+      const amountMax = body.amount_end == null ? undefined : kopiykyOfField('amount_end', body.amount_end);
+      const paidFrom = dayOf('date_start', body.date_start ?? undefined);
+      const paidTo = dayOf('date_end', body.date_end ?? undefined);
+      let memberIds: number[] | undefined;
+      const certificate = body.certificate?.trim() ?? '';
+      if (certificate !== '') {
+        const matching = await member.request({
+          method: 'POST',
+          path: '/staff/members/matching',
+          body: { query: certificate, fields: { certificate: true } },
+          ...asCaller(request),
+          response: MatchingMembers,
+        });
+        if (matching.ids.length === 0) return { status: 'success', data: [], total: 0 };
+        memberIds = matching.ids;
+      }
+      const page = await searchPayments(context, request, {
+        ...(body.type?.length ? { kinds: body.type.map((id) => paymentTypeById(id)?.kind) } : {}),
+        ...(body.state?.length ? { states: body.state } : {}),
+        ...(paidFrom ? { paid_from: paidFrom } : {}),
+        ...(paidTo ? { paid_to: paidTo } : {}),
+        ...(amountMin === undefined ? {} : { amount_min: amountMin }),
+        ...(amountMax === undefined ? {} : { amount_max: amountMax }),
+        ...(memberIds ? { member_ids: memberIds } : {}),
+        offset: body.offset ?? 0,
+        limit: body.limit ?? 50,
+      });
+      const names = await summariesFor(
+        context,
+        request,
+        page.data.map(({ member_id }) => member_id),
+      );
+      return {
+        status: 'success',
+        data: page.data.map((one) => sitePayment(one, names.get(one.member_id) ?? null)),
+        total: page.total,
+      };
+    },
+  );
+}

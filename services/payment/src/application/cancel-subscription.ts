@@ -1,0 +1,74 @@
+import { memberActor, SubscriptionEnded } from '@kasa/contracts';
+import { notFound, serviceUnavailable, unprocessable } from '@kasa/http';
+import { newEvent } from '@kasa/messaging';
+import {
+  findOpenSubscription,
+  type SubscriptionRow,
+  updateSubscription,
+} from '../db/subscriptions.repository.ts';
+import { LiqPayRefusedError, LiqPayUnavailableError } from '../liqpay/liqpay-client.ts';
+import { payable } from './create-checkout.ts';
+import type { LiqPaySetup, PaymentDeps } from './payment-deps.ts';
+
+/**
+ * The member stops the automatic monthly dues: LiqPay's `unsubscribe` is asked while the
+ * subscription is locked (its callbacks wait), and once LiqPay takes no more charges the
+ * subscription is `cancelled`, with `subscription.ended` when it had started. LiqPay out of
+ * reach (503) or refusing (422) changes nothing. LiqPay not knowing the order (a checkout
+ * never paid) or having ended it already means no more charges either: cancelled.
+ */
+export async function cancelSubscription(deps: PaymentDeps, memberId: number): Promise<SubscriptionRow> {
+  const liqpay = payable(deps);
+  // Asked once: should the transaction be run again (a lost deadlock), LiqPay is not asked twice.
+  let unsubscribed = false;
+  return deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
+    const subscription = await findOpenSubscription(tx, memberId, true);
+    if (!subscription) {
+      throw notFound('There are no automatic monthly dues to cancel', 'subscription_not_found');
+    }
+    if (!unsubscribed) await unsubscribeAtLiqPay(liqpay, subscription);
+    unsubscribed = true;
+    const now = new Date();
+    const patch = { state: 'cancelled' as const, liqpayStatus: 'unsubscribed', cancelledAt: now };
+    await updateSubscription(tx, subscription.id, patch, now);
+    if (subscription.state === 'active') {
+      await emit(
+        newEvent(
+          SubscriptionEnded,
+          { subscriptionId: subscription.id, memberId, reason: 'cancelled' },
+          { aggregateId: subscription.id, actor: memberActor(memberId) },
+        ),
+      );
+    }
+    return { ...subscription, ...patch, updatedAt: now };
+  });
+}
+
+/**
+ * LiqPay's refusals that mean there is nothing left to end: an order it does not know, or one
+ * unsubscribed already. (What LiqPay answers for the latter is not documented: an `ok` answer
+ * with status `unsubscribed` is taken as done anyway, and so is a refusal that says so.)
+ */
+const NOTHING_TO_END = new Set(['payment_not_found', 'unsubscribed']);
+
+async function unsubscribeAtLiqPay(liqpay: LiqPaySetup, subscription: SubscriptionRow): Promise<void> {
+  try {
+    await liqpay.client.unsubscribe(subscription.orderId);
+  } catch (error) {
+    if (error instanceof LiqPayRefusedError) {
+      if (NOTHING_TO_END.has(error.code)) return;
+      throw unprocessable(
+        `LiqPay refused to stop the automatic dues (${error.code}): try again later or contact the fund`,
+        'liqpay_refused',
+      );
+    }
+    if (error instanceof LiqPayUnavailableError) {
+      throw serviceUnavailable(
+        'LiqPay cannot be reached: the automatic dues are still on, try again later',
+        'liqpay_unavailable',
+        error,
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,118 @@
+import { callerId, type HttpApp, requireTokensFor } from '@kasa/http';
+import { Type } from 'typebox';
+import { cancelSubscription } from '../application/cancel-subscription.ts';
+import type { PaymentDeps } from '../application/payment-deps.ts';
+import { startSubscription } from '../application/start-subscription.ts';
+import { findOpenSubscription, firstChargeOf } from '../db/subscriptions.repository.ts';
+
+const common = { tags: ['member: subscription'] };
+const State = Type.Union([Type.Literal('pending'), Type.Literal('active')]);
+
+const SubscriptionCheckout = Type.Object({
+  subscription_id: Type.Integer(),
+  order_id: Type.String(),
+  state: Type.Literal('pending'),
+  amount: Type.Integer({ description: 'kopiyky a month' }),
+  data: Type.String({ description: 'base64 JSON of the `subscribe` checkout, for LiqPay' }),
+  signature: Type.String({ description: 'base64 sha1 of private key + data + private key' }),
+});
+
+const CurrentSubscription = Type.Union([
+  Type.Object({
+    subscription_id: Type.Integer(),
+    state: State,
+    amount: Type.Integer({ description: 'kopiyky a month' }),
+    since: Type.String({
+      format: 'date-time',
+      description: 'active: when the first charge was credited; pending: when it was asked for',
+    }),
+  }),
+  Type.Null(),
+]);
+
+/** The member's automatic monthly dues through a LiqPay subscription: the token's subject, always. */
+export function memberSubscriptionRoutes(deps: PaymentDeps) {
+  return async function register(app: HttpApp): Promise<void> {
+    await requireTokensFor(app, { publicKey: deps.publicKeyPem, issuer: deps.issuer, audience: 'member' });
+    const max = deps.context.settings.CHECKOUT_MAX_AMOUNT;
+
+    app.post(
+      '/me/subscription',
+      {
+        schema: {
+          ...common,
+          summary: 'Start automatic monthly dues: a pending subscription and its LiqPay checkout',
+          description:
+            'LiqPay takes `amount` when the member pays the checkout, then every month. 409 while one is ' +
+            'active; a pending one of the same amount comes back again, of another amount it is replaced. ' +
+            '503 while the fund has no LiqPay account configured.',
+          body: Type.Object({
+            amount: Type.Integer({
+              minimum: 1,
+              maximum: max,
+              description: "kopiyky: the program's month price",
+            }),
+          }),
+          response: { 201: SubscriptionCheckout },
+        },
+      },
+      async (request, reply) => {
+        const { subscription, data, signature } = await startSubscription(
+          deps,
+          callerId(request),
+          request.body.amount,
+        );
+        return reply.code(201).send({
+          subscription_id: subscription.id,
+          order_id: subscription.orderId,
+          state: 'pending' as const,
+          amount: subscription.amount,
+          data,
+          signature,
+        });
+      },
+    );
+
+    app.get(
+      '/me/subscription',
+      {
+        schema: {
+          ...common,
+          summary: 'The pending or active subscription, or null',
+          response: { 200: CurrentSubscription },
+        },
+      },
+      async (request) => {
+        const { db } = deps.context.database;
+        const subscription = await findOpenSubscription(db, callerId(request));
+        if (!subscription || (subscription.state !== 'pending' && subscription.state !== 'active'))
+          return null;
+        const since = subscription.state === 'active' ? await firstChargeOf(db, subscription.id) : null;
+        return {
+          subscription_id: subscription.id,
+          state: subscription.state,
+          amount: subscription.amount,
+          since: (since ?? subscription.createdAt).toISOString(),
+        };
+      },
+    );
+
+    app.delete(
+      '/me/subscription',
+      {
+        schema: {
+          ...common,
+          summary: 'Stop the automatic monthly dues',
+          description:
+            'LiqPay is told to take no more charges; then the subscription is cancelled. 404 when there is ' +
+            'none; 503 when LiqPay cannot be reached and 422 when it refuses (the dues are still on).',
+          response: { 200: Type.Object({ status: Type.String(), message: Type.String() }) },
+        },
+      },
+      async (request) => {
+        await cancelSubscription(deps, callerId(request));
+        return { status: 'success', message: 'Automatic monthly dues are cancelled' };
+      },
+    );
+  };
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `requests` ADD `paid_amount` int DEFAULT 0 NOT NULL;
