@@ -1,37 +1,22 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { addCalendarDays, kyivDateOf, seedDateOfCalendarDate } from '@kasa/contracts';
-import { claimsFor, eventually, signToken } from '@kasa/testing';
-import { approvedMemberOf } from './support/approved-member.ts';
-import { clientsOf } from './support/clients.ts';
-import { type KasaUnderTest, startKasa } from './support/kasa-under-test.ts';
+import { eventually } from '@kasa/testing';
+import { wholeKasa } from './support/whole-kasa.ts';
 
 /**
  * Issue 6's flow: an approved member asks for a checkout through the mobile gateway, pays at
  * (a local) LiqPay, whose signed callback comes back through the gateway, and `profile/get`
  * shows the membership extended. Real services, RabbitMQ and MariaDB.
  */
-let kasa: KasaUnderTest;
-let adminToken: string;
-before(async () => {
-  kasa = await startKasa({ withMembers: true, withStaff: true, withPayments: true });
-  adminToken = signToken(kasa.keys.privateKey, claimsFor({ sub: '1', aud: 'staff', role: 'admin' }));
-});
-after(() => kasa?.stop());
-
-const { mobile, admin, signUp } = clientsOf(
-  () => kasa,
-  () => adminToken,
-);
-
-const approvedMember = approvedMemberOf(mobile, admin, signUp);
+const { kasa, mobile, signUp, approvedMember } = wholeKasa();
 
 test('a checkout paid at LiqPay extends the membership the member reads in profile/get', async () => {
-  const token = await approvedMember('+380671234001', '300');
+  const { token } = await approvedMember('+380671234001', '300');
   assert.equal((await mobile('GET', '/user/profile/get', undefined, token)).body.expiration_date, null);
 
   const key = crypto.randomUUID();
-  const asked = await fetch(`${kasa.mobileUrl}/user/payments/liqpay`, {
+  const asked = await fetch(`${kasa().mobileUrl}/user/payments/liqpay`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
     body: JSON.stringify({ amount: 600 }),
@@ -40,7 +25,7 @@ test('a checkout paid at LiqPay extends the membership the member reads in profi
   const checkout = (await asked.json()) as { data: string; signature: string };
   assert.deepEqual(Object.keys(checkout), ['data', 'signature']);
   // The app retries: the same checkout.
-  const again = await fetch(`${kasa.mobileUrl}/user/payments/liqpay`, {
+  const again = await fetch(`${kasa().mobileUrl}/user/payments/liqpay`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
     body: JSON.stringify({ amount: 600 }),
@@ -48,7 +33,7 @@ test('a checkout paid at LiqPay extends the membership the member reads in profi
   assert.deepEqual(await again.json(), checkout);
 
   // LiqPay posts its form to the mobile gateway's callback.
-  assert.equal(await kasa.liqpay!.pay(checkout, 'sandbox'), 200);
+  assert.equal(await kasa().liqpay!.pay(checkout, 'sandbox'), 200);
   const want = seedDateOfCalendarDate(addCalendarDays(kyivDateOf(new Date()), 60));
   await eventually(
     async () => {
@@ -68,10 +53,10 @@ test('a checkout paid at LiqPay extends the membership the member reads in profi
     { date: seedDateOfCalendarDate(kyivDateOf(new Date())), sum: 600, payed_to: want },
   ]);
   // The same callback again changes nothing.
-  const paid = [...kasa.liqpay!.payments.values()].at(-1)!;
-  const repeated = await kasa.liqpay!.sendCallback(`${kasa.mobileUrl}/user/payments/liqpay-callback`, {
+  const paid = [...kasa().liqpay!.payments.values()].at(-1)!;
+  const repeated = await kasa().liqpay!.sendCallback(`${kasa().mobileUrl}/user/payments/liqpay-callback`, {
     version: 3,
-    public_key: kasa.liqpay!.publicKey,
+    public_key: kasa().liqpay!.publicKey,
     action: 'pay',
     payment_id: paid.paymentId,
     status: 'sandbox',
@@ -93,7 +78,7 @@ test('checkout amounts are hryvnias with at most 2 decimals; a forged callback i
     assert.deepEqual(Object.keys(answer.body), ['message']);
   }
   assert.equal((await mobile('POST', '/user/payments/liqpay', { amount: 100 })).status, 401);
-  const forged = await fetch(`${kasa.mobileUrl}/user/payments/liqpay-callback`, {
+  const forged = await fetch(`${kasa().mobileUrl}/user/payments/liqpay-callback`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { addCalendarDays, kyivDateOf, seedDateOfCalendarDate } from '@kasa/contracts';
-import { claimsFor, eventually, signToken } from '@kasa/testing';
+import { eventually } from '@kasa/testing';
 import { jpeg } from '@kasa/testing/sample-files';
-import { approvedMemberOf } from './support/approved-member.ts';
-import { clientsOf, file } from './support/clients.ts';
-import { type KasaUnderTest, startKasa } from './support/kasa-under-test.ts';
+import { file } from './support/clients.ts';
+import { wholeKasa } from './support/whole-kasa.ts';
 
 /**
  * Staff's side of the money (SPEC §7 rows 16, 17, 21 and 11; §6 row 11): payouts for a request
@@ -13,24 +12,11 @@ import { type KasaUnderTest, startKasa } from './support/kasa-under-test.ts';
  * register, the request's and the member's cards, a reversing entry, and the member's list of
  * payouts. Real services, RabbitMQ and MariaDB.
  */
-let kasa: KasaUnderTest;
-let adminToken: string;
-before(async () => {
-  kasa = await startKasa({ withMembers: true, withStaff: true, withPayments: true });
-  adminToken = signToken(kasa.keys.privateKey, claimsFor({ sub: '1', aud: 'staff', role: 'admin' }));
-});
-after(() => kasa?.stop());
-
-const { mobile, admin, signUp } = clientsOf(
-  () => kasa,
-  () => adminToken,
-);
-const approvedMember = approvedMemberOf(mobile, admin, signUp);
+const { mobile, admin, approvedMember } = wholeKasa();
 const today = () => seedDateOfCalendarDate(kyivDateOf(new Date()));
 
 test('payouts against a grant, a manual contribution, the register, both cards and a reversal', async () => {
-  const token = await approvedMember('+380671250001', '300');
-  const memberId = (await mobile('GET', '/user/session', undefined, token)).body.member_id;
+  const { token, memberId, certificate } = await approvedMember('+380671250001', '300');
   const form = new FormData();
   form.append('comment', 'Ліки після операції');
   form.append('files', file(jpeg(), 'receipt.jpg', 'image/jpeg'));
@@ -138,7 +124,6 @@ test('payouts against a grant, a manual contribution, the register, both cards a
   const contributions = await register({ type: [1] });
   assert.equal(contributions.status, 200);
   assert.ok(contributions.body.data.some((one: { id: number }) => one.id === cash.body.data.id));
-  const certificate = (await admin('POST', '/member', { id: memberId })).body.member.certificate;
   const theirs = await register({ certificate, type: [2, 3] });
   assert.equal(theirs.body.total, 2);
   assert.equal(theirs.body.data[0].member.certificate, certificate);

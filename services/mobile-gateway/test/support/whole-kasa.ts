@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+import { claimsFor, signToken } from '@kasa/testing';
+import { jpeg, pdf, png } from '@kasa/testing/sample-files';
+import { clientsOf, file } from './clients.ts';
+import { type KasaUnderTest, startKasa } from './kasa-under-test.ts';
+
+export interface ApprovedMember {
+  token: string;
+  memberId: number;
+  certificate: string;
+}
+
+/**
+ * The whole of Kasa for this test file (every service, both gateways, a local LiqPay), started
+ * before its tests and stopped after them, with clients for both gateways (the admin one as an
+ * administrator) and a way to make an approved member.
+ */
+export function wholeKasa() {
+  let kasa: KasaUnderTest;
+  let adminToken: string;
+  before(async () => {
+    kasa = await startKasa({ withMembers: true, withStaff: true, withPayments: true });
+    adminToken = signToken(kasa.keys.privateKey, claimsFor({ sub: '1', aud: 'staff', role: 'admin' }));
+  });
+  after(() => kasa?.stop());
+  const { mobile, admin, signUp } = clientsOf(
+    () => kasa,
+    () => adminToken,
+  );
+
+  /**
+   * A member signed up by SMS, with a profile and documents, on a new program of `monthPrice`
+   * hryvnias a month, given a certificate and approved by an administrator.
+   */
+  async function approvedMember(phone: string, monthPrice: string): Promise<ApprovedMember> {
+    const terms = new FormData();
+    terms.append('program_name', `Програма ${phone}`);
+    terms.append('month_price', monthPrice);
+    terms.append('is_active', 'true');
+    terms.append('new_program_file', file(pdf(), 'terms.pdf', 'application/pdf'));
+    const created = await admin('PUT', '/program', terms);
+    assert.equal(created.status, 200, JSON.stringify(created.body));
+    const token = await signUp(phone);
+    const form = new FormData();
+    for (const [name, value] of Object.entries({
+      first_name: 'Олена',
+      last_name: 'Коваль',
+      email: 'olena@example.org',
+      program_id: String(created.body.data.program_id),
+      iban: 'UA213223130000026007233566001',
+    })) {
+      form.append(name, value);
+    }
+    form.append('inn', file(pdf(), 'inn.pdf', 'application/pdf'));
+    form.append('id_1', file(jpeg(), 'front.jpg', 'image/jpeg'));
+    form.append('id_2', file(png(), 'back.png', 'image/png'));
+    assert.equal((await mobile('POST', '/user/profile/create', form, token)).status, 200);
+    const memberId = Number(JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub);
+    const certificate: string = (await admin('GET', '/member/generate_certificate')).body.data;
+    const approved = await admin('PUT', '/member', { id: memberId, certificate, is_submited: true });
+    assert.equal(approved.status, 200, JSON.stringify(approved.body));
+    return { token, memberId, certificate };
+  }
+
+  return { kasa: () => kasa, mobile, admin, signUp, approvedMember };
+}
