@@ -6,7 +6,6 @@ import {
   PaymentRecord,
   paymentTypeOf,
   SeedDate,
-  seedDateOf,
   seedDateOfCalendarDate,
 } from '@kasa/contracts';
 import { badRequest, bearerSecurity, callerToken, type HttpApp, requireAuth } from '@kasa/http';
@@ -30,6 +29,7 @@ const ServiceContribution = Type.Object({
   payment_id: Type.Integer(),
   amount: Type.Integer(),
   confirmed_at: Type.String(),
+  paid_on: Type.String(),
   paid_until: Type.Union([Type.String(), Type.Null()]),
 });
 const AppCharge = Type.Object({
@@ -80,7 +80,7 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
         response: Type.Array(ServiceContribution),
       });
       return contributions.map((contribution) => ({
-        date: seedDateOf(new Date(contribution.confirmed_at)),
+        date: seedDateOfCalendarDate(contribution.paid_on),
         sum: hryvniasOf(contribution.amount),
         payed_to: contribution.paid_until === null ? null : seedDateOfCalendarDate(contribution.paid_until),
       }));

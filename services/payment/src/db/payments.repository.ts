@@ -107,7 +107,7 @@ export function confirmedContributions(tx: Executor, memberId: number): Promise<
         eq(payments.state, 'confirmed'),
       ),
     )
-    .orderBy(desc(payments.confirmedAt), desc(payments.id));
+    .orderBy(desc(payments.paidOn), desc(payments.confirmedAt), desc(payments.id));
 }
 
 /** Remembers the day a contribution carried the membership to. */

@@ -1,4 +1,4 @@
-import { PaymentRecord } from '@kasa/contracts';
+import { kyivDateOf, PaymentRecord } from '@kasa/contracts';
 import { callerId, type HttpApp, requireTokensFor } from '@kasa/http';
 import { Type } from 'typebox';
 import { createCheckout } from '../application/create-checkout.ts';
@@ -68,6 +68,7 @@ export function memberPaymentRoutes(deps: PaymentDeps) {
           payment_id: row.id,
           amount: row.amount,
           confirmed_at: (row.confirmedAt ?? row.createdAt).toISOString(),
+          paid_on: row.paidOn ?? kyivDateOf(row.confirmedAt ?? row.createdAt),
           paid_until: row.paidUntil,
         }));
       },
@@ -97,6 +98,8 @@ const Contribution = Type.Object({
   payment_id: Type.Integer(),
   amount: Type.Integer({ description: 'kopiyky' }),
   confirmed_at: Type.String({ format: 'date-time' }),
+  /** The Kyiv day the money moved (for an entry staff made, the day they entered). */
+  paid_on: Type.String({ format: 'date' }),
   paid_until: Type.Union([Type.String({ format: 'date' }), Type.Null()], {
     description: 'the day the membership ran to once this contribution was applied',
   }),
