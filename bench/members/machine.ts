@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 
 /** Clock ticks a second in /proc (USER_HZ: 100 on Linux). */
-const HZ = 100;
+export const HZ = 100;
 
-const read = (path: string) => {
+export const read = (path: string) => {
   try {
     return readFileSync(path, 'utf8');
   } catch {
@@ -13,7 +13,7 @@ const read = (path: string) => {
 };
 
 /** utime + stime of a process, in ticks, and its parent's id. */
-function processTicks(pid: number): { ticks: number; parent: number } | null {
+export function processTicks(pid: number): { ticks: number; parent: number } | null {
   const stat = read(`/proc/${pid}/stat`);
   if (stat === null) return null;
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

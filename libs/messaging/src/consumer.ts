@@ -7,7 +7,7 @@ import { isUnavailable, PermanentError } from './errors.ts';
 import type { AnyEvent } from './events.ts';
 import { claimEvent, claimEvents } from './inbox.ts';
 import type { TopologyNames } from './names.ts';
-import { enqueue } from './outbox.ts';
+import { PendingEvents } from './outbox.ts';
 
 export interface HandlerContext {
   tx: Tx;
@@ -166,13 +166,15 @@ export class Consumers {
           registration.queue,
           batch.map(({ event }) => event.id),
         );
+        const pending = new PendingEvents();
         for (const { event, attempt } of batch) {
           if (!fresh.has(event.id)) continue;
-          const context = this.#context(tx, registration.queue, event, attempt, () => {
-            emitted = true;
-          });
-          await registration.handler(event as never, context);
+          await registration.handler(
+            event as never,
+            this.#context(tx, registration.queue, event, attempt, pending),
+          );
         }
+        emitted = await pending.writeTo(tx);
       });
     } catch (error) {
       this.#options.logger.debug(
@@ -194,10 +196,12 @@ export class Consumers {
       await this.#whileUnavailable(registration.queue, () =>
         this.#options.database.db.transaction(async (tx) => {
           if (!(await claimEvent(tx, registration.queue, event.id))) return;
-          const context = this.#context(tx, registration.queue, event, attempt, () => {
-            emitted = true;
-          });
-          await registration.handler(event as never, context);
+          const pending = new PendingEvents();
+          await registration.handler(
+            event as never,
+            this.#context(tx, registration.queue, event, attempt, pending),
+          );
+          emitted = await pending.writeTo(tx);
         }),
       );
     } catch (error) {
@@ -236,7 +240,7 @@ export class Consumers {
     }
   }
 
-  #context(tx: Tx, queue: string, event: AnyEvent, attempt: number, onEmit: () => void): HandlerContext {
+  #context(tx: Tx, queue: string, event: AnyEvent, attempt: number, pending: PendingEvents): HandlerContext {
     const parent = this.#options.logger;
     let logger: Logger | undefined;
     return {
@@ -247,10 +251,7 @@ export class Consumers {
         logger ??= parent.child({ queue, eventId: event.id, attempt });
         return logger;
       },
-      emit: async (...events) => {
-        if (events.length > 0) onEmit();
-        await enqueue(tx, events);
-      },
+      emit: async (...events) => pending.add(events),
     };
   }
 

@@ -70,7 +70,9 @@ export class OutboxRelay {
         this.#pendingWake = false;
         const published = await this.#publishBatch();
         failures = 0;
-        if (published > 0) continue;
+        // A full batch leaves more behind; after a short one the next commit wakes the relay
+        // (and an empty look in between would cost three statements a batch).
+        if (published >= this.#options.batchSize) continue;
         await this.#cleanup();
         await this.#idle(idlePollMs);
       } catch (error) {

@@ -36,17 +36,32 @@ export class UnitOfWork {
   async run<T>(work: (context: TransactionContext) => Promise<T>): Promise<T> {
     let emitted = false;
     const result = await retryOnDeadlock(() =>
-      this.#database.db.transaction(async (tx) =>
-        work({
-          tx,
-          emit: async (...events) => {
-            emitted ||= events.length > 0;
-            await enqueue(tx, events);
-          },
-        }),
-      ),
+      this.#database.db.transaction(async (tx) => {
+        const pending = new PendingEvents();
+        const result = await work({ tx, emit: async (...events) => pending.add(events) });
+        emitted = await pending.writeTo(tx);
+        return result;
+      }),
     );
     if (emitted) this.#afterCommit();
     return result;
+  }
+}
+
+/**
+ * The events a transaction emits, written to the outbox together just before it commits: one
+ * statement for them all, however many changes emitted them.
+ */
+export class PendingEvents {
+  readonly #events: AnyEvent[] = [];
+
+  add(events: readonly AnyEvent[]): void {
+    this.#events.push(...events);
+  }
+
+  /** Writes them in the order emitted; whether there were any. */
+  async writeTo(tx: Tx): Promise<boolean> {
+    await enqueue(tx, this.#events);
+    return this.#events.length > 0;
   }
 }

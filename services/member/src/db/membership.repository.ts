@@ -1,6 +1,6 @@
 import type { Executor } from '@kasa/db';
-import { eq } from 'drizzle-orm';
-import { membershipExtensions } from './schema.ts';
+import { eq, sql } from 'drizzle-orm';
+import { members, membershipExtensions } from './schema.ts';
 
 export type MembershipExtensionRow = typeof membershipExtensions.$inferSelect;
 
@@ -17,12 +17,37 @@ export async function findExtension(
   return row;
 }
 
+/** Records what a payment added; false, and nothing written, when that payment was applied before. */
 export async function recordExtension(
   tx: Executor,
   extension: Omit<typeof membershipExtensions.$inferInsert, 'createdAt' | 'refundedAt'>,
   now: Date,
-): Promise<void> {
-  await tx.insert(membershipExtensions).values({ ...extension, createdAt: now });
+): Promise<boolean> {
+  const [result] = await tx
+    .insert(membershipExtensions)
+    .ignore()
+    .values({ ...extension, createdAt: now });
+  return result.affectedRows === 1;
+}
+
+/**
+ * What a payment needs of its member, the member's row locked (two payments for one member
+ * apply one after the other): the day the membership runs to, and the program it is priced by.
+ */
+export async function lockMembership(
+  tx: Executor,
+  memberId: number,
+): Promise<{ paidUntil: string | null; programId: number | null } | undefined> {
+  const [row] = await tx
+    .select({
+      paidUntil: members.paidUntil,
+      programId: sql<number | null>`COALESCE(${members.programId}, ${members.pendingProgramId})`,
+    })
+    .from(members)
+    .where(eq(members.id, memberId))
+    .limit(1)
+    .for('update');
+  return row;
 }
 
 export async function markExtensionRefunded(tx: Executor, paymentId: number, now: Date): Promise<void> {

@@ -9,7 +9,12 @@ import {
 import type { Consumers } from '@kasa/messaging';
 import { newEvent } from '@kasa/messaging';
 import { findMember, updateMember } from '../db/members.repository.ts';
-import { findExtension, markExtensionRefunded, recordExtension } from '../db/membership.repository.ts';
+import {
+  findExtension,
+  lockMembership,
+  markExtensionRefunded,
+  recordExtension,
+} from '../db/membership.repository.ts';
 import { findProgram } from '../db/programs.repository.ts';
 import { extendMembership, shortenMembership } from '../domain/membership.ts';
 
@@ -21,14 +26,12 @@ import { extendMembership, shortenMembership } from '../domain/membership.ts';
 export function paymentHandlers(consumers: Consumers): void {
   consumers.handle(PaymentConfirmed, async ({ data }, { tx, emit }) => {
     if (data.kind !== 'contribution') return;
-    const member = await findMember(tx, data.memberId, true);
+    const member = await lockMembership(tx, data.memberId);
     // Thrown, not skipped: the message retries and ends in the dead-letter queue, in sight.
     if (!member)
       throw new Error(`Payment ${data.paymentId} is for member ${data.memberId}, who does not exist`);
-    if (await findExtension(tx, data.paymentId)) return;
     // The program the member pays for: the current one, or the one chosen and awaiting review.
-    const programId = member.programId ?? member.pendingProgramId;
-    const program = programId === null ? undefined : await findProgram(tx, programId);
+    const program = member.programId === null ? undefined : await findProgram(tx, member.programId);
     if (!program) {
       throw new Error(`Payment ${data.paymentId}: member ${data.memberId} has no program to price it`);
     }
@@ -39,7 +42,7 @@ export function paymentHandlers(consumers: Consumers): void {
       amount: data.amount,
       monthPrice: program.monthPrice,
     });
-    await recordExtension(
+    const applied = await recordExtension(
       tx,
       {
         paymentId: data.paymentId,
@@ -50,7 +53,8 @@ export function paymentHandlers(consumers: Consumers): void {
       },
       now,
     );
-    if (extension.days === 0 || extension.paidUntil === null) return;
+    // Applied before (the same payment in another event): once is all.
+    if (!applied || extension.days === 0 || extension.paidUntil === null) return;
     await updateMember(tx, data.memberId, { paidUntil: extension.paidUntil }, now);
     await emit(
       newEvent(

@@ -1,7 +1,8 @@
 import { findPaymentByOrder, type PaymentRow, pendingCheckouts } from '../db/payments.repository.ts';
 import { LiqPayRefusedError, LiqPayUnavailableError } from '../liqpay/liqpay-client.ts';
-import { applyLiqPayReport, movePayment } from './liqpay-callback.ts';
+import { applyLiqPayReport } from './liqpay-report.ts';
 import type { PaymentDeps } from './payment-deps.ts';
+import { movePayment } from './payment-moves.ts';
 
 /** At most this many checkouts are asked about in one round. */
 const ROUND = 100;

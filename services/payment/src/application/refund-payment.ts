@@ -6,8 +6,8 @@ import { refundRefusalOf } from '../domain/refund-rules.ts';
 import { LiqPayRefusedError, LiqPayUnavailableError } from '../liqpay/liqpay-client.ts';
 import type { LiqPayParams } from '../liqpay/liqpay-protocol.ts';
 import { payable } from './create-checkout.ts';
-import { movePayment } from './liqpay-callback.ts';
 import type { LiqPaySetup, PaymentDeps } from './payment-deps.ts';
+import { movePayment } from './payment-moves.ts';
 
 /**
  * A staff user returns a member's LiqPay contribution: LiqPay's `refund` is asked while the

@@ -5,8 +5,9 @@ import { type SubscriptionRow, updateSubscription } from '../db/subscriptions.re
 import { type LiqPayOutcome, nextState, type PaymentState } from '../domain/payment-state.ts';
 import { chargeOutcomeOf, isEnding, nextSubscriptionState } from '../domain/subscription-state.ts';
 import type { LiqPayParams } from '../liqpay/liqpay-protocol.ts';
-import { type CallbackResult, mismatchOf, movePayment } from './liqpay-callback.ts';
+import type { CallbackResult } from './liqpay-report.ts';
 import type { LiqPaySetup } from './payment-deps.ts';
+import { mismatchOf, movePayment } from './payment-moves.ts';
 
 interface ChargeResult {
   result: CallbackResult;

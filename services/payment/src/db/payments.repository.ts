@@ -90,9 +90,12 @@ export async function insertCheckoutKey(tx: Executor, row: typeof checkoutKeys.$
   await tx.insert(checkoutKeys).values(row);
 }
 
-/** A callback as it came, signed or not: what LiqPay (or someone posing as it) sent. */
-export async function recordCallback(tx: Executor, row: typeof liqpayCallbacks.$inferInsert): Promise<void> {
-  await tx.insert(liqpayCallbacks).values(row);
+/** Callbacks as they came, signed or not: what LiqPay (or someone posing as it) sent. */
+export async function recordCallback(
+  tx: Executor,
+  rows: typeof liqpayCallbacks.$inferInsert | (typeof liqpayCallbacks.$inferInsert)[],
+): Promise<void> {
+  await tx.insert(liqpayCallbacks).values(Array.isArray(rows) ? rows : [rows]);
 }
 
 /** The member's confirmed contributions, latest first. */

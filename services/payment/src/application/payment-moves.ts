@@ -1,0 +1,83 @@
+import {
+  type Actor,
+  kopiykyOf,
+  kyivDateOf,
+  PaymentConfirmed,
+  PaymentFailed,
+  PaymentFlagged,
+  PaymentRefunded,
+  SYSTEM,
+} from '@kasa/contracts';
+import { newEvent, type TransactionContext } from '@kasa/messaging';
+import { type PaymentRow, updatePayment } from '../db/payments.repository.ts';
+import type { PaymentState } from '../domain/payment-state.ts';
+import type { LiqPayParams } from '../liqpay/liqpay-protocol.ts';
+
+/**
+ * A payment's move to `state`, with the event that tells of it: confirmed, flagged (with the
+ * reason in `flag`), failed (with LiqPay's status), or money that was credited going back.
+ */
+export async function movePayment(
+  { tx, emit }: TransactionContext,
+  payment: PaymentRow,
+  state: PaymentState,
+  {
+    liqpayStatus,
+    liqpayPaymentId = payment.liqpayPaymentId,
+    flag = null,
+    actor = SYSTEM,
+  }: {
+    liqpayStatus: string;
+    liqpayPaymentId?: number | null;
+    flag?: string | null;
+    /** Who moved it: LiqPay's report is the system's doing, a refund a staff user's. */
+    actor?: Actor;
+  },
+  now: Date,
+): Promise<void> {
+  await updatePayment(
+    tx,
+    payment.id,
+    {
+      state,
+      liqpayStatus,
+      liqpayPaymentId,
+      ...(state === 'confirmed' ? { confirmedAt: now, paidOn: kyivDateOf(now) } : {}),
+      ...(state === 'flagged' ? { flag } : {}),
+    },
+    now,
+  );
+  const ref = { paymentId: payment.id, memberId: payment.memberId };
+  const meta = { aggregateId: payment.id, actor };
+  if (state === 'confirmed') {
+    await emit(
+      newEvent(
+        PaymentConfirmed,
+        { ...ref, kind: 'contribution', amount: payment.amount, currency: 'UAH', source: 'liqpay' },
+        meta,
+      ),
+    );
+  } else if (state === 'flagged') {
+    await emit(newEvent(PaymentFlagged, { ...ref, reason: flag ?? 'not as ordered' }, meta));
+  } else if (state === 'failed') {
+    await emit(newEvent(PaymentFailed, { ...ref, status: liqpayStatus }, meta));
+  } else if (state === 'reversed' && payment.state === 'confirmed') {
+    // Money that was credited went back (LiqPay reversed it): whoever credited it hears so.
+    await emit(newEvent(PaymentRefunded, { ...ref, amount: payment.amount, currency: 'UAH' }, meta));
+  }
+}
+
+/** Why a success callback may not be credited to its order, or null when it matches. */
+export function mismatchOf(
+  params: LiqPayParams,
+  payment: Pick<PaymentRow, 'currency' | 'amount'>,
+  publicKey: string,
+): string | null {
+  if (params.public_key !== publicKey) return 'the callback names another LiqPay account';
+  if (params.currency !== payment.currency)
+    return `paid in ${String(params.currency)}, ordered in ${payment.currency}`;
+  const paid =
+    typeof params.amount === 'number' || typeof params.amount === 'string' ? kopiykyOf(params.amount) : null;
+  if (paid !== payment.amount) return `paid ${String(params.amount)}, ordered ${payment.amount / 100}`;
+  return null;
+}
