@@ -51,11 +51,12 @@ test('a callback that fails in a batch fails alone: the others are confirmed, ea
     statuses.map((_, index) => (index === 5 ? 500 : 200)),
   );
   const states = await kasa.query<{ id: number; state: string }>(
-    'SELECT id, state FROM payments WHERE id IN (?) ORDER BY id',
+    'SELECT id, state FROM payments WHERE id IN (?)',
     [orders.map(({ payment_id }) => payment_id)],
   );
+  const stateOf = new Map(states.map(({ id, state }) => [id, state]));
   assert.deepEqual(
-    states.map(({ state }) => state),
+    orders.map(({ payment_id }) => stateOf.get(payment_id)),
     orders.map((_, index) => (index === 6 ? 'pending' : 'confirmed')),
   );
   for (const [index, order] of orders.entries()) {
