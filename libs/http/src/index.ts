@@ -34,6 +34,7 @@ export { type HealthCheck, type HealthOptions, registerHealth } from './health.t
 export {
   ACCESS_TOKEN_HEADER,
   type AuthUser,
+  asCaller,
   callerId,
   callerToken,
   type JwtAuthOptions,
@@ -41,6 +42,7 @@ export {
   requireAuth,
   requireRole,
   requireTokensFor,
+  tokenScope,
 } from './jwt-auth.ts';
 export { bearerSecurity, type OpenApiOptions, registerOpenApi } from './openapi.ts';
 export { REQUEST_ID_HEADER } from './request-id.ts';
@@ -55,7 +57,7 @@ export {
   type ServiceForward,
   type ServiceRequest,
 } from './service-client.ts';
-export { assertAdministrator, assertStaffMayAct, staffMayAct } from './staff-rules.ts';
+export { administratorsOnly, assertAdministrator, assertStaffMayAct, staffMayAct } from './staff-rules.ts';
 export {
   type ForwardedBody,
   forwardedBody,

@@ -1,5 +1,6 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { HttpApp } from './create-http-app.ts';
 import { forbidden, unauthorized } from './errors.ts';
 
 /** The claims of a Kasa access token, as `request.user` holds them once verified. */
@@ -161,6 +162,11 @@ export function requireRole(...roles: string[]) {
 }
 
 /** The caller's token as it came, for a gateway to pass on to the service that checks it again. */
+/** What a gateway passes on with a call on the caller's behalf: their token and the request's id. */
+export function asCaller(request: Pick<FastifyRequest, 'headers' | 'id'>) {
+  return { headers: callerToken(request), requestId: request.id };
+}
+
 export function callerToken(request: { headers: FastifyRequest['headers'] }): Record<string, string> {
   const { authorization } = request.headers;
   const accessToken = request.headers[ACCESS_TOKEN_HEADER];
@@ -181,6 +187,19 @@ export async function requireTokensFor(
 ): Promise<void> {
   await registerJwtAuth(app, { ...options, algorithms: ['EdDSA'] });
   app.addHook('onRequest', requireAuth());
+}
+
+/** Routes that take one audience's tokens: verified in a scope of their own, before any route runs. */
+export function tokenScope<D>(
+  audience: 'member' | 'staff',
+  keys: { publicKeyPem: string; issuer: string },
+  deps: D,
+  routes: readonly ((app: HttpApp, deps: D) => void)[],
+) {
+  return async function register(app: HttpApp): Promise<void> {
+    await requireTokensFor(app, { publicKey: keys.publicKeyPem, issuer: keys.issuer, audience });
+    for (const route of routes) route(app, deps);
+  };
 }
 
 /** The verified token's subject as an id: a member's in a member scope, a staff user's in a staff one. */

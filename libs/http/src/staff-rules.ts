@@ -20,3 +20,8 @@ export function assertAdministrator(user: AuthUser): void {
 export const staffMayAct = {
   onRequest: async (request: { user: AuthUser }) => assertStaffMayAct(request.user),
 };
+
+/** onRequest for administrators' routes: checked before the body is read. */
+export const administratorsOnly = {
+  onRequest: async (request: { user: AuthUser }) => assertAdministrator(request.user),
+};

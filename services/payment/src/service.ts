@@ -1,3 +1,4 @@
+import { tokenScope } from '@kasa/http';
 import { defineService } from '@kasa/runtime';
 import { paymentDeps } from './application/payment-deps.ts';
 import { reconcileCheckouts } from './application/reconcile-checkouts.ts';
@@ -18,11 +19,10 @@ export const paymentService = defineService({
     const deps = paymentDeps(context);
     if (!deps.liqpay)
       context.logger.warn('LIQPAY_PUBLIC_KEY and LIQPAY_PRIVATE_KEY are not set: payments answer 503');
-    await app.register(memberPaymentRoutes(deps));
-    await app.register(liqpayCallbackRoutes(deps));
-    await app.register(memberSubscriptionRoutes(deps));
-    await app.register(staffRefundRoutes(deps));
-    await app.register(staffPaymentRoutes(deps));
+    // LiqPay's callback carries no token: its signature is the proof.
+    liqpayCallbackRoutes(app, deps);
+    await app.register(tokenScope('member', deps, deps, [memberPaymentRoutes, memberSubscriptionRoutes]));
+    await app.register(tokenScope('staff', deps, deps, [staffPaymentRoutes, staffRefundRoutes]));
   },
   handlers: (consumers) => {
     memberHandlers(consumers);

@@ -1,7 +1,7 @@
 import { Program, StoredFileName } from '@kasa/contracts';
 import { withStoredUploads } from '@kasa/files/http';
-import type { AuthUser, HttpApp } from '@kasa/http';
-import { assertAdministrator, callerId, staffMayAct } from '@kasa/http';
+import type { HttpApp } from '@kasa/http';
+import { administratorsOnly, callerId, staffMayAct } from '@kasa/http';
 import { type Static, Type } from 'typebox';
 import type { MemberDeps } from '../application/member-deps.ts';
 import { programMissing, saveProgram } from '../application/staff-save-program.ts';
@@ -21,11 +21,6 @@ const ProgramForm = Type.Object({
 
 const ProgramAnswer = Type.Object({ status: Type.String(), data: Program });
 const SavedAnswer = Type.Object({ status: Type.String(), message: Type.String(), data: Program });
-
-/** onRequest, before a form is read: who may not save a program stores no file. */
-const administrators = {
-  onRequest: async (request: { user: AuthUser }) => assertAdministrator(request.user),
-};
 
 /** SPEC §7 rows 13–15: every program (inactive ones too), and saving one (administrators). */
 export function staffProgramRoutes(app: HttpApp, deps: MemberDeps): void {
@@ -68,7 +63,8 @@ export function staffProgramRoutes(app: HttpApp, deps: MemberDeps): void {
   app.put(
     '/staff/programs',
     {
-      ...administrators,
+      // Checked before the form is read: who may not save a program stores no file.
+      ...administratorsOnly,
       config: { uploadFields: { new_program_file: deps.policies.terms } },
       schema: {
         ...common,

@@ -2,7 +2,7 @@ import type { UnitOfWork } from '@kasa/messaging';
 import { recordCallback } from '../db/payments.repository.ts';
 import type { LiqPayParams, Signed } from '../liqpay/liqpay-protocol.ts';
 import { applyLiqPayReport, type CallbackResult } from './liqpay-report.ts';
-import type { LiqPaySetup, PaymentDeps } from './payment-deps.ts';
+import type { LiqPaySetup } from './payment-deps.ts';
 
 /** A signed callback, read, waiting to be applied. */
 export interface VerifiedCallback {
@@ -103,16 +103,4 @@ export class CallbackBatches {
       return results;
     });
   }
-}
-
-const batches = new WeakMap<PaymentDeps, CallbackBatches>();
-
-/** The service's group commit of LiqPay callbacks (one per service, as its deps). */
-export function callbackBatchesOf(deps: PaymentDeps, liqpay: LiqPaySetup): CallbackBatches {
-  let existing = batches.get(deps);
-  if (!existing) {
-    existing = new CallbackBatches(deps.context.messaging.unitOfWork, liqpay);
-    batches.set(deps, existing);
-  }
-  return existing;
 }

@@ -1,12 +1,12 @@
 import { memberActor, SubscriptionEnded } from '@kasa/contracts';
-import { notFound, serviceUnavailable, unprocessable } from '@kasa/http';
+import { notFound } from '@kasa/http';
 import { newEvent } from '@kasa/messaging';
 import {
   findOpenSubscription,
   type SubscriptionRow,
   updateSubscription,
 } from '../db/subscriptions.repository.ts';
-import { LiqPayRefusedError, LiqPayUnavailableError } from '../liqpay/liqpay-client.ts';
+import { askLiqPay } from './ask-liqpay.ts';
 import { payable } from './create-checkout.ts';
 import type { LiqPaySetup, PaymentDeps } from './payment-deps.ts';
 
@@ -49,26 +49,13 @@ export async function cancelSubscription(deps: PaymentDeps, memberId: number): P
  * unsubscribed already. (What LiqPay answers for the latter is not documented: an `ok` answer
  * with status `unsubscribed` is taken as done anyway, and so is a refusal that says so.)
  */
-const NOTHING_TO_END = new Set(['payment_not_found', 'unsubscribed']);
+const NOTHING_TO_END: ReadonlySet<string> = new Set(['payment_not_found', 'unsubscribed']);
 
 async function unsubscribeAtLiqPay(liqpay: LiqPaySetup, subscription: SubscriptionRow): Promise<void> {
-  try {
-    await liqpay.client.unsubscribe(subscription.orderId);
-  } catch (error) {
-    if (error instanceof LiqPayRefusedError) {
-      if (NOTHING_TO_END.has(error.code)) return;
-      throw unprocessable(
-        `LiqPay refused to stop the automatic dues (${error.code}): try again later or contact the fund`,
-        'liqpay_refused',
-      );
-    }
-    if (error instanceof LiqPayUnavailableError) {
-      throw serviceUnavailable(
-        'LiqPay cannot be reached: the automatic dues are still on, try again later',
-        'liqpay_unavailable',
-        error,
-      );
-    }
-    throw error;
-  }
+  await askLiqPay(() => liqpay.client.unsubscribe(subscription.orderId), {
+    refused: (code) =>
+      `LiqPay refused to stop the automatic dues (${code}): try again later or contact the fund`,
+    unavailable: 'LiqPay cannot be reached: the automatic dues are still on, try again later',
+    done: NOTHING_TO_END,
+  });
 }

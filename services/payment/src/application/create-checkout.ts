@@ -11,7 +11,7 @@ import {
   insertPayment,
 } from '../db/payments.repository.ts';
 import { checkoutOf } from './liqpay-checkout.ts';
-import type { LiqPaySetup, PaymentDeps } from './payment-deps.ts';
+import type { LiqPayService, LiqPaySetup, PaymentDeps } from './payment-deps.ts';
 
 export interface Checkout {
   paymentId: number;
@@ -102,7 +102,7 @@ async function earlierCheckout(
 const keptSince = () => new Date(Date.now() - KEY_LIFETIME_MS);
 
 /** LiqPay's account, or 503: without keys the fund takes no payments. */
-export function payable(deps: PaymentDeps): LiqPaySetup {
+export function payable(deps: PaymentDeps): LiqPayService {
   if (!deps.liqpay)
     throw serviceUnavailable('Payments are not available at the moment', 'payments_not_configured');
   return deps.liqpay;

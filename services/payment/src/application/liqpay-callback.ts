@@ -1,7 +1,6 @@
 import { badRequest } from '@kasa/http';
 import { recordCallback } from '../db/payments.repository.ts';
 import { hasValidSignature, paramsOf, type Signed } from '../liqpay/liqpay-protocol.ts';
-import { callbackBatchesOf } from './callback-batches.ts';
 import { payable } from './create-checkout.ts';
 import type { CallbackResult } from './liqpay-report.ts';
 import type { PaymentDeps } from './payment-deps.ts';
@@ -28,5 +27,5 @@ export async function handleLiqPayCallback(deps: PaymentDeps, callback: Signed):
   }
   // Kept in the same transaction as its effect (with others that came at the same time). Should
   // the effect fail, the callback is answered 500 and LiqPay sends it again, to be kept then.
-  return callbackBatchesOf(deps, liqpay).apply({ callback, params, orderId, status });
+  return liqpay.callbacks.apply({ callback, params, orderId, status });
 }

@@ -3,6 +3,7 @@ import type { ServiceContext } from '@kasa/runtime';
 import type { Static } from 'typebox';
 import { type LiqPayAccount, LiqPayClient } from '../liqpay/liqpay-client.ts';
 import type { PaymentSettings } from '../settings.ts';
+import { CallbackBatches } from './callback-batches.ts';
 
 export type PaymentContext = ServiceContext<Static<typeof PaymentSettings>>;
 
@@ -16,10 +17,13 @@ export interface LiqPaySetup {
   callbackUrl: string;
 }
 
+/** The account, and the service's group commit of its callbacks. */
+export type LiqPayService = LiqPaySetup & { callbacks: CallbackBatches };
+
 export interface PaymentDeps {
   context: PaymentContext;
   /** Null without LiqPay keys: checkouts and callbacks then answer 503. */
-  liqpay: LiqPaySetup | null;
+  liqpay: LiqPayService | null;
   publicKeyPem: string;
   issuer: string;
 }
@@ -40,18 +44,24 @@ export function paymentDeps(context: PaymentContext): PaymentDeps {
 
 function buildDeps(context: PaymentContext): PaymentDeps {
   const { settings } = context;
+  return {
+    context,
+    liqpay: liqpayOf(context),
+    publicKeyPem: readPem(settings.JWT_PUBLIC_KEY),
+    issuer: settings.JWT_ISSUER,
+  };
+}
+
+function liqpayOf(context: PaymentContext): LiqPayService | null {
+  const { settings } = context;
   const { LIQPAY_PUBLIC_KEY: publicKey, LIQPAY_PRIVATE_KEY: privateKey } = settings;
-  const liqpay =
-    publicKey && privateKey
-      ? (() => {
-          const account = { publicKey, privateKey, apiUrl: settings.LIQPAY_API_URL };
-          return {
-            account,
-            client: new LiqPayClient(account),
-            sandbox: settings.LIQPAY_SANDBOX ?? settings.NODE_ENV !== 'production',
-            callbackUrl: new URL(CALLBACK_PATH, settings.PUBLIC_URL).toString(),
-          };
-        })()
-      : null;
-  return { context, liqpay, publicKeyPem: readPem(settings.JWT_PUBLIC_KEY), issuer: settings.JWT_ISSUER };
+  if (!publicKey || !privateKey) return null;
+  const account = { publicKey, privateKey, apiUrl: settings.LIQPAY_API_URL };
+  const setup: LiqPaySetup = {
+    account,
+    client: new LiqPayClient(account),
+    sandbox: settings.LIQPAY_SANDBOX ?? settings.NODE_ENV !== 'production',
+    callbackUrl: new URL(CALLBACK_PATH, settings.PUBLIC_URL).toString(),
+  };
+  return { ...setup, callbacks: new CallbackBatches(context.messaging.unitOfWork, setup) };
 }

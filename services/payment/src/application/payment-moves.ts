@@ -1,5 +1,4 @@
 import {
-  type Actor,
   kopiykyOf,
   kyivDateOf,
   PaymentConfirmed,
@@ -7,6 +6,7 @@ import {
   PaymentFlagged,
   PaymentRefunded,
   SYSTEM,
+  staffActor,
 } from '@kasa/contracts';
 import { newEvent, type TransactionContext } from '@kasa/messaging';
 import { type PaymentRow, updatePayment } from '../db/payments.repository.ts';
@@ -25,13 +25,13 @@ export async function movePayment(
     liqpayStatus,
     liqpayPaymentId = payment.liqpayPaymentId,
     flag = null,
-    actor = SYSTEM,
+    staff,
   }: {
     liqpayStatus: string;
     liqpayPaymentId?: number | null;
     flag?: string | null;
-    /** Who moved it: LiqPay's report is the system's doing, a refund a staff user's. */
-    actor?: Actor;
+    /** The staff user who moved it (a refund), and their words; else LiqPay's report did. */
+    staff?: { id: number; note: string | null };
   },
   now: Date,
 ): Promise<void> {
@@ -44,11 +44,12 @@ export async function movePayment(
       liqpayPaymentId,
       ...(state === 'confirmed' ? { confirmedAt: now, paidOn: kyivDateOf(now) } : {}),
       ...(state === 'flagged' ? { flag } : {}),
+      ...(staff ? { recordedBy: staff.id, note: staff.note } : {}),
     },
     now,
   );
   const ref = { paymentId: payment.id, memberId: payment.memberId };
-  const meta = { aggregateId: payment.id, actor };
+  const meta = { aggregateId: payment.id, actor: staff ? staffActor(staff.id) : SYSTEM };
   if (state === 'confirmed') {
     await emit(
       newEvent(

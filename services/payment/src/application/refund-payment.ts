@@ -1,10 +1,8 @@
-import { staffActor } from '@kasa/contracts';
-import { conflict, notFound, serviceUnavailable, unprocessable } from '@kasa/http';
-import { findPayment, type PaymentRow, recordStaffAction } from '../db/payments.repository.ts';
+import { conflict, notFound, unprocessable } from '@kasa/http';
+import { findPayment, type PaymentRow } from '../db/payments.repository.ts';
 import { findSubscription } from '../db/subscriptions.repository.ts';
 import { refundRefusalOf } from '../domain/refund-rules.ts';
-import { LiqPayRefusedError, LiqPayUnavailableError } from '../liqpay/liqpay-client.ts';
-import type { LiqPayParams } from '../liqpay/liqpay-protocol.ts';
+import { askLiqPay } from './ask-liqpay.ts';
 import { payable } from './create-checkout.ts';
 import type { LiqPaySetup, PaymentDeps } from './payment-deps.ts';
 import { movePayment } from './payment-moves.ts';
@@ -41,41 +39,24 @@ export async function refundPayment(
       unit,
       payment,
       'reversed',
-      { liqpayStatus: 'reversed', actor: staffActor(staffId) },
+      { liqpayStatus: 'reversed', staff: { id: staffId, note: reason } },
       now,
     );
-    await recordStaffAction(unit.tx, payment.id, { recordedBy: staffId, note: reason }, now);
     return { ...payment, state: 'reversed', liqpayStatus: 'reversed', recordedBy: staffId, note: reason };
   });
 }
 
-async function refundAtLiqPay(liqpay: LiqPaySetup, orderId: string, payment: PaymentRow) {
+async function refundAtLiqPay(liqpay: LiqPaySetup, orderId: string, payment: PaymentRow): Promise<void> {
   // A subscription's charge shares the order with the others: its payment_id says which.
   const charge = payment.subscriptionId !== null ? (payment.liqpayPaymentId ?? undefined) : undefined;
-  let answer: LiqPayParams;
-  try {
-    answer = await liqpay.client.refund(orderId, payment.amount, charge);
-  } catch (error) {
-    if (error instanceof LiqPayRefusedError) {
-      throw unprocessable(`LiqPay refused the refund: ${refusalInWords(error.code)}`, 'liqpay_refused');
-    }
-    if (error instanceof LiqPayUnavailableError) {
-      throw serviceUnavailable(
-        'LiqPay cannot be reached: nothing was refunded, try again later',
-        'liqpay_unavailable',
-        error,
-      );
-    }
-    throw error;
-  }
+  const refused = (code: string) => `LiqPay refused the refund: ${refusalInWords(code)}`;
+  const answer = await askLiqPay(() => liqpay.client.refund(orderId, payment.amount, charge), {
+    refused,
+    unavailable: 'LiqPay cannot be reached: nothing was refunded, try again later',
+  });
   // An answer that is no refusal but a failed refund all the same.
-  if (answer.status === 'failure' || answer.status === 'error') {
-    throw unprocessable(
-      `LiqPay refused the refund: ${refusalInWords(String(answer.err_code ?? answer.status))}`,
-      'liqpay_refused',
-    );
-  }
-  return answer;
+  if (answer?.status === 'failure' || answer?.status === 'error')
+    throw unprocessable(refused(String(answer.err_code ?? answer.status)), 'liqpay_refused');
 }
 
 const REFUSALS: Record<string, string> = {

@@ -4,7 +4,10 @@ import { checkoutKeys, liqpayCallbacks, payments } from './schema.ts';
 
 export type PaymentRow = typeof payments.$inferSelect;
 export type PaymentPatch = Partial<
-  Pick<PaymentRow, 'state' | 'liqpayPaymentId' | 'liqpayStatus' | 'flag' | 'confirmedAt' | 'paidOn'>
+  Pick<
+    PaymentRow,
+    'state' | 'liqpayPaymentId' | 'liqpayStatus' | 'flag' | 'confirmedAt' | 'paidOn' | 'recordedBy' | 'note'
+  >
 >;
 type NewPayment = Pick<PaymentRow, 'memberId' | 'kind' | 'source' | 'state' | 'amount'> &
   Partial<Omit<PaymentRow, 'id' | 'currency' | 'paidUntil' | 'createdAt' | 'updatedAt'>>;
@@ -146,14 +149,4 @@ export async function findPaymentByLiqPayId(
     .where(eq(payments.liqpayPaymentId, liqpayPaymentId))
     .limit(1);
   return row;
-}
-
-/** Who on the staff acted on a payment (a refund, say), and their words. */
-export async function recordStaffAction(
-  tx: Executor,
-  id: number,
-  { recordedBy, note }: { recordedBy: number; note: string | null },
-  now: Date,
-): Promise<void> {
-  await tx.update(payments).set({ recordedBy, note, updatedAt: now }).where(eq(payments.id, id));
 }

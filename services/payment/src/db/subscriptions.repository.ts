@@ -5,6 +5,8 @@ import { payments, subscriptions } from './schema.ts';
 
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
 export type SubscriptionPatch = Partial<Pick<SubscriptionRow, 'state' | 'liqpayStatus' | 'cancelledAt'>>;
+/** A subscription still pending or active. */
+export type OpenSubscription = SubscriptionRow & { state: (typeof OPEN_SUBSCRIPTION_STATES)[number] };
 type NewSubscription = Pick<SubscriptionRow, 'memberId' | 'orderId' | 'amount'>;
 
 /** A new pending subscription: the row as written, so that nobody has to read it back. */
@@ -52,7 +54,7 @@ export async function findOpenSubscription(
   tx: Executor,
   memberId: number,
   forUpdate = false,
-): Promise<SubscriptionRow | undefined> {
+): Promise<OpenSubscription | undefined> {
   const query = tx
     .select()
     .from(subscriptions)
@@ -60,7 +62,7 @@ export async function findOpenSubscription(
     .orderBy(sql`${subscriptions.state} = 'active' desc`, desc(subscriptions.id))
     .limit(1);
   const [row] = forUpdate ? await query.for('update') : await query;
-  return row;
+  return row as OpenSubscription | undefined;
 }
 
 export async function updateSubscription(

@@ -1,5 +1,5 @@
 import { kyivDateOf, PaymentRecord } from '@kasa/contracts';
-import { callerId, type HttpApp, requireTokensFor } from '@kasa/http';
+import { callerId, type HttpApp } from '@kasa/http';
 import { Type } from 'typebox';
 import { createCheckout } from '../application/create-checkout.ts';
 import { handleLiqPayCallback } from '../application/liqpay-callback.ts';
@@ -16,80 +16,77 @@ const Checkout = Type.Object({
 });
 
 /** The member's checkout: the token's subject pays, never an id from the body. */
-export function memberPaymentRoutes(deps: PaymentDeps) {
-  return async function register(app: HttpApp): Promise<void> {
-    await requireTokensFor(app, { publicKey: deps.publicKeyPem, issuer: deps.issuer, audience: 'member' });
-    const max = deps.context.settings.CHECKOUT_MAX_AMOUNT;
-    const { db } = deps.context.database;
-    app.post(
-      '/me/checkouts',
-      {
-        schema: {
-          tags: ['member: payments'],
-          summary: 'A pending contribution and its LiqPay checkout',
-          description:
-            'The same `Idempotency-Key` within 24 hours returns the same checkout; with another amount, 422. ' +
-            '503 while the fund has no LiqPay account configured.',
-          headers: Type.Object({
-            'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
-          }),
-          body: Type.Object({ amount: Type.Integer({ minimum: 1, maximum: max, description: 'kopiyky' }) }),
-          response: { 201: Checkout },
-        },
+export function memberPaymentRoutes(app: HttpApp, deps: PaymentDeps): void {
+  const max = deps.context.settings.CHECKOUT_MAX_AMOUNT;
+  const { db } = deps.context.database;
+  app.post(
+    '/me/checkouts',
+    {
+      schema: {
+        tags: ['member: payments'],
+        summary: 'A pending contribution and its LiqPay checkout',
+        description:
+          'The same `Idempotency-Key` within 24 hours returns the same checkout; with another amount, 422. ' +
+          '503 while the fund has no LiqPay account configured.',
+        headers: Type.Object({
+          'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+        }),
+        body: Type.Object({ amount: Type.Integer({ minimum: 1, maximum: max, description: 'kopiyky' }) }),
+        response: { 201: Checkout },
       },
-      async (request, reply) => {
-        const checkout = await createCheckout(
-          deps,
-          callerId(request),
-          request.body.amount,
-          request.headers['idempotency-key'],
-        );
-        return reply.code(201).send({
-          payment_id: checkout.paymentId,
-          order_id: checkout.orderId,
-          data: checkout.data,
-          signature: checkout.signature,
-        });
-      },
-    );
+    },
+    async (request, reply) => {
+      const checkout = await createCheckout(
+        deps,
+        callerId(request),
+        request.body.amount,
+        request.headers['idempotency-key'],
+      );
+      return reply.code(201).send({
+        payment_id: checkout.paymentId,
+        order_id: checkout.orderId,
+        data: checkout.data,
+        signature: checkout.signature,
+      });
+    },
+  );
 
-    app.get(
-      '/me/payments',
-      {
-        schema: {
-          tags: ['member: payments'],
-          summary: "The member's confirmed contributions, latest first",
-          response: { 200: Type.Array(Contribution) },
-        },
+  app.get(
+    '/me/payments',
+    {
+      schema: {
+        tags: ['member: payments'],
+        summary: "The member's confirmed contributions, latest first",
+        response: { 200: Type.Array(Contribution) },
       },
-      async (request) => {
-        const rows = await confirmedContributions(db, callerId(request));
-        return rows.map((row) => ({
-          payment_id: row.id,
-          amount: row.amount,
-          confirmed_at: (row.confirmedAt ?? row.createdAt).toISOString(),
-          paid_on: row.paidOn ?? kyivDateOf(row.confirmedAt ?? row.createdAt),
-          paid_until: row.paidUntil,
-        }));
-      },
-    );
+    },
+    async (request) => {
+      const rows = await confirmedContributions(db, callerId(request));
+      return rows.map((row) => ({
+        payment_id: row.id,
+        amount: row.amount,
+        confirmed_at: (row.confirmedAt ?? row.createdAt).toISOString(),
+        paid_on: row.paidOn ?? kyivDateOf(row.confirmedAt ?? row.createdAt),
+        paid_until: row.paidUntil,
+      }));
+    },
+  );
 
-    app.get(
-      '/me/payouts',
-      {
-        schema: {
-          tags: ['member: payments'],
-          summary: "The member's payouts (and reversals of them) on the days given, latest first",
-          querystring: Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day) }),
-          response: { 200: Type.Array(PaymentRecord) },
-        },
+  app.get(
+    '/me/payouts',
+    {
+      schema: {
+        tags: ['member: payments'],
+        summary: "The member's payouts (and reversals of them) on the days given, latest first",
+        querystring: Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day) }),
+        response: { 200: Type.Array(PaymentRecord) },
       },
-      async (request) => {
-        const { from, to } = request.query;
-        return (await payoutsOf(db, callerId(request), from, to)).map(paymentRecord);
-      },
-    );
-  };
+    },
+    async (request) => {
+      const { from, to } = request.query;
+      return (await payoutsOf(db, callerId(request), from, to)).map(paymentRecord);
+    },
+  );
 }
 
 const Day = Type.String({ format: 'date', description: 'a Kyiv calendar day, YYYY-MM-DD' });
@@ -106,28 +103,26 @@ const Contribution = Type.Object({
 });
 
 /** LiqPay's callback, as the mobile gateway passes it on: no token, the signature is the proof. */
-export function liqpayCallbackRoutes(deps: PaymentDeps) {
-  return async function register(app: HttpApp): Promise<void> {
-    app.post(
-      '/liqpay/callbacks',
-      {
-        schema: {
-          tags: ['liqpay'],
-          summary: "LiqPay's report on an order",
-          description: '400 when the signature is not the fund’s (the callback is kept, nothing changes).',
-          body: Type.Object({
-            data: Type.String({ maxLength: 65_536 }),
-            signature: Type.String({ maxLength: 128 }),
-          }),
-          response: { 200: Type.Object({ status: Type.Literal('ok') }) },
-        },
+export function liqpayCallbackRoutes(app: HttpApp, deps: PaymentDeps): void {
+  app.post(
+    '/liqpay/callbacks',
+    {
+      schema: {
+        tags: ['liqpay'],
+        summary: "LiqPay's report on an order",
+        description: '400 when the signature is not the fund’s (the callback is kept, nothing changes).',
+        body: Type.Object({
+          data: Type.String({ maxLength: 65_536 }),
+          signature: Type.String({ maxLength: 128 }),
+        }),
+        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
       },
-      async (request) => {
-        const result = await handleLiqPayCallback(deps, request.body);
-        if (result !== 'applied' && result !== 'unchanged')
-          request.log.warn({ result }, 'LiqPay callback not credited');
-        return { status: 'ok' as const };
-      },
-    );
-  };
+    },
+    async (request) => {
+      const result = await handleLiqPayCallback(deps, request.body);
+      if (result !== 'applied' && result !== 'unchanged')
+        request.log.warn({ result }, 'LiqPay callback not credited');
+      return { status: 'ok' as const };
+    },
+  );
 }

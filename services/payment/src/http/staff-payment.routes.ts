@@ -1,5 +1,5 @@
 import { PAYMENT_TYPES, PaymentKind, PaymentPage, PaymentRecord, PaymentStateName } from '@kasa/contracts';
-import { callerId, type HttpApp, requireTokensFor, staffMayAct } from '@kasa/http';
+import { callerId, type HttpApp, staffMayAct } from '@kasa/http';
 import { Type } from 'typebox';
 import type { PaymentDeps } from '../application/payment-deps.ts';
 import { recordPayment } from '../application/record-payment.ts';
@@ -36,95 +36,92 @@ const Filter = Type.Object({
 });
 
 /** The register and manual entries (SPEC §7 rows 16 and 17), for staff tokens. */
-export function staffPaymentRoutes(deps: PaymentDeps) {
-  return async function register(app: HttpApp): Promise<void> {
-    await requireTokensFor(app, { publicKey: deps.publicKeyPem, issuer: deps.issuer, audience: 'staff' });
-    const { db } = deps.context.database;
+export function staffPaymentRoutes(app: HttpApp, deps: PaymentDeps): void {
+  const { db } = deps.context.database;
 
-    app.post(
-      '/staff/payments',
-      {
-        ...staffMayAct,
-        schema: {
-          ...common,
-          summary: 'Record a payment by hand: a contribution from another source, or a payout for a request',
-          description:
-            'A contribution extends the membership like one through LiqPay. A payout needs its request, ' +
-            'which must have a granted amount; payouts never add up to more (409 with what is left). ' +
-            'A full payout is the whole rest, a partial one leaves something.',
-          body: Entry,
-          response: { 201: PaymentRecord },
-        },
+  app.post(
+    '/staff/payments',
+    {
+      ...staffMayAct,
+      schema: {
+        ...common,
+        summary: 'Record a payment by hand: a contribution from another source, or a payout for a request',
+        description:
+          'A contribution extends the membership like one through LiqPay. A payout needs its request, ' +
+          'which must have a granted amount; payouts never add up to more (409 with what is left). ' +
+          'A full payout is the whole rest, a partial one leaves something.',
+        body: Entry,
+        response: { 201: PaymentRecord },
       },
-      async (request, reply) => {
-        const { body } = request;
-        const payment = await recordPayment(deps, callerId(request), {
-          memberId: body.member_id,
-          kind: body.kind,
-          ...(body.request_id === undefined ? {} : { requestId: body.request_id }),
-          paidOn: body.paid_on,
-          amount: body.amount,
-          ...(body.iban === undefined ? {} : { iban: body.iban }),
-          ...(body.note === undefined ? {} : { note: body.note }),
-        });
-        return reply.code(201).send(paymentRecord(payment));
-      },
-    );
+    },
+    async (request, reply) => {
+      const { body } = request;
+      const payment = await recordPayment(deps, callerId(request), {
+        memberId: body.member_id,
+        kind: body.kind,
+        ...(body.request_id === undefined ? {} : { requestId: body.request_id }),
+        paidOn: body.paid_on,
+        amount: body.amount,
+        ...(body.iban === undefined ? {} : { iban: body.iban }),
+        ...(body.note === undefined ? {} : { note: body.note }),
+      });
+      return reply.code(201).send(paymentRecord(payment));
+    },
+  );
 
-    app.post(
-      '/staff/payments/:id/reversal',
-      {
-        ...staffMayAct,
-        schema: {
-          ...common,
-          summary: 'Correct a manual entry by a reversing one',
-          description:
-            'Payments are never edited nor deleted: the reversing entry negates the amount, and its effect ' +
-            '(the days a contribution added, a payout against its grant) is undone. 409 when already reversed ' +
-            'or when the payment came through LiqPay (refund it instead).',
-          params: Type.Object({ id: Id }),
-          body: Type.Object({ note: Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' }) }),
-          response: { 201: PaymentRecord },
-        },
+  app.post(
+    '/staff/payments/:id/reversal',
+    {
+      ...staffMayAct,
+      schema: {
+        ...common,
+        summary: 'Correct a manual entry by a reversing one',
+        description:
+          'Payments are never edited nor deleted: the reversing entry negates the amount, and its effect ' +
+          '(the days a contribution added, a payout against its grant) is undone. 409 when already reversed ' +
+          'or when the payment came through LiqPay (refund it instead).',
+        params: Type.Object({ id: Id }),
+        body: Type.Object({ note: Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' }) }),
+        response: { 201: PaymentRecord },
       },
-      async (request, reply) => {
-        const reversal = await reversePayment(deps, callerId(request), request.params.id, request.body.note);
-        return reply.code(201).send(paymentRecord(reversal));
-      },
-    );
+    },
+    async (request, reply) => {
+      const reversal = await reversePayment(deps, callerId(request), request.params.id, request.body.note);
+      return reply.code(201).send(paymentRecord(reversal));
+    },
+  );
 
-    app.post(
-      '/staff/payments/search',
-      {
-        ...staffMayAct,
-        schema: {
-          ...common,
-          summary: 'The payment register, latest first',
-          description:
-            'Every filter given narrows the list (AND). Days are the Kyiv days the money moved; a checkout ' +
-            'never paid has none and is left out by a date filter.',
-          body: Filter,
-          response: { 200: PaymentPage },
+  app.post(
+    '/staff/payments/search',
+    {
+      ...staffMayAct,
+      schema: {
+        ...common,
+        summary: 'The payment register, latest first',
+        description:
+          'Every filter given narrows the list (AND). Days are the Kyiv days the money moved; a checkout ' +
+          'never paid has none and is left out by a date filter.',
+        body: Filter,
+        response: { 200: PaymentPage },
+      },
+    },
+    async (request) => {
+      const { body } = request;
+      const { rows, total } = await searchRegister(
+        db,
+        {
+          ...(body.kinds ? { kinds: body.kinds } : {}),
+          ...(body.states ? { states: body.states } : {}),
+          ...(body.paid_from ? { paidFrom: body.paid_from } : {}),
+          ...(body.paid_to ? { paidTo: body.paid_to } : {}),
+          ...(body.amount_min === undefined ? {} : { amountMin: body.amount_min }),
+          ...(body.amount_max === undefined ? {} : { amountMax: body.amount_max }),
+          ...(body.member_ids ? { memberIds: body.member_ids } : {}),
+          ...(body.request_ids ? { requestIds: body.request_ids } : {}),
         },
-      },
-      async (request) => {
-        const { body } = request;
-        const { rows, total } = await searchRegister(
-          db,
-          {
-            ...(body.kinds ? { kinds: body.kinds } : {}),
-            ...(body.states ? { states: body.states } : {}),
-            ...(body.paid_from ? { paidFrom: body.paid_from } : {}),
-            ...(body.paid_to ? { paidTo: body.paid_to } : {}),
-            ...(body.amount_min === undefined ? {} : { amountMin: body.amount_min }),
-            ...(body.amount_max === undefined ? {} : { amountMax: body.amount_max }),
-            ...(body.member_ids ? { memberIds: body.member_ids } : {}),
-            ...(body.request_ids ? { requestIds: body.request_ids } : {}),
-          },
-          { offset: body.offset, limit: body.limit },
-        );
-        return { data: rows.map(paymentRecord), total };
-      },
-    );
-  };
+        { offset: body.offset, limit: body.limit },
+      );
+      return { data: rows.map(paymentRecord), total };
+    },
+  );
 }
