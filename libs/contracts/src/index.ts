@@ -16,7 +16,11 @@ export {
   StoredFileName,
 } from './http/members.ts';
 export {
+  Contribution,
+  CurrentSubscription,
   isPayout,
+  KyivDay,
+  LiqPayCheckout,
   PAYMENT_TYPES,
   PAYOUT_KINDS,
   type PaymentKindName,
@@ -28,6 +32,7 @@ export {
   type PayoutKind,
   paymentTypeById,
   paymentTypeOf,
+  SubscriptionCheckout,
 } from './http/payments.ts';
 export {
   AidRequest,

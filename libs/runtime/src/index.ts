@@ -1,3 +1,4 @@
+export { ClientAmount, ClientDay, dayOf, kopiykyOfField } from './client-input.ts';
 export {
   defineGateway,
   type GatewayContext,

@@ -2,7 +2,6 @@ import type { GatewayDefinition } from '@kasa/runtime';
 import { memberRoutes } from './routes/members.routes.ts';
 import { paymentRoutes } from './routes/payments.routes.ts';
 import { programRoutes } from './routes/programs.routes.ts';
-import { refundRoutes } from './routes/refunds.routes.ts';
 import { requestRoutes } from './routes/requests.routes.ts';
 import { staffSignInRoutes } from './routes/staff-sign-in.routes.ts';
 import { staffUserRoutes } from './routes/staff-users.routes.ts';
@@ -18,6 +17,5 @@ export const adminGateway: GatewayDefinition = {
     programRoutes(app, context);
     requestRoutes(app, context);
     paymentRoutes(app, context);
-    refundRoutes(app, context);
   },
 };

@@ -1,14 +1,8 @@
 import { MemberSummary, PaymentPage } from '@kasa/contracts';
-import { callerToken } from '@kasa/http';
+import { asCaller } from '@kasa/http';
 import type { GatewayContext } from '@kasa/runtime';
 import type { FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
-
-/** The staff user's own token and the request id, passed on to a service. */
-export const asCaller = (request: FastifyRequest) => ({
-  headers: callerToken(request),
-  requestId: request.id,
-});
 
 /** Members' names for a page of requests or payments, by id. */
 export async function summariesFor(

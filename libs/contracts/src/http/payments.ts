@@ -67,3 +67,48 @@ export const PaymentRecord = Type.Object({
 });
 
 export const PaymentPage = Type.Object({ data: Type.Array(PaymentRecord), total: Type.Integer() });
+
+/** A Kyiv calendar day, `YYYY-MM-DD`. */
+export const KyivDay = Type.String({ format: 'date', description: 'a Kyiv calendar day, YYYY-MM-DD' });
+
+/** A pending contribution's LiqPay checkout: the app opens LiqPay with `data` and `signature`. */
+export const LiqPayCheckout = Type.Object({
+  payment_id: Type.Integer(),
+  order_id: Type.String(),
+  data: Type.String({ description: 'base64 JSON of the checkout parameters, for LiqPay' }),
+  signature: Type.String({ description: 'base64 sha1 of private key + data + private key' }),
+});
+
+/** One of the member's confirmed contributions. */
+export const Contribution = Type.Object({
+  payment_id: Type.Integer(),
+  amount: Type.Integer({ description: 'kopiyky' }),
+  confirmed_at: Type.String({ format: 'date-time' }),
+  /** The Kyiv day the money moved (for an entry staff made, the day they gave). */
+  paid_on: KyivDay,
+  /** The day the membership ran to once this contribution was applied. */
+  paid_until: Nullable(Type.String({ format: 'date' })),
+});
+
+/** A pending subscription (automatic monthly dues) and its LiqPay `subscribe` checkout. */
+export const SubscriptionCheckout = Type.Object({
+  subscription_id: Type.Integer(),
+  order_id: Type.String(),
+  state: Type.Literal('pending'),
+  amount: Type.Integer({ description: 'kopiyky a month' }),
+  data: Type.String({ description: 'base64 JSON of the `subscribe` checkout, for LiqPay' }),
+  signature: Type.String({ description: 'base64 sha1 of private key + data + private key' }),
+});
+
+/** The member's pending or active subscription, or null. */
+export const CurrentSubscription = Nullable(
+  Type.Object({
+    subscription_id: Type.Integer(),
+    state: Type.Union([Type.Literal('pending'), Type.Literal('active')]),
+    amount: Type.Integer({ description: 'kopiyky a month' }),
+    since: Type.String({
+      format: 'date-time',
+      description: 'active: when the first charge was credited; pending: when it was asked for',
+    }),
+  }),
+);

@@ -7,7 +7,7 @@ import {
   ProfileCorrection,
   StatusAnswer,
 } from '@kasa/contracts';
-import { bearerSecurity, callerToken, type HttpApp, sendDownload } from '@kasa/http';
+import { asCaller, bearerSecurity, callerToken, type HttpApp, sendDownload } from '@kasa/http';
 import type { GatewayContext } from '@kasa/runtime';
 import { type Static, Type } from 'typebox';
 import { staffOnly } from '../access.ts';
@@ -123,19 +123,18 @@ export function memberRoutes(app: HttpApp, context: GatewayContext): void {
       },
     },
     async (request): Promise<Static<typeof SiteMemberCard>> => {
-      const asCaller = { headers: callerToken(request), requestId: request.id };
       const [card, theirRequests, theirPayments] = await Promise.all([
         member.request({
           method: 'GET',
           path: `/staff/members/${request.body.id}`,
-          ...asCaller,
+          ...asCaller(request),
           response: MemberCard,
         }),
         services.request.request({
           method: 'POST',
           path: '/staff/requests/search',
           body: { member_ids: [request.body.id], limit: 200, offset: 0 },
-          ...asCaller,
+          ...asCaller(request),
           response: AidRequestPage,
         }),
         searchPayments(context, request, { member_ids: [request.body.id], limit: 1_000 }),

@@ -5,15 +5,14 @@ import {
   PaymentRecord,
   PaymentStateName,
   paymentTypeById,
+  StatusAnswer,
 } from '@kasa/contracts';
-import { badRequest, bearerSecurity, type HttpApp } from '@kasa/http';
-import type { GatewayContext } from '@kasa/runtime';
+import { asCaller, badRequest, bearerSecurity, type HttpApp } from '@kasa/http';
+import { ClientAmount, ClientDay, dayOf, type GatewayContext, kopiykyOfField } from '@kasa/runtime';
 import { type Static, Type } from 'typebox';
-import { staffOnly } from '../access.ts';
+import { adminOnly, staffOnly } from '../access.ts';
 import { SitePayment, sitePayment } from '../payment-views.ts';
-import { asCaller, searchPayments, summariesFor } from '../service-calls.ts';
-import { dayOf, SiteDayText } from '../site-dates.ts';
-import { kopiykyOfField, SiteAmount } from '../site-money.ts';
+import { searchPayments, summariesFor } from '../service-calls.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const TypeId = Type.Integer({
@@ -27,8 +26,8 @@ const Entry = Type.Object({
   member: Id,
   type: TypeId,
   request: Type.Optional(Type.Union([Id, Type.Null()])),
-  date: SiteDayText,
-  amount: SiteAmount,
+  date: ClientDay,
+  amount: ClientAmount,
   iban: Type.Optional(
     Type.String({ maxLength: 34, description: "a payout's account; the member's IBAN when left out" }),
   ),
@@ -39,10 +38,10 @@ const Saved = Type.Object({ status: Type.String(), message: Type.String(), data:
 const RegisterBody = Type.Object({
   type: Type.Optional(Type.Union([Type.Array(TypeId, { maxItems: PAYMENT_TYPES.length }), Type.Null()])),
   state: Type.Optional(Type.Array(PaymentStateName, { maxItems: 5 })),
-  date_start: Type.Optional(Type.Union([SiteDayText, Type.Null()])),
-  date_end: Type.Optional(Type.Union([SiteDayText, Type.Null()])),
-  amount_start: Type.Optional(Type.Union([SiteAmount, Type.Null()])),
-  amount_end: Type.Optional(Type.Union([SiteAmount, Type.Null()])),
+  date_start: Type.Optional(Type.Union([ClientDay, Type.Null()])),
+  date_end: Type.Optional(Type.Union([ClientDay, Type.Null()])),
+  amount_start: Type.Optional(Type.Union([ClientAmount, Type.Null()])),
+  amount_end: Type.Optional(Type.Union([ClientAmount, Type.Null()])),
   certificate: Type.Optional(Type.Union([Type.String({ maxLength: 32 }), Type.Null()])),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
@@ -61,7 +60,10 @@ function ibanOf(text: string): string {
   return iban;
 }
 
-/** SPEC §7 rows 16 and 17: manual entries and the register; and reversing a mistaken entry. */
+/**
+ * SPEC §7 rows 16 and 17: manual entries and the register; reversing a mistaken entry, and
+ * refunding a LiqPay contribution (administrators).
+ */
 export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
   const { payment, member } = context.services;
 
@@ -85,8 +87,7 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
       const { body } = request;
       const type = paymentTypeById(body.type);
       if (!type) throw badRequest("Field 'type' is not a payment type", 'invalid_type');
-      const amount = kopiykyOfField('amount', body.amount);
-      if (amount <= 0) throw badRequest("Field 'amount' must be more than 0", 'invalid_amount');
+      const amount = kopiykyOfField('amount', body.amount, { positive: true });
       const paidOn = dayOf('date', body.date);
       if (paidOn === undefined) throw badRequest("Field 'date' is required (dd.mm.yyyy)", 'invalid_date');
       // The member must exist (404 otherwise); a payout goes to their IBAN unless another is given.
@@ -174,8 +175,8 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
       const amountMin =
         body.amount_start == null ? undefined : kopiykyOfField('amount_start', body.amount_start);
       const amountMax = body.amount_end == null ? undefined : kopiykyOfField('amount_end', body.amount_end);
-      const paidFrom = dayOf('date_start', body.date_start ?? undefined);
-      const paidTo = dayOf('date_end', body.date_end ?? undefined);
+      const paidFrom = dayOf('date_start', body.date_start);
+      const paidTo = dayOf('date_end', body.date_end);
       let memberIds: number[] | undefined;
       const certificate = body.certificate?.trim() ?? '';
       if (certificate !== '') {
@@ -210,6 +211,39 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
         data: page.data.map((one) => sitePayment(one, names.get(one.member_id) ?? null)),
         total: page.total,
       };
+    },
+  );
+
+  app.post(
+    '/payment/refund',
+    {
+      ...adminOnly,
+      schema: {
+        tags: ['payments'],
+        security: bearerSecurity,
+        summary: 'Return a LiqPay contribution to the member’s card (administrators)',
+        description:
+          'LiqPay returns the whole payment; the payment is then refunded in the register and the membership ' +
+          'shortened by the days it added. 404 unknown payment; 409 for anything but a confirmed LiqPay ' +
+          'contribution (a manual entry or a payout is reversed instead); 422 when LiqPay refuses, with its ' +
+          'reason; 503 when LiqPay cannot be reached (nothing changes).',
+        body: Type.Object({
+          payment: Id,
+          reason: Type.Optional(Type.String({ maxLength: 500, description: 'kept with the payment' })),
+        }),
+        response: { 200: StatusAnswer },
+      },
+    },
+    async (request) => {
+      const { reason } = request.body;
+      const refunded = await payment.request({
+        method: 'POST',
+        path: `/staff/payments/${request.body.payment}/refund`,
+        body: reason === undefined ? {} : { reason },
+        ...asCaller(request),
+        response: Type.Object({ status: Type.String(), message: Type.String() }),
+      });
+      return { status: refunded.status, message: refunded.message };
     },
   );
 }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { kopiykyOf, Program } from '@kasa/contracts';
+import { Program } from '@kasa/contracts';
 import {
   badRequest,
   bearerSecurity,
@@ -11,7 +11,7 @@ import {
   sendDownload,
   type UploadSink,
 } from '@kasa/http';
-import type { GatewayContext } from '@kasa/runtime';
+import { type GatewayContext, kopiykyOfField } from '@kasa/runtime';
 import { Type } from 'typebox';
 import { adminOnly, staffOnly } from '../access.ts';
 import { SiteProgram, siteProgram } from '../member-views.ts';
@@ -142,13 +142,7 @@ export function programRoutes(app: HttpApp, { services }: GatewayContext): void 
       },
       async (request) => {
         const { id, program_name, is_active, month_price } = request.body;
-        const kopiyky = kopiykyOf(month_price);
-        if (kopiyky === null || kopiyky <= 0) {
-          throw badRequest(
-            'month_price must be a positive amount with at most two decimals',
-            'invalid_amount',
-          );
-        }
+        const kopiyky = kopiykyOfField('month_price', month_price, { positive: true });
         const fields = { ...(id === undefined ? {} : { id }), program_name, is_active, month_price: kopiyky };
         const terms = claimUploads(request, heldTerms).byField.get(TERMS_FIELD)?.[0];
         const call = {

@@ -6,14 +6,12 @@ import {
   StaffAidRequest,
   StatusAnswer,
 } from '@kasa/contracts';
-import { bearerSecurity, type HttpApp, sendDownload } from '@kasa/http';
-import type { GatewayContext } from '@kasa/runtime';
+import { asCaller, bearerSecurity, type HttpApp, sendDownload } from '@kasa/http';
+import { ClientAmount, ClientDay, dayOf, type GatewayContext, kopiykyOfField } from '@kasa/runtime';
 import { type Static, Type } from 'typebox';
 import { staffOnly } from '../access.ts';
 import { SiteRequest, SiteRequestDetail, siteRequest, siteRequestDetail } from '../request-views.ts';
-import { asCaller, searchPayments, summariesFor } from '../service-calls.ts';
-import { dayOf, SiteDayText } from '../site-dates.ts';
-import { kopiykyOfField, SiteAmount } from '../site-money.ts';
+import { searchPayments, summariesFor } from '../service-calls.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const common = { tags: ['requests'], security: bearerSecurity };
@@ -22,8 +20,8 @@ const ListBody = Type.Object({
   query: Type.Optional(
     Type.String({ maxLength: 200, description: 'Words of the member’s name, tax number or certificate' }),
   ),
-  date_start: Type.Optional(SiteDayText),
-  date_end: Type.Optional(SiteDayText),
+  date_start: Type.Optional(ClientDay),
+  date_end: Type.Optional(ClientDay),
   status: Type.Optional(Type.Array(RequestStatus, { maxItems: 4, default: ['opened'] })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
@@ -136,7 +134,7 @@ export function requestRoutes(app: HttpApp, context: GatewayContext): void {
           id: Id,
           request_text: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
           diagnos: Type.Optional(Type.String({ maxLength: 2000 })),
-          suma: Type.Optional(SiteAmount),
+          suma: Type.Optional(ClientAmount),
           member: Type.Optional(Id),
         }),
         response: { 200: StatusAnswer },

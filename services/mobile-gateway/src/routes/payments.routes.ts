@@ -1,37 +1,18 @@
 import {
   AidRequest,
-  calendarDateOfSeedDate,
+  Contribution,
   hryvniasOf,
-  kopiykyOf,
+  LiqPayCheckout,
   PaymentRecord,
   paymentTypeOf,
   SeedDate,
   seedDateOfCalendarDate,
 } from '@kasa/contracts';
-import { badRequest, bearerSecurity, callerToken, type HttpApp, requireAuth } from '@kasa/http';
-import type { GatewayContext } from '@kasa/runtime';
+import { asCaller, bearerSecurity, callerToken, type HttpApp } from '@kasa/http';
+import { dayOf, type GatewayContext, kopiykyOfField } from '@kasa/runtime';
 import { Type } from 'typebox';
+import { AppCheckout, signedIn } from '../access.ts';
 
-/** The seed's member routes answer errors as `{ message }`. */
-const signedIn = { onRequest: requireAuth(), config: { errorEnvelope: 'message-only' as const } };
-
-const Checkout = Type.Object({
-  data: Type.String({ description: 'base64 JSON of the checkout, for LiqPay' }),
-  signature: Type.String(),
-});
-const ServiceCheckout = Type.Object({
-  ...Checkout.properties,
-  payment_id: Type.Integer(),
-  order_id: Type.String(),
-});
-
-const ServiceContribution = Type.Object({
-  payment_id: Type.Integer(),
-  amount: Type.Integer(),
-  confirmed_at: Type.String(),
-  paid_on: Type.String(),
-  paid_until: Type.Union([Type.String(), Type.Null()]),
-});
 const AppCharge = Type.Object({
   date: Type.Union([SeedDate, Type.Null()]),
   sum: Type.Number({ description: 'hryvnias; negative for a reversal' }),
@@ -39,14 +20,6 @@ const AppCharge = Type.Object({
   request_id: Type.Union([Type.Integer(), Type.Null()]),
   type: Type.String({ description: 'Відшкодування or Часткове відшкодування' }),
 });
-
-/** `24.08.2026` → `2026-08-24`; blank is no bound; anything else 400. */
-function dayOf(field: string, text: string | undefined): string | undefined {
-  if (text === undefined || text.trim() === '') return undefined;
-  const day = calendarDateOfSeedDate(text);
-  if (day === null) throw badRequest(`Field '${field}' is not a date (dd.mm.yyyy)`, 'invalid_date');
-  return day;
-}
 
 const AppContribution = Type.Object({
   date: SeedDate,
@@ -75,9 +48,8 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
       const contributions = await payment.request({
         method: 'GET',
         path: '/me/payments',
-        headers: callerToken(request),
-        requestId: request.id,
-        response: Type.Array(ServiceContribution),
+        ...asCaller(request),
+        response: Type.Array(Contribution),
       });
       return contributions.map((contribution) => ({
         date: seedDateOfCalendarDate(contribution.paid_on),
@@ -110,19 +82,18 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
     async (request) => {
       const from = dayOf('begin', request.body?.begin);
       const to = dayOf('end', request.body?.end);
-      const asMember = { headers: callerToken(request), requestId: request.id };
       const [payouts, theirRequests] = await Promise.all([
         payment.request({
           method: 'GET',
           path: '/me/payouts',
           query: { ...(from ? { from } : {}), ...(to ? { to } : {}) },
-          ...asMember,
+          ...asCaller(request),
           response: Type.Array(PaymentRecord),
         }),
         requests.request({
           method: 'GET',
           path: '/me/requests',
-          ...asMember,
+          ...asCaller(request),
           response: Type.Array(AidRequest),
         }),
       ]);
@@ -156,17 +127,11 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
             description: 'hryvnias, at most 2 decimals',
           }),
         }),
-        response: { 200: Checkout },
+        response: { 200: AppCheckout },
       },
     },
     async (request) => {
-      const amount = kopiykyOf(request.body.amount);
-      if (amount === null || amount <= 0) {
-        throw badRequest(
-          "Field 'amount' must be a positive amount in hryvnias with at most 2 decimals",
-          'invalid_amount',
-        );
-      }
+      const amount = kopiykyOfField('amount', request.body.amount, { positive: true });
       const key = request.headers['idempotency-key'];
       const checkout = await payment.request({
         method: 'POST',
@@ -174,7 +139,7 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
         body: { amount },
         headers: { ...callerToken(request), ...(key === undefined ? {} : { 'idempotency-key': key }) },
         requestId: request.id,
-        response: ServiceCheckout,
+        response: LiqPayCheckout,
       });
       return { data: checkout.data, signature: checkout.signature };
     },

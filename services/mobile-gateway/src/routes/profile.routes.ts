@@ -1,21 +1,12 @@
 import { MemberProfile, MessageAnswer, Program } from '@kasa/contracts';
-import {
-  bearerSecurity,
-  callerToken,
-  forwardedBody,
-  type HttpApp,
-  notFound,
-  requireAuth,
-  sendDownload,
-} from '@kasa/http';
+import { bearerSecurity, callerToken, forwardedBody, type HttpApp, notFound, sendDownload } from '@kasa/http';
 import type { GatewayContext } from '@kasa/runtime';
 import type { FastifyRequest } from 'fastify';
 import { type Static, type TSchema, Type } from 'typebox';
+import { seedErrors, signedIn } from '../access.ts';
 import { AppProfile, AppProgram, appProfile, appProgram } from '../member-views.ts';
 
 /** The seed's member routes answer errors as `{ message }`. */
-const seedErrors = { errorEnvelope: 'message-only' as const };
-const signedIn = { onRequest: requireAuth(), config: seedErrors };
 /**
  * Forms are checked by the member service against its schema (a multipart body reaches it
  * unread); the schema here documents them.

@@ -1,18 +1,10 @@
 import { AidRequest, AidRequestDetail, RequestStatus, StatusAnswer } from '@kasa/contracts';
-import {
-  bearerSecurity,
-  callerToken,
-  forwardedBody,
-  type HttpApp,
-  requireAuth,
-  sendDownload,
-} from '@kasa/http';
+import { bearerSecurity, callerToken, forwardedBody, type HttpApp, sendDownload } from '@kasa/http';
 import type { GatewayContext } from '@kasa/runtime';
 import { Type } from 'typebox';
+import { signedIn } from '../access.ts';
 import { AppRequest, AppRequestDetail, appRequest, appRequestDetail } from '../request-views.ts';
 
-/** The seed's member routes answer errors as `{ message }`. */
-const signedIn = { onRequest: requireAuth(), config: { errorEnvelope: 'message-only' as const } };
 /** A multipart form reaches the request service unread and is checked there; this documents it. */
 const checkedByService = { validatorCompiler: () => () => true };
 const common = { tags: ['requests'], security: bearerSecurity };

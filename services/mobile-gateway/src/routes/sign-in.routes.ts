@@ -2,10 +2,10 @@ import { TokenPair } from '@kasa/contracts';
 import { bearerSecurity, type HttpApp, requireAuth } from '@kasa/http';
 import type { GatewayContext } from '@kasa/runtime';
 import { Type } from 'typebox';
+import { seedErrors } from '../access.ts';
 
 const Message = Type.Object({ message: Type.String() });
 /** The seed's sign-in routes answer errors as `{ message }`. */
-const seedErrors = { errorEnvelope: 'message-only' as const };
 
 const Session = Type.Object({
   member_id: Type.Integer(),

@@ -1,32 +1,20 @@
-import { hryvniasOf, MemberProfile, SeedDate, StatusAnswer, seedDateOf } from '@kasa/contracts';
-import { bearerSecurity, callerToken, conflict, type HttpApp, isAppError, requireAuth } from '@kasa/http';
+import {
+  CurrentSubscription,
+  hryvniasOf,
+  MemberProfile,
+  SeedDate,
+  StatusAnswer,
+  SubscriptionCheckout,
+  seedDateOf,
+} from '@kasa/contracts';
+import { asCaller, bearerSecurity, conflict, type HttpApp, isAppError } from '@kasa/http';
 import type { GatewayContext } from '@kasa/runtime';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { AppCheckout, signedIn } from '../access.ts';
 
-/** The seed's member routes answer errors as `{ message }`. */
-const signedIn = { onRequest: requireAuth(), config: { errorEnvelope: 'message-only' as const } };
 const common = { tags: ['payments'], security: bearerSecurity };
 
-const Checkout = Type.Object({
-  data: Type.String({ description: 'base64 JSON of the `subscribe` checkout, for LiqPay' }),
-  signature: Type.String(),
-});
-const ServiceCheckout = Type.Object({
-  ...Checkout.properties,
-  subscription_id: Type.Integer(),
-  order_id: Type.String(),
-});
-const SubscriptionState = Type.Union([Type.Literal('pending'), Type.Literal('active')]);
-const ServiceSubscription = Type.Union([
-  Type.Object({
-    subscription_id: Type.Integer(),
-    state: SubscriptionState,
-    amount: Type.Integer(),
-    since: Type.String(),
-  }),
-  Type.Null(),
-]);
 const AppSubscription = Type.Union([
   Type.Object({
     state: Type.Union([Type.Literal('pending'), Type.Literal('active')], {
@@ -44,7 +32,6 @@ const AppSubscription = Type.Union([
  */
 export function subscriptionRoutes(app: HttpApp, { services }: GatewayContext): void {
   const { payment, member } = services;
-  const asCaller = (request: FastifyRequest) => ({ headers: callerToken(request), requestId: request.id });
 
   /** The current program's month price, in kopiyky: what the dues are. */
   async function monthPriceOf(request: FastifyRequest): Promise<number> {
@@ -84,7 +71,7 @@ export function subscriptionRoutes(app: HttpApp, { services }: GatewayContext): 
           'every month after, each charge extending the membership. Asking again before paying returns the ' +
           'same checkout. 409 while the dues are on already, before the profile is approved, or without ' +
           'a program.',
-        response: { 200: Checkout },
+        response: { 200: AppCheckout },
       },
     },
     async (request) => {
@@ -94,7 +81,7 @@ export function subscriptionRoutes(app: HttpApp, { services }: GatewayContext): 
         path: '/me/subscription',
         body: { amount },
         ...asCaller(request),
-        response: ServiceCheckout,
+        response: SubscriptionCheckout,
       });
       return { data: checkout.data, signature: checkout.signature };
     },
@@ -115,7 +102,7 @@ export function subscriptionRoutes(app: HttpApp, { services }: GatewayContext): 
         method: 'GET',
         path: '/me/subscription',
         ...asCaller(request),
-        response: ServiceSubscription,
+        response: CurrentSubscription,
       });
       if (subscription === null) return null;
       return {

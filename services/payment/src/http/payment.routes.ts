@@ -1,4 +1,4 @@
-import { kyivDateOf, PaymentRecord } from '@kasa/contracts';
+import { Contribution, KyivDay, kyivDateOf, LiqPayCheckout, PaymentRecord } from '@kasa/contracts';
 import { callerId, type HttpApp } from '@kasa/http';
 import { Type } from 'typebox';
 import { createCheckout } from '../application/create-checkout.ts';
@@ -7,13 +7,6 @@ import type { PaymentDeps } from '../application/payment-deps.ts';
 import { confirmedContributions } from '../db/payments.repository.ts';
 import { payoutsOf } from '../db/register.repository.ts';
 import { paymentRecord } from './payment.view.ts';
-
-const Checkout = Type.Object({
-  payment_id: Type.Integer(),
-  order_id: Type.String(),
-  data: Type.String({ description: 'base64 JSON of the checkout parameters, for LiqPay' }),
-  signature: Type.String({ description: 'base64 sha1 of private key + data + private key' }),
-});
 
 /** The member's checkout: the token's subject pays, never an id from the body. */
 export function memberPaymentRoutes(app: HttpApp, deps: PaymentDeps): void {
@@ -32,7 +25,7 @@ export function memberPaymentRoutes(app: HttpApp, deps: PaymentDeps): void {
           'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
         }),
         body: Type.Object({ amount: Type.Integer({ minimum: 1, maximum: max, description: 'kopiyky' }) }),
-        response: { 201: Checkout },
+        response: { 201: LiqPayCheckout },
       },
     },
     async (request, reply) => {
@@ -78,7 +71,7 @@ export function memberPaymentRoutes(app: HttpApp, deps: PaymentDeps): void {
       schema: {
         tags: ['member: payments'],
         summary: "The member's payouts (and reversals of them) on the days given, latest first",
-        querystring: Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day) }),
+        querystring: Type.Object({ from: Type.Optional(KyivDay), to: Type.Optional(KyivDay) }),
         response: { 200: Type.Array(PaymentRecord) },
       },
     },
@@ -88,19 +81,6 @@ export function memberPaymentRoutes(app: HttpApp, deps: PaymentDeps): void {
     },
   );
 }
-
-const Day = Type.String({ format: 'date', description: 'a Kyiv calendar day, YYYY-MM-DD' });
-
-const Contribution = Type.Object({
-  payment_id: Type.Integer(),
-  amount: Type.Integer({ description: 'kopiyky' }),
-  confirmed_at: Type.String({ format: 'date-time' }),
-  /** The Kyiv day the money moved (for an entry staff made, the day they entered). */
-  paid_on: Type.String({ format: 'date' }),
-  paid_until: Type.Union([Type.String({ format: 'date' }), Type.Null()], {
-    description: 'the day the membership ran to once this contribution was applied',
-  }),
-});
 
 /** LiqPay's callback, as the mobile gateway passes it on: no token, the signature is the proof. */
 export function liqpayCallbackRoutes(app: HttpApp, deps: PaymentDeps): void {

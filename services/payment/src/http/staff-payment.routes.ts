@@ -1,4 +1,11 @@
-import { PAYMENT_TYPES, PaymentKind, PaymentPage, PaymentRecord, PaymentStateName } from '@kasa/contracts';
+import {
+  KyivDay,
+  PAYMENT_TYPES,
+  PaymentKind,
+  PaymentPage,
+  PaymentRecord,
+  PaymentStateName,
+} from '@kasa/contracts';
 import { callerId, type HttpApp, staffMayAct } from '@kasa/http';
 import { Type } from 'typebox';
 import type { PaymentDeps } from '../application/payment-deps.ts';
@@ -8,7 +15,6 @@ import { searchRegister } from '../db/register.repository.ts';
 import { paymentRecord } from './payment.view.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
-const Day = Type.String({ format: 'date', description: 'a Kyiv calendar day, YYYY-MM-DD' });
 const Kopiyky = Type.Integer({ minimum: 1, maximum: 2_000_000_000, description: 'kopiyky' });
 const common = { tags: ['staff: payments'] };
 
@@ -16,7 +22,7 @@ const Entry = Type.Object({
   member_id: Id,
   kind: PaymentKind,
   request_id: Type.Optional(Id),
-  paid_on: Day,
+  paid_on: KyivDay,
   amount: Kopiyky,
   iban: Type.Optional(Type.String({ pattern: '^UA[0-9]{27}$', description: 'the account a payout went to' })),
   note: Type.Optional(Type.String({ maxLength: 500 })),
@@ -25,8 +31,8 @@ const Entry = Type.Object({
 const Filter = Type.Object({
   kinds: Type.Optional(Type.Array(PaymentKind, { maxItems: PAYMENT_TYPES.length })),
   states: Type.Optional(Type.Array(PaymentStateName, { maxItems: 5 })),
-  paid_from: Type.Optional(Day),
-  paid_to: Type.Optional(Day),
+  paid_from: Type.Optional(KyivDay),
+  paid_to: Type.Optional(KyivDay),
   amount_min: Type.Optional(Type.Integer({ description: 'kopiyky' })),
   amount_max: Type.Optional(Type.Integer({ description: 'kopiyky' })),
   member_ids: Type.Optional(Type.Array(Id, { maxItems: 5_000 })),

@@ -1,3 +1,4 @@
+import { CurrentSubscription, SubscriptionCheckout } from '@kasa/contracts';
 import { callerId, type HttpApp } from '@kasa/http';
 import { Type } from 'typebox';
 import { cancelSubscription } from '../application/cancel-subscription.ts';
@@ -6,30 +7,6 @@ import { startSubscription } from '../application/start-subscription.ts';
 import { findOpenSubscription, firstChargeOf } from '../db/subscriptions.repository.ts';
 
 const common = { tags: ['member: subscription'] };
-const State = Type.Union([Type.Literal('pending'), Type.Literal('active')]);
-
-const SubscriptionCheckout = Type.Object({
-  subscription_id: Type.Integer(),
-  order_id: Type.String(),
-  state: Type.Literal('pending'),
-  amount: Type.Integer({ description: 'kopiyky a month' }),
-  data: Type.String({ description: 'base64 JSON of the `subscribe` checkout, for LiqPay' }),
-  signature: Type.String({ description: 'base64 sha1 of private key + data + private key' }),
-});
-
-const CurrentSubscription = Type.Union([
-  Type.Object({
-    subscription_id: Type.Integer(),
-    state: State,
-    amount: Type.Integer({ description: 'kopiyky a month' }),
-    since: Type.String({
-      format: 'date-time',
-      description: 'active: when the first charge was credited; pending: when it was asked for',
-    }),
-  }),
-  Type.Null(),
-]);
-
 /** The member's automatic monthly dues through a LiqPay subscription: the token's subject, always. */
 export function memberSubscriptionRoutes(app: HttpApp, deps: PaymentDeps): void {
   const max = deps.context.settings.CHECKOUT_MAX_AMOUNT;
