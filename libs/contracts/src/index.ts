@@ -21,6 +21,7 @@ export {
   isPayout,
   KyivDay,
   LiqPayCheckout,
+  PAYMENT_STATES,
   PAYMENT_TYPES,
   PAYOUT_KINDS,
   type PaymentKindName,

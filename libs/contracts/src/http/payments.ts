@@ -32,13 +32,9 @@ export const paymentTypeById = (id: number): PaymentType | undefined =>
 
 export const PaymentTypeView = Type.Object({ id: Type.Integer(), name: Type.String() });
 
-export const PaymentStateName = Type.Union([
-  Type.Literal('pending'),
-  Type.Literal('confirmed'),
-  Type.Literal('failed'),
-  Type.Literal('reversed'),
-  Type.Literal('flagged'),
-]);
+/** Where a payment stands; only forward: a payment is never edited back nor deleted. */
+export const PAYMENT_STATES = ['pending', 'confirmed', 'failed', 'reversed', 'flagged'] as const;
+export const PaymentStateName = Type.Enum(PAYMENT_STATES);
 
 /** One entry of the register, as the payment service keeps it. */
 export const PaymentRecord = Type.Object({

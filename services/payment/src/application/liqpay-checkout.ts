@@ -1,7 +1,7 @@
 import { hryvniasOf } from '@kasa/contracts';
 import type { PaymentRow } from '../db/payments.repository.ts';
 import type { SubscriptionRow } from '../db/subscriptions.repository.ts';
-import { type Signed, signed } from '../liqpay/liqpay-protocol.ts';
+import { type LiqPayParams, type Signed, signed } from '../liqpay/liqpay-protocol.ts';
 import type { LiqPaySetup } from './payment-deps.ts';
 
 /** What the payer sees on LiqPay's page: no name, no phone, nothing personal. */
@@ -13,21 +13,7 @@ const DESCRIPTION = 'Членський внесок до каси взаємо�
  * request with the same Idempotency-Key gets exactly what the first one got.
  */
 export function checkoutOf(payment: PaymentRow, liqpay: LiqPaySetup): Signed {
-  return signed(
-    {
-      version: 3,
-      public_key: liqpay.account.publicKey,
-      action: 'pay',
-      amount: hryvniasOf(payment.amount),
-      currency: payment.currency,
-      description: DESCRIPTION,
-      order_id: payment.orderId,
-      server_url: liqpay.callbackUrl,
-      language: 'uk',
-      ...(liqpay.sandbox ? { sandbox: 1 } : {}),
-    },
-    liqpay.account.privateKey,
-  );
+  return signedCheckout(liqpay, 'pay', payment, DESCRIPTION, {});
 }
 
 /** What the payer sees on LiqPay's page for the automatic dues. */
@@ -42,18 +28,31 @@ const SUBSCRIPTION_DESCRIPTION = 'Щомісячний членський вне
  * LiqPay then starts the subscription on the day it is paid.
  */
 export function subscribeCheckoutOf(subscription: SubscriptionRow, liqpay: LiqPaySetup): Signed {
+  return signedCheckout(liqpay, 'subscribe', subscription, SUBSCRIPTION_DESCRIPTION, {
+    subscribe: 1,
+    subscribe_date_start: utcDateTimeOf(subscription.createdAt),
+    subscribe_periodicity: 'month',
+  });
+}
+
+/** LiqPay API version 3 checkout parameters for an order, signed with the fund's key. */
+function signedCheckout(
+  liqpay: LiqPaySetup,
+  action: 'pay' | 'subscribe',
+  order: { amount: number; currency: string; orderId: string | null },
+  description: string,
+  extra: LiqPayParams,
+): Signed {
   return signed(
     {
       version: 3,
       public_key: liqpay.account.publicKey,
-      action: 'subscribe',
-      amount: hryvniasOf(subscription.amount),
-      currency: subscription.currency,
-      description: SUBSCRIPTION_DESCRIPTION,
-      order_id: subscription.orderId,
-      subscribe: 1,
-      subscribe_date_start: utcDateTimeOf(subscription.createdAt),
-      subscribe_periodicity: 'month',
+      action,
+      amount: hryvniasOf(order.amount),
+      currency: order.currency,
+      description,
+      order_id: order.orderId,
+      ...extra,
       server_url: liqpay.callbackUrl,
       language: 'uk',
       ...(liqpay.sandbox ? { sandbox: 1 } : {}),

@@ -1,5 +1,6 @@
-/** Where a payment stands. Only forward: a payment is never edited back nor deleted. */
-export const PAYMENT_STATES = ['pending', 'confirmed', 'failed', 'reversed', 'flagged'] as const;
+import { PAYMENT_STATES } from '@kasa/contracts';
+
+export { PAYMENT_STATES };
 export type PaymentState = (typeof PAYMENT_STATES)[number];
 
 /** What a status LiqPay reports for an order means for its payment. */
