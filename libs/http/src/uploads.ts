@@ -33,7 +33,7 @@ export interface ClaimedUploads<Saved> {
 
 const tracked = new WeakMap<
   FastifyRequest,
-  { saved: { field: string; file: unknown }[]; claimed: boolean }
+  { saved: { field: string; file: unknown }[]; claimed: boolean; discarded: boolean }
 >();
 
 /**
@@ -59,19 +59,21 @@ export async function registerUploads<Saved extends { name: string }>(
     },
   });
 
+  // Safe to run more than once and before the form is read to its end: the client may go away
+  // while a file is still being saved, and that file is removed as soon as it is.
   const discardUnclaimed = async (request: FastifyRequest) => {
     const state = tracked.get(request);
     if (!state || state.claimed) return;
-    state.claimed = true;
+    state.discarded = true;
     await removeAll(
       sink,
-      state.saved.map(({ file }) => file as Saved),
+      state.saved.splice(0).map(({ file }) => file as Saved),
     );
   };
 
   app.addHook('preValidation', async (request) => {
     if (!request.isMultipart()) return;
-    const state = { saved: [] as { field: string; file: Saved }[], claimed: false };
+    const state = { saved: [] as { field: string; file: Saved }[], claimed: false, discarded: false };
     tracked.set(request, state);
     const body: Record<string, string | string[]> = {};
     try {
@@ -79,6 +81,8 @@ export async function registerUploads<Saved extends { name: string }>(
         if (part.type === 'file') {
           const file = await sink.save(part.file, part.fieldname, request);
           state.saved.push({ field: part.fieldname, file });
+          // The request was abandoned while this file was being saved.
+          if (state.discarded) await discardUnclaimed(request);
           append(body, part.fieldname, file.name);
         } else if (typeof part.value === 'string') {
           append(body, part.fieldname, part.value);
