@@ -1,6 +1,6 @@
 import { nodeFlagsOf, PROCESSES, type ProcessName, portVariable } from '@kasa/config';
 
-/** The seven Kasa processes as the supervisor sees them (SPEC §5), gateways first. */
+/** The Kasa processes as the supervisor sees them (SPEC §5 and the audit service), gateways first. */
 export type ServiceDefinition = {
   readonly name: ProcessName;
   /** Environment variable holding the service's HTTP port. */

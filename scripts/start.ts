@@ -4,7 +4,7 @@
  * restarts a service that exits unexpectedly (with backoff) and stops everything on
  * SIGINT/SIGTERM.
  *
- *   node scripts/start.ts                # all seven services
+ *   node scripts/start.ts                # every service and gateway
  *   node scripts/start.ts auth member    # only these
  *
  * Configuration comes from the environment, which every service inherits (see SPEC §5;
@@ -49,7 +49,7 @@ const useColor = (() => {
   if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
   return process.stdout.isTTY === true;
 })();
-const COLORS = ['36', '35', '33', '32', '34', '96', '95'];
+const COLORS = ['36', '35', '33', '32', '34', '96', '95', '93'];
 const paint = (code: string, text: string) => (useColor ? `\u001b[${code}m${text}\u001b[0m` : text);
 const bold = (text: string) => paint('1', text);
 

@@ -17,34 +17,45 @@ export const BENCH_LOGS = `${REPO_ROOT}.data/bench-logs`;
 
 /**
  * Starts real Kasa processes on free ports (each its own Node process, as in production)
- * with the given environment, and waits until each answers /health/ready. They log at
- * `info`, as in production (a line per request), to files under BENCH_LOGS.
+ * with the given environment, and waits until each answers /health/ready. A name given twice
+ * starts two instances of that service (`url` is the first one's). They log at `info`, as in
+ * production (a line per request), to files under BENCH_LOGS (`<name>.log`, `<name>-2.log`).
  */
 export async function startStack(names: ProcessName[], env: Record<string, string>): Promise<BenchStack> {
-  const ports = new Map<ProcessName, number>();
-  for (const name of names) ports.set(name, await freePort());
-  const portEnv = Object.fromEntries([...ports].map(([name, port]) => [portVariable(name), String(port)]));
+  const instances: { name: ProcessName; port: number; log: string }[] = [];
+  for (const name of names) {
+    const nth = instances.filter((instance) => instance.name === name).length + 1;
+    instances.push({
+      name,
+      port: await freePort(),
+      log: `${BENCH_LOGS}/${name}${nth === 1 ? '' : `-${nth}`}.log`,
+    });
+  }
+  // Every process finds the others on their <SERVICE>_PORT: the first instance of each.
+  const portEnv: Record<string, string> = {};
+  for (const { name, port } of [...instances].reverse()) portEnv[portVariable(name)] = String(port);
   mkdirSync(BENCH_LOGS, { recursive: true });
-  const children: ChildProcess[] = names.map((name) => {
-    const log = openSync(`${BENCH_LOGS}/${name}.log`, 'w');
+  const children: ChildProcess[] = instances.map(({ name, port, log }) => {
+    const file = openSync(log, 'w');
     try {
       return spawn(
         process.execPath,
         [...nodeFlagsOf(name), ...nodeFlags(), `${REPO_ROOT}services/${name}/src/main.ts`],
         {
-          env: { ...process.env, LOG_LEVEL: 'info', ...env, ...portEnv },
-          stdio: ['ignore', log, log],
+          env: { ...process.env, LOG_LEVEL: 'info', ...env, ...portEnv, [portVariable(name)]: String(port) },
+          stdio: ['ignore', file, file],
         },
       );
     } finally {
-      closeSync(log); // the child holds its own copy
+      closeSync(file); // the child holds its own copy
     }
   });
-  const url = (name: ProcessName) => `http://127.0.0.1:${ports.get(name)}`;
-  for (const name of names) {
+  const url = (name: ProcessName) =>
+    `http://127.0.0.1:${instances.find((instance) => instance.name === name)?.port}`;
+  for (const { port, log } of instances) {
     await eventually(
-      async () => (await fetch(`${url(name)}/health/ready`).catch(() => null))?.status === 200,
-      { timeoutMs: 60_000, intervalMs: 200, message: `${name} ready (see ${BENCH_LOGS}/${name}.log)` },
+      async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => null))?.status === 200,
+      { timeoutMs: 60_000, intervalMs: 200, message: `${log} ready` },
     );
   }
   return {

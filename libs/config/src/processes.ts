@@ -1,4 +1,4 @@
-/** SPEC §5's seven processes and their default ports, gateways first. */
+/** SPEC §5's seven processes and the audit service, with their default ports, gateways first. */
 export const PROCESSES = [
   { name: 'mobile-gateway', defaultPort: 8080, gateway: true },
   { name: 'admin-gateway', defaultPort: 8081, gateway: true },
@@ -7,6 +7,7 @@ export const PROCESSES = [
   { name: 'request', defaultPort: 8092, gateway: false },
   { name: 'payment', defaultPort: 8093, gateway: false },
   { name: 'notification', defaultPort: 8094, gateway: false },
+  { name: 'audit', defaultPort: 8095, gateway: false },
 ] as const;
 
 export type ProcessName = (typeof PROCESSES)[number]['name'];

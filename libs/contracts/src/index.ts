@@ -2,6 +2,17 @@ export { type DataOf, defineEvent, type EventDefinition, type EventOf } from './
 export { Actor, envelopeOf, memberActor, SYSTEM, staffActor } from './envelope.ts';
 export * from './events/index.ts';
 export {
+  type ActorKind,
+  ActorKindName,
+  AUDIT_OBJECT_KINDS,
+  type AuditObjectKind,
+  AuditObjectKindName,
+  AuditPage,
+  AuditRecord,
+  AuditRecordChecked,
+} from './http/audit.ts';
+export { ContributionTotals, DeliveryHealth, MemberCounts, RequestCounts } from './http/dashboard.ts';
+export {
   IdentityDocument,
   MatchingMembers,
   MemberCard,
@@ -47,6 +58,28 @@ export {
 } from './http/requests.ts';
 export { calendarDateOfSeedDate, SeedDate, seedDateOf, seedDateOfCalendarDate } from './http/seed-dates.ts';
 export { StaffRole, StaffUser, TokenPair } from './http/sign-in.ts';
+export {
+  SubscriberWithSecret,
+  WebhookAttempt,
+  WebhookAttemptPage,
+  WebhookDelivery,
+  WebhookDeliveryDetail,
+  WebhookDeliveryPage,
+  WebhookDeliveryStatus,
+  WebhookEventType,
+  WebhookReplay,
+  WebhookSubscriber,
+} from './http/webhooks.ts';
 export { addCalendarDays, calendarDay, kyivDateOf, kyivDayStart } from './kyiv-calendar.ts';
 export { hryvniasOf, kopiykyOf } from './money.ts';
-export { EVENTS_EXCHANGE, SERVICES, type ServiceName, SUBSCRIPTIONS, type Subscription } from './topology.ts';
+export {
+  EVENTS_EXCHANGE,
+  type EventSubscription,
+  eventsOf,
+  SERVICES,
+  type ServiceName,
+  type StreamSubscription,
+  SUBSCRIPTIONS,
+  type Subscription,
+  WEBHOOK_EVENT_TYPES,
+} from './topology.ts';

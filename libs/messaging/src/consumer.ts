@@ -1,4 +1,4 @@
-import type { EventDefinition, EventOf, ServiceName } from '@kasa/contracts';
+import { EVENTS, type EventDefinition, type EventOf, type ServiceName } from '@kasa/contracts';
 import type { Database, Tx } from '@kasa/db';
 import type { Logger } from '@kasa/log';
 import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
@@ -23,6 +23,9 @@ export type Handler<D extends EventDefinition> = (
   context: HandlerContext,
 ) => Promise<void>;
 
+/** Handles any event of a stream; each was checked against its own type's contract. */
+export type StreamHandler = (event: AnyEvent, context: HandlerContext) => Promise<void>;
+
 export interface ConsumersOptions {
   service: ServiceName;
   broker: Broker;
@@ -45,8 +48,9 @@ export interface ConsumersOptions {
 
 interface Registration {
   queue: string;
-  definition: EventDefinition;
-  handler: Handler<EventDefinition>;
+  /** The message's event, checked against its contract, or a PermanentError. */
+  read: (body: unknown) => AnyEvent;
+  handler: StreamHandler;
 }
 
 /** A queue's deliveries waiting for a worker, and how many of its workers are busy. */
@@ -89,7 +93,20 @@ export class Consumers {
       consumer: this.#options.service,
       event: definition.type as never,
     });
-    this.#registrations.push({ queue, definition, handler: handler as unknown as Handler<EventDefinition> });
+    this.#registrations.push({
+      queue,
+      read: (body) => checked(definition, body),
+      handler: handler as unknown as StreamHandler,
+    });
+  }
+
+  /**
+   * Handles every event of the service's stream subscription `stream` (one queue, several
+   * types, in publishing order). Each is checked against its own type's contract.
+   */
+  handleStream(stream: string, handler: StreamHandler): void {
+    const queue = this.#options.names.queue({ consumer: this.#options.service, stream, events: [] });
+    this.#registrations.push({ queue, read: checkedAny, handler });
   }
 
   /** Stops taking messages and waits for the ones in hand; unstarted ones return to the queue. */
@@ -143,7 +160,7 @@ export class Consumers {
     for (const message of messages) {
       const attempt = Number(message.properties.headers?.[ATTEMPT_HEADER] ?? 1);
       try {
-        const event = parse(lane.registration.definition, message);
+        const event = parse(lane.registration, message);
         // A second copy of an event in this batch goes after it, and meets the inbox.
         (ids.has(event.id) ? copies : batch).push({ message, event, attempt });
         ids.add(event.id);
@@ -290,13 +307,24 @@ export class Consumers {
   }
 }
 
-function parse(definition: EventDefinition, message: ConsumeMessage): AnyEvent {
+function parse(registration: Registration, message: ConsumeMessage): AnyEvent {
   let body: unknown;
   try {
     body = JSON.parse(message.content.toString('utf8'));
   } catch {
     throw new PermanentError('Message body is not JSON');
   }
+  return registration.read(body);
+}
+
+function checkedAny(body: unknown): AnyEvent {
+  const type = (body as { type?: unknown } | null)?.type;
+  const definition = typeof type === 'string' ? EVENTS[type as keyof typeof EVENTS] : undefined;
+  if (!definition) throw new PermanentError(`Unknown event type: ${String(type).slice(0, 100)}`);
+  return checked(definition, body);
+}
+
+function checked(definition: EventDefinition, body: unknown): AnyEvent {
   if (!definition.check(body)) {
     throw new PermanentError(
       `Event breaks the ${definition.type} contract: ${definition.errors(body).join('; ')}`,

@@ -1,5 +1,5 @@
 export { Broker, type BrokerOptions, type SetupStep } from './broker.ts';
-export { Consumers, type Handler, type HandlerContext } from './consumer.ts';
+export { Consumers, type Handler, type HandlerContext, type StreamHandler } from './consumer.ts';
 export {
   countDeadLetters,
   type DeadLetter,

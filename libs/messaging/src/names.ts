@@ -15,7 +15,8 @@ export interface TopologyNames {
 export function topologyNames(namespace = ''): TopologyNames {
   return {
     exchange: `${namespace}${EVENTS_EXCHANGE}`,
-    queue: ({ consumer, event }) => `${namespace}${consumer}.${event}`,
+    queue: (subscription) =>
+      `${namespace}${subscription.consumer}.${'stream' in subscription ? subscription.stream : subscription.event}`,
     deadLetterQueue: (queue) => `${queue}.dlq`,
     retryExchange: (delayMs) => `${namespace}kasa.retry.${delayMs}ms`,
     retryQueue: (delayMs) => `${namespace}kasa.retry.${delayMs}ms`,

@@ -1,4 +1,4 @@
-import type { Subscription } from '@kasa/contracts';
+import { eventsOf, type Subscription } from '@kasa/contracts';
 import type { ChannelModel } from 'amqplib';
 import type { TopologyNames } from './names.ts';
 
@@ -44,7 +44,7 @@ export async function assertTopology(model: ChannelModel, options: TopologyOptio
           'x-dead-letter-routing-key': deadLetterQueue,
         },
       });
-      await channel.bindQueue(queue, names.exchange, subscription.event);
+      for (const event of eventsOf(subscription)) await channel.bindQueue(queue, names.exchange, event);
     }
   } finally {
     await channel.close().catch(() => {});

@@ -1,4 +1,4 @@
-import { calendarDateOfSeedDate, calendarDay, kopiykyOf } from '@kasa/contracts';
+import { calendarDateOfSeedDate, calendarDay, kopiykyOf, kyivDayStart } from '@kasa/contracts';
 import { badRequest } from '@kasa/http';
 import { Type } from 'typebox';
 
@@ -17,6 +17,41 @@ export function dayOf(field: string, text: string | null | undefined): string | 
   const day = calendarDay(trimmed) ? trimmed : calendarDateOfSeedDate(trimmed);
   if (day === null) throw badRequest(`Field '${field}' is not a date (dd.mm.yyyy)`, 'invalid_date');
   return day;
+}
+
+/** A moment: an ISO timestamp with its zone, or a day (`dd.mm.yyyy`) meaning its Kyiv start or end. */
+export const ClientInstant = Type.String({
+  maxLength: 40,
+  description: 'an ISO timestamp with its zone (2026-08-24T09:30:00Z, …+03:00), or a Kyiv day dd.mm.yyyy',
+});
+
+const ISO_INSTANT =
+  /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:?[0-9]{2})$/i;
+
+/**
+ * The instant a bound of a range names; blank is no bound. A day is the Kyiv day: as a `start`
+ * its first moment, as an `end` the first moment of the next day, so a range of days includes
+ * its last one. A timestamp without a zone is refused rather than guessed.
+ */
+export function instantOf(
+  field: string,
+  text: string | null | undefined,
+  edge: 'start' | 'end',
+): Date | undefined {
+  if (text === undefined || text === null || text.trim() === '') return undefined;
+  const trimmed = text.trim();
+  if (trimmed.includes('T')) {
+    const time = ISO_INSTANT.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
+    if (Number.isNaN(time))
+      throw badRequest(
+        `Field '${field}' is not a timestamp with a zone, nor a date (dd.mm.yyyy)`,
+        'invalid_date',
+      );
+    // An end given to the millisecond includes that millisecond.
+    return new Date(edge === 'end' ? time + 1 : time);
+  }
+  const day = dayOf(field, trimmed)!;
+  return kyivDayStart(day, edge === 'end' ? 1 : 0);
 }
 
 /** An amount: hryvnias with at most 2 decimals, a JSON number or text. */

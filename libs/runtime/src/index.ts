@@ -1,4 +1,4 @@
-export { ClientAmount, ClientDay, dayOf, kopiykyOfField } from './client-input.ts';
+export { ClientAmount, ClientDay, ClientInstant, dayOf, instantOf, kopiykyOfField } from './client-input.ts';
 export {
   defineGateway,
   type GatewayContext,

@@ -16,6 +16,7 @@ export {
   type FakeLiqPayRequest,
   startFakeLiqPay,
 } from './fake-liqpay.ts';
+export { type FakeTelegram, type FakeTelegramMessage, startFakeTelegram } from './fake-telegram.ts';
 export { type FakeTwilio, type FakeTwilioMessage, startFakeTwilio } from './fake-twilio.ts';
 export {
   provideTestInfrastructure,
@@ -41,3 +42,9 @@ export {
   unsignedToken,
 } from './tokens.ts';
 export { eventually } from './wait.ts';
+export {
+  type ReceivedRequest,
+  type ReceiverAnswer,
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from './webhook-receiver.ts';

@@ -1,10 +1,13 @@
 import type { GatewayDefinition } from '@kasa/runtime';
+import { auditRoutes } from './routes/audit.routes.ts';
+import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { memberRoutes } from './routes/members.routes.ts';
 import { paymentRoutes } from './routes/payments.routes.ts';
 import { programRoutes } from './routes/programs.routes.ts';
 import { requestRoutes } from './routes/requests.routes.ts';
 import { staffSignInRoutes } from './routes/staff-sign-in.routes.ts';
 import { staffUserRoutes } from './routes/staff-users.routes.ts';
+import { webhookRoutes } from './routes/webhooks.routes.ts';
 
 export const adminGateway: GatewayDefinition = {
   name: 'admin-gateway',
@@ -17,5 +20,8 @@ export const adminGateway: GatewayDefinition = {
     programRoutes(app, context);
     requestRoutes(app, context);
     paymentRoutes(app, context);
+    dashboardRoutes(app, context);
+    auditRoutes(app, context);
+    webhookRoutes(app, context);
   },
 };

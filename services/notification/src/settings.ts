@@ -1,5 +1,6 @@
 import { CommonConfig, url } from '@kasa/config';
 import { type Static, Type } from 'typebox';
+import { WebhookVariables, webhookSettingsProblem } from './webhooks/webhook-settings.ts';
 
 const Variables = Type.Object({
   NODE_ENV: CommonConfig.NODE_ENV,
@@ -12,6 +13,19 @@ const Variables = Type.Object({
   TWILIO_API_URL: url('https://api.twilio.com', ['https', 'http']),
   /** How long one provider call may take before its outcome counts as unknown. */
   SMS_TIMEOUT_MS: Type.Integer({ minimum: 1, default: 10_000 }),
+  /** Members are reminded this many days before their last paid day. */
+  REMINDER_DAYS_BEFORE: Type.Integer({ minimum: 0, maximum: 60, default: 5 }),
+  /** How often the reminder job looks for memberships about to lapse. */
+  REMINDER_CHECK_SECONDS: Type.Integer({ minimum: 1, default: 900 }),
+  /** The staff chat's bot; without it, staff messages are written to the log instead. */
+  TELEGRAM_BOT_TOKEN: Type.Optional(Type.String({ pattern: '^[0-9]+:[A-Za-z0-9_-]{20,}$' })),
+  /** The staff chat: a group's id (negative) or a channel's @name. */
+  TELEGRAM_CHAT_ID: Type.Optional(Type.String({ pattern: '^(-?[0-9]+|@[A-Za-z0-9_]{5,})$' })),
+  /** Where Bot API requests go: Telegram itself, or a local fake in tests. */
+  TELEGRAM_API_URL: url('https://api.telegram.org', ['https', 'http']),
+  /** How long one Bot API call may take. */
+  TELEGRAM_TIMEOUT_MS: Type.Integer({ minimum: 1, default: 10_000 }),
+  ...WebhookVariables,
 });
 
 /**
@@ -22,14 +36,22 @@ const Variables = Type.Object({
  */
 export const NotificationSettings: typeof Variables = Type.Refine(
   Type.Refine(
-    Variables,
-    (settings) => settings.NODE_ENV !== 'production' || settings.TWILIO_ACCOUNT_SID !== undefined,
-    () => 'TWILIO_ACCOUNT_SID is required when NODE_ENV=production (without it SMS would only be logged)',
+    Type.Refine(
+      Type.Refine(
+        Variables,
+        (settings) => settings.NODE_ENV !== 'production' || settings.TWILIO_ACCOUNT_SID !== undefined,
+        () => 'TWILIO_ACCOUNT_SID is required when NODE_ENV=production (without it SMS would only be logged)',
+      ),
+      (settings) =>
+        settings.TWILIO_ACCOUNT_SID === undefined ||
+        (settings.TWILIO_AUTH_TOKEN !== undefined && settings.TWILIO_FROM !== undefined),
+      () => 'TWILIO_AUTH_TOKEN and TWILIO_FROM are required when TWILIO_ACCOUNT_SID is set',
+    ),
+    (settings) => (settings.TELEGRAM_BOT_TOKEN === undefined) === (settings.TELEGRAM_CHAT_ID === undefined),
+    () => 'TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID are set together (the staff chat needs both)',
   ),
-  (settings) =>
-    settings.TWILIO_ACCOUNT_SID === undefined ||
-    (settings.TWILIO_AUTH_TOKEN !== undefined && settings.TWILIO_FROM !== undefined),
-  () => 'TWILIO_AUTH_TOKEN and TWILIO_FROM are required when TWILIO_ACCOUNT_SID is set',
+  (settings) => webhookSettingsProblem(settings) === null,
+  (settings) => webhookSettingsProblem(settings) ?? '',
 );
 
 export type NotificationSettings = Static<typeof NotificationSettings>;

@@ -35,6 +35,7 @@ test('a SID that is not an account SID is refused by name', () => {
 test('a complete Twilio configuration is accepted in production', () => {
   const settings = loadConfig(NotificationSettings, {
     NODE_ENV: 'production',
+    JWT_PUBLIC_KEY: '/keys/jwt-public.pem',
     TWILIO_ACCOUNT_SID: SID,
     TWILIO_AUTH_TOKEN: 'token',
     TWILIO_FROM: '+380441234567',

@@ -1,3 +1,4 @@
+import type { EventOf } from '../define-event.ts';
 import * as auth from './auth.ts';
 import * as member from './member.ts';
 import * as payment from './payment.ts';
@@ -27,6 +28,9 @@ export const EVENTS = Object.fromEntries(
 ) as { [D in EventDefinitions as D['type']]: D };
 
 export type EventType = keyof typeof EVENTS;
+
+/** Any event of Kasa, as a union a `switch` on `type` narrows to the event's own data. */
+export type KasaEvent = { [T in EventType]: EventOf<(typeof EVENTS)[T]> }[EventType];
 
 /** Types whose outbox rows are deleted as soon as the broker has them. */
 export const SENSITIVE_EVENT_TYPES: ReadonlySet<string> = new Set(

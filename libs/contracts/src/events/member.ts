@@ -62,6 +62,15 @@ export const MembershipShortened = defineEvent(
   1,
   Type.Object({ ...MemberRef, paymentId: Id, days: Type.Integer({ minimum: 0 }), paidUntil: CalendarDate }),
 );
+/**
+ * A membership lapses soon: the notification service's reminder job found it `daysLeft` days
+ * before `paidUntil` and asks for the member's reminder text (once per paid-until day).
+ */
+export const MembershipReminderDue = defineEvent(
+  'membership.reminder_due',
+  1,
+  Type.Object({ ...MemberRef, paidUntil: CalendarDate, daysLeft: Type.Integer({ minimum: 0 }) }),
+);
 export const ProgramSaved = defineEvent(
   'program.saved',
   1,

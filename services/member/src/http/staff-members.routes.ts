@@ -1,7 +1,9 @@
 import {
   calendarDateOfSeedDate,
+  kyivDateOf,
   MatchingMembers,
   MemberCard,
+  MemberCounts,
   MemberRecord,
   MemberSummary,
   Nullable,
@@ -15,6 +17,7 @@ import { generateCertificate } from '../application/staff-generate-certificate.t
 import { memberCard } from '../application/staff-member-card.ts';
 import { findMembers, wordsOf } from '../application/staff-search-members.ts';
 import { updateMemberByStaff } from '../application/staff-update-member.ts';
+import { countMembersByState } from '../db/member-counts.repository.ts';
 import { findMemberFile } from '../db/member-files.repository.ts';
 import { matchingMemberIds, memberSummaries } from '../db/member-search.repository.ts';
 import { SEARCH_FIELDS, type SearchField } from '../db/member-search-index.ts';
@@ -89,6 +92,20 @@ function chosenFields(fields: Partial<Record<SearchField, boolean>> | undefined)
 
 /** SPEC §7 rows 1 and 9–12, as the admin gateway calls them with the staff user's token. */
 export function staffMemberRoutes(app: HttpApp, deps: MemberDeps): void {
+  app.get(
+    '/staff/members/counts',
+    {
+      ...staffMayAct,
+      schema: {
+        ...common,
+        summary: 'Members by state, for the dashboard',
+        description: "Each member counts in one state; paid up means to today or later in Kyiv's calendar.",
+        response: { 200: MemberCounts },
+      },
+    },
+    () => countMembersByState(deps.context.database.db, kyivDateOf(new Date())),
+  );
+
   app.post(
     '/staff/members/search',
     {

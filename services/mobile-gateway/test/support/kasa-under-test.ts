@@ -16,6 +16,7 @@ import {
   testServiceEnv,
 } from '@kasa/testing';
 import { adminGateway } from '../../../admin-gateway/src/gateway.ts';
+import { auditService } from '../../../audit/src/service.ts';
 import { authService } from '../../../auth/src/service.ts';
 import { memberService } from '../../../member/src/service.ts';
 import { notificationService } from '../../../notification/src/service.ts';
@@ -38,7 +39,7 @@ export interface KasaUnderTest {
  * The real processes a flow crosses, in this process, each listening on its own port, on fresh
  * schemas and a broker namespace of their own: auth and notification (SMS to a local Twilio)
  * behind the mobile gateway, and with `withMembers` the member and request services, `withStaff` the admin
- * gateway and the payment service too, `withPayments` the payment service with a local LiqPay that calls the
+ * gateway with the payment and audit services too, `withPayments` the payment service with a local LiqPay that calls the
  * mobile gateway back.
  */
 export async function startKasa({
@@ -60,14 +61,16 @@ export async function startKasa({
     await rm(filesDir, { recursive: true, force: true });
   };
   try {
-    const [authPort, memberPort, requestPort, paymentPort, mobilePort, adminPort] = await Promise.all([
-      freePort(),
-      freePort(),
-      freePort(),
-      freePort(),
-      freePort(),
-      freePort(),
-    ]);
+    const [
+      authPort,
+      memberPort,
+      requestPort,
+      paymentPort,
+      notificationPort,
+      auditPort,
+      mobilePort,
+      adminPort,
+    ] = await Promise.all(Array.from({ length: 8 }, () => freePort()));
     const shared = {
       ...testServiceEnv({
         schemaPrefix: schemas.prefix,
@@ -78,6 +81,8 @@ export async function startKasa({
       MEMBER_URL: `http://127.0.0.1:${memberPort}`,
       REQUEST_URL: `http://127.0.0.1:${requestPort}`,
       PAYMENT_URL: `http://127.0.0.1:${paymentPort}`,
+      NOTIFICATION_URL: `http://127.0.0.1:${notificationPort}`,
+      AUDIT_URL: `http://127.0.0.1:${auditPort}`,
     };
     const privateKey = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     running.push(
@@ -89,7 +94,7 @@ export async function startKasa({
       await startService(notificationService, {
         env: {
           ...shared,
-          NOTIFICATION_PORT: String(await freePort()),
+          NOTIFICATION_PORT: String(notificationPort),
           TWILIO_ACCOUNT_SID: twilio.accountSid,
           TWILIO_AUTH_TOKEN: twilio.authToken,
           TWILIO_FROM: '+380441234567',
@@ -145,6 +150,8 @@ export async function startKasa({
       }),
     );
     if (withStaff) {
+      // The audit log the admin gateway shows: its queue exists since the first service connected.
+      running.push(await startService(auditService, { env: { ...shared, AUDIT_PORT: String(auditPort) } }));
       running.push(
         await startGateway(adminGateway, { env: { ...shared, ADMIN_GATEWAY_PORT: String(adminPort) } }),
       );

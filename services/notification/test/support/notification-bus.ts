@@ -21,8 +21,10 @@ const subscriptions = SUBSCRIPTIONS.filter(({ consumer }) => consumer === 'notif
 
 export interface RunningNotification {
   messaging: Messaging;
-  /** The consumer's dead-letter queue on this run's own namespace. */
+  /** The sign-in codes' dead-letter queue on this run's own namespace. */
   deadLetterQueue: string;
+  /** A stream's dead-letter queue on this run's own namespace. */
+  streamDeadLetterQueue(stream: string): string;
   /** Publishes events as the auth service's relay would. */
   publish(...events: { id: string; type: string }[]): Promise<void>;
 }
@@ -70,6 +72,8 @@ export async function createNotificationBus(): Promise<NotificationBus> {
       return {
         messaging,
         deadLetterQueue: names.deadLetterQueue(names.queue(subscriptions[0]!)),
+        streamDeadLetterQueue: (stream) =>
+          names.deadLetterQueue(names.queue({ consumer: 'notification', stream, events: [] })),
         async publish(...events) {
           const messages = events.map((event) => eventMessage(names.exchange, event));
           await eventually(async () => {
@@ -123,5 +127,5 @@ export async function smsRow(database: TestDatabase, eventId: string): Promise<S
 
 export async function wasConsumed(database: TestDatabase, eventId: string): Promise<boolean> {
   const [rows] = await database.pool.query('SELECT 1 FROM inbox WHERE event_id = ?', [eventId]);
-  return (rows as unknown[]).length === 1;
+  return (rows as unknown[]).length > 0;
 }

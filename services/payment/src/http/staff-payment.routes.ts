@@ -1,5 +1,7 @@
 import {
+  ContributionTotals,
   KyivDay,
+  kyivDateOf,
   PAYMENT_TYPES,
   PaymentKind,
   PaymentPage,
@@ -11,6 +13,7 @@ import { Type } from 'typebox';
 import type { PaymentDeps } from '../application/payment-deps.ts';
 import { recordPayment } from '../application/record-payment.ts';
 import { reversePayment } from '../application/reverse-payment.ts';
+import { contributionTotals } from '../db/contribution-totals.repository.ts';
 import { searchRegister } from '../db/register.repository.ts';
 import { paymentRecord } from './payment.view.ts';
 
@@ -44,6 +47,22 @@ const Filter = Type.Object({
 /** The register and manual entries (SPEC §7 rows 16 and 17), for staff tokens. */
 export function staffPaymentRoutes(app: HttpApp, deps: PaymentDeps): void {
   const { db } = deps.context.database;
+
+  app.get(
+    '/staff/payments/totals',
+    {
+      ...staffMayAct,
+      schema: {
+        ...common,
+        summary: 'Contributions today and this month (Kyiv calendar), for the dashboard',
+        response: { 200: ContributionTotals },
+      },
+    },
+    () => {
+      const today = kyivDateOf(new Date());
+      return contributionTotals(db, today, `${today.slice(0, 8)}01`);
+    },
+  );
 
   app.post(
     '/staff/payments',

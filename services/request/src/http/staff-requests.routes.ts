@@ -1,4 +1,4 @@
-import { AidRequestPage, StaffAidRequest, StatusAnswer } from '@kasa/contracts';
+import { AidRequestPage, RequestCounts, StaffAidRequest, StatusAnswer } from '@kasa/contracts';
 import { fileNotFound, sendStoredFile } from '@kasa/files/http';
 import { badRequest, callerId, type HttpApp, staffMayAct } from '@kasa/http';
 import { Type } from 'typebox';
@@ -8,6 +8,7 @@ import { assessRequest } from '../application/staff-assess-request.ts';
 import { closeOrReopenRequest } from '../application/staff-close-request.ts';
 import { staffRequestCard } from '../application/staff-request-card.ts';
 import { findRequests } from '../application/staff-search-requests.ts';
+import { countRequestsByStatus } from '../db/request-counts.repository.ts';
 import { findRequestFile } from '../db/request-files.repository.ts';
 import { FileParams, MessageText, RECEIPT_TYPES, RequestId, Statuses } from './request-fields.ts';
 
@@ -37,6 +38,19 @@ const ok = (message: string) => ({ status: 'success', message });
 
 /** Staff's side of the requests: any staff role, as the admin gateway passes the user's token on. */
 export function staffRequestRoutes(app: HttpApp, deps: RequestDeps): void {
+  app.get(
+    '/staff/requests/counts',
+    {
+      ...staffMayAct,
+      schema: {
+        ...common,
+        summary: 'Requests by status, for the dashboard',
+        response: { 200: RequestCounts },
+      },
+    },
+    () => countRequestsByStatus(deps.context.database.db),
+  );
+
   app.post(
     '/staff/requests/search',
     {

@@ -58,7 +58,7 @@ after(async () => {
   await rm(keyFolder, { recursive: true, force: true });
 });
 
-test('each of the seven processes becomes ready, with its API described', async () => {
+test('each process becomes ready, with its API described', async () => {
   for (const [name, { port, output }] of running) {
     const ready = await eventually(
       async () => {

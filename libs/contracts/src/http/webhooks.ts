@@ -1,0 +1,88 @@
+import { Type } from 'typebox';
+import { WEBHOOK_EVENT_TYPES } from '../topology.ts';
+import { Nullable } from './members.ts';
+
+/**
+ * Shapes of outbound webhooks that the notification service answers and the admin gateway
+ * passes on (SPEC §4). A subscriber's secret appears only in `SubscriberWithSecret`, the answer
+ * to creating it or rotating its secret.
+ */
+
+const Time = Type.String({ format: 'date-time' });
+
+/** An event type a subscriber can ask for, or `*` for every one (types added later included). */
+export const WebhookEventType = Type.Union(
+  [...WEBHOOK_EVENT_TYPES.map((type) => Type.Literal(type)), Type.Literal('*')],
+  { description: 'an event type, or * for all of them' },
+);
+
+export const WebhookSubscriber = Type.Object({
+  id: Type.Integer(),
+  url: Type.String(),
+  description: Nullable(Type.String()),
+  event_types: Type.Array(Type.String()),
+  enabled: Type.Boolean(),
+  /** `gone`: the receiver answered 410 Gone; `administrator`: disabled by hand. */
+  disabled_reason: Nullable(Type.Union([Type.Literal('gone'), Type.Literal('administrator')])),
+  disabled_at: Nullable(Time),
+  created_at: Time,
+  updated_at: Time,
+});
+
+export const SubscriberWithSecret = Type.Object({
+  subscriber: WebhookSubscriber,
+  secret: Type.String({ description: 'shown this once: keep it, it is never shown again' }),
+});
+
+export const WebhookDeliveryStatus = Type.Union(
+  [Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('dead'), Type.Literal('paused')],
+  { description: 'pending: to be sent or retried; paused: its subscriber is disabled' },
+);
+
+export const WebhookDelivery = Type.Object({
+  id: Type.Integer(),
+  subscriber_id: Type.Integer(),
+  event_id: Type.String(),
+  event_type: Type.String(),
+  /** The object whose deliveries go out in order, `<domain>:<id>`. */
+  object: Type.String(),
+  occurred_at: Time,
+  status: WebhookDeliveryStatus,
+  attempts: Type.Integer({ minimum: 0 }),
+  /** When pending: the next attempt, at the earliest. */
+  next_attempt_at: Nullable(Time),
+  last_status: Nullable(Type.Integer()),
+  last_error: Nullable(Type.String()),
+  last_attempt_at: Nullable(Time),
+  delivered_at: Nullable(Time),
+  created_at: Time,
+});
+
+export const WebhookAttempt = Type.Object({
+  id: Type.Integer(),
+  delivery_id: Type.Integer(),
+  attempted_at: Time,
+  duration_ms: Type.Integer({ minimum: 0 }),
+  status_code: Nullable(Type.Integer()),
+  error: Nullable(Type.String()),
+  response_excerpt: Nullable(Type.String({ description: 'the first kilobyte of the answer' })),
+});
+
+/** One delivery with the event as sent, and every attempt. */
+export const WebhookDeliveryDetail = Type.Object({
+  delivery: WebhookDelivery,
+  payload: Type.Unknown({ description: 'the event envelope, as POSTed' }),
+  attempts: Type.Array(WebhookAttempt),
+});
+
+/** A page, latest first; `next_before` asks for the page after it. */
+export const WebhookDeliveryPage = Type.Object({
+  data: Type.Array(WebhookDelivery),
+  next_before: Nullable(Type.Integer()),
+});
+export const WebhookAttemptPage = Type.Object({
+  data: Type.Array(WebhookAttempt),
+  next_before: Nullable(Type.Integer()),
+});
+
+export const WebhookReplay = Type.Object({ replayed: Type.Integer({ minimum: 0 }) });

@@ -1,0 +1,4 @@
+import { runService } from '@kasa/runtime';
+import { auditService } from './service.ts';
+
+await runService(auditService);

@@ -1,0 +1,192 @@
+import {
+  SubscriberWithSecret,
+  WEBHOOK_EVENT_TYPES,
+  WebhookEventType,
+  WebhookSubscriber,
+} from '@kasa/contracts';
+import { administratorsOnly, callerId, type HttpApp, notFound } from '@kasa/http';
+import { Type } from 'typebox';
+import {
+  changeSubscriber,
+  createSubscriber,
+  removeSubscriber,
+  rotateSecret,
+} from '../webhooks/application/manage-subscribers.ts';
+import type { WebhookDeps } from '../webhooks/application/webhook-deps.ts';
+import { findSubscriber, listSubscribers } from '../webhooks/db/webhook-subscribers.repository.ts';
+import { subscriberView } from './webhook.views.ts';
+
+const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
+const Url = Type.String({
+  minLength: 1,
+  maxLength: 2048,
+  description: 'http(s); in production, a public address',
+});
+const EventTypes = Type.Array(WebhookEventType, { minItems: 1, maxItems: 100 });
+const Secret = Type.String({
+  minLength: 16,
+  maxLength: 200,
+  description:
+    'an existing receiver’s secret (16+ printable characters, or whsec_ and base64); generated when left out',
+});
+const common = { tags: ['staff: webhooks'] };
+
+/** Administrators register and manage the external systems that receive webhooks. */
+export function webhookSubscriberRoutes(app: HttpApp, deps: WebhookDeps): void {
+  const { db } = deps.context.database;
+
+  app.get(
+    '/staff/webhooks/event-types',
+    {
+      ...administratorsOnly,
+      schema: {
+        ...common,
+        summary: 'The event types a subscriber can receive (administrators)',
+        response: { 200: Type.Object({ data: Type.Array(Type.String()) }) },
+      },
+    },
+    async () => ({ data: [...WEBHOOK_EVENT_TYPES] }),
+  );
+
+  app.get(
+    '/staff/webhooks/subscribers',
+    {
+      ...administratorsOnly,
+      schema: {
+        ...common,
+        summary: 'Every webhook subscriber (administrators)',
+        response: { 200: Type.Object({ data: Type.Array(WebhookSubscriber) }) },
+      },
+    },
+    async () => ({ data: (await listSubscribers(db)).map(subscriberView) }),
+  );
+
+  app.post(
+    '/staff/webhooks/subscribers',
+    {
+      ...administratorsOnly,
+      schema: {
+        ...common,
+        summary: 'Register a webhook subscriber (administrators)',
+        description:
+          'Every event of the chosen types is POSTed to the URL, signed with the secret (X-Data-Hash and the ' +
+          'Standard Webhooks headers). The secret is in this answer only. 422 when the URL is not http(s), ' +
+          'carries credentials, cannot be resolved, or (in production) resolves to a private, loopback or ' +
+          'other non-public address; or when a given secret is unusable.',
+        body: Type.Object({
+          url: Url,
+          description: Type.Optional(Type.String({ maxLength: 200 })),
+          event_types: EventTypes,
+          enabled: Type.Optional(Type.Boolean({ default: true })),
+          secret: Type.Optional(Secret),
+        }),
+        response: { 201: SubscriberWithSecret },
+      },
+    },
+    async (request, reply) => {
+      const { body } = request;
+      const created = await createSubscriber(deps, callerId(request), {
+        url: body.url,
+        description: body.description,
+        eventTypes: body.event_types,
+        enabled: body.enabled,
+        secret: body.secret,
+      });
+      return reply.code(201).send({ subscriber: subscriberView(created.subscriber), secret: created.secret });
+    },
+  );
+
+  app.get(
+    '/staff/webhooks/subscribers/:id',
+    {
+      ...administratorsOnly,
+      schema: {
+        ...common,
+        summary: 'One webhook subscriber (administrators)',
+        params: Type.Object({ id: Id }),
+        response: { 200: WebhookSubscriber },
+      },
+    },
+    async (request) => {
+      const row = await findSubscriber(db, request.params.id);
+      if (!row) throw notFound('No such webhook subscriber', 'webhook_subscriber_not_found');
+      return subscriberView(row);
+    },
+  );
+
+  app.patch(
+    '/staff/webhooks/subscribers/:id',
+    {
+      ...administratorsOnly,
+      schema: {
+        ...common,
+        summary: 'Change a webhook subscriber (administrators)',
+        description:
+          'Fields left out stay. Disabling pauses its pending deliveries; enabling sends them, in order. ' +
+          'A new URL is checked as on registration (422) and applies to pending deliveries too.',
+        params: Type.Object({ id: Id }),
+        body: Type.Object(
+          {
+            url: Type.Optional(Url),
+            description: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+            event_types: Type.Optional(EventTypes),
+            enabled: Type.Optional(Type.Boolean()),
+          },
+          { minProperties: 1 },
+        ),
+        response: { 200: WebhookSubscriber },
+      },
+    },
+    async (request) => {
+      const { body } = request;
+      const row = await changeSubscriber(deps, callerId(request), request.params.id, {
+        url: body.url,
+        description: body.description,
+        eventTypes: body.event_types,
+        enabled: body.enabled,
+      });
+      return subscriberView(row);
+    },
+  );
+
+  app.post(
+    '/staff/webhooks/subscribers/:id/secret',
+    {
+      ...administratorsOnly,
+      schema: {
+        ...common,
+        summary: 'Give a webhook subscriber a new secret (administrators)',
+        description:
+          'The next attempt is signed with the new secret (the given one, or a generated one), shown in this ' +
+          'answer only; the old one stops working at once.',
+        params: Type.Object({ id: Id }),
+        body: Type.Object({ secret: Type.Optional(Secret) }),
+        response: { 200: SubscriberWithSecret },
+      },
+    },
+    async (request) => {
+      const rotated = await rotateSecret(deps, callerId(request), request.params.id, request.body.secret);
+      return { subscriber: subscriberView(rotated.subscriber), secret: rotated.secret };
+    },
+  );
+
+  app.delete(
+    '/staff/webhooks/subscribers/:id',
+    {
+      ...administratorsOnly,
+      schema: {
+        ...common,
+        summary: 'Delete a webhook subscriber (administrators)',
+        description:
+          'Its pending deliveries are dropped unsent, and its delivery log goes with it. To stop deliveries ' +
+          'for a while, disable it instead.',
+        params: Type.Object({ id: Id }),
+        response: { 200: Type.Object({ id: Type.Integer(), deleted: Type.Literal(true) }) },
+      },
+    },
+    async (request) => {
+      await removeSubscriber(deps, callerId(request), request.params.id);
+      return { id: request.params.id, deleted: true as const };
+    },
+  );
+}

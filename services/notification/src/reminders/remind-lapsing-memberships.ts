@@ -1,0 +1,52 @@
+import { addCalendarDays, kyivDateOf, MembershipReminderDue, SYSTEM } from '@kasa/contracts';
+import type { Database } from '@kasa/db';
+import { newEvent, type UnitOfWork } from '@kasa/messaging';
+import { claimReminder, findUnremindedLapsing } from '../db/member-contacts.repository.ts';
+
+export interface RemindLapsingDeps {
+  database: Database;
+  unitOfWork: UnitOfWork;
+  /** Remind this many days (Kyiv calendar) before the last paid day, or later if missed. */
+  daysBefore: number;
+  now?: Date;
+}
+
+const PAGE = 200;
+const DAY_MS = 86_400_000;
+
+/**
+ * The reminder job: every membership whose last paid day is between today and `daysBefore`
+ * days ahead (in Kyiv) gets one `membership.reminder_due`, written with the claim on its
+ * period in one transaction. Several instances may run it at once: the claim's primary key
+ * lets one of them through, the other's insert is ignored. A period missed while the service
+ * was down is still reminded of, as long as the membership has not lapsed. Returns how many
+ * reminders this run asked for.
+ */
+export async function remindLapsingMemberships({
+  database,
+  unitOfWork,
+  daysBefore,
+  now = new Date(),
+}: RemindLapsingDeps): Promise<number> {
+  const today = kyivDateOf(now);
+  const last = addCalendarDays(today, daysBefore);
+  let reminded = 0;
+  for (;;) {
+    const due = await findUnremindedLapsing(database.db, today, last, PAGE);
+    await unitOfWork.run(async ({ tx, emit }) => {
+      for (const membership of due) {
+        if (!(await claimReminder(tx, membership))) continue;
+        const daysLeft = Math.round((Date.parse(membership.paidUntil) - Date.parse(today)) / DAY_MS);
+        await emit(
+          newEvent(
+            MembershipReminderDue,
+            { memberId: membership.memberId, paidUntil: membership.paidUntil, daysLeft },
+            { aggregateId: membership.memberId, actor: SYSTEM },
+          ),
+        );
+        reminded += 1;
+      }
+    });
+    if (due.length < PAGE) return reminded;
+  }
+}
