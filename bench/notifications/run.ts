@@ -2,7 +2,7 @@
  * Outbound webhooks benchmark: events on the bus to signed deliveries at a local receiver,
  * through BENCH_INSTANCES notification processes (NODE_ENV=production, logging at `info`) on a
  * fresh `bench_notification` schema, with real MariaDB and RabbitMQ. The benchmark publishes
- * events of payments as the payment service's relay does; the instances' consumers record one
+ * events (see `stories`) as the services' relays do; the instances' consumers record one
  * delivery per event for the subscriber (registered through the service's staff route), and
  * their workers claim, sign and POST them. The receiver, in this process, checks every
  * X-Data-Hash and that each payment's events arrive in the order they happened.
@@ -17,12 +17,12 @@
  * after one attempt. Bounded in time (about a minute with the defaults); leaves nothing running,
  * drops its schema.
  *
- *   ./kasa bench notifications   (BENCH_EVENTS, BENCH_EVENTS_PER_OBJECT, BENCH_RATE, BENCH_SECONDS,
- *                                 BENCH_INSTANCES)
+ *   ./kasa bench notifications   (BENCH_EVENTS, BENCH_EVENT_KIND, BENCH_EVENTS_PER_OBJECT,
+ *                                 BENCH_RATE, BENCH_SECONDS, BENCH_INSTANCES)
  */
 import { cpus } from 'node:os';
 import { loadConfig } from '@kasa/config';
-import { PaymentConfirmed, PaymentRefunded } from '@kasa/contracts';
+import { PaymentConfirmed, PaymentRefunded, RequestAssessed } from '@kasa/contracts';
 import { type AnyEvent, eventMessage, newEvent, topologyNames } from '@kasa/messaging';
 import amqplib from 'amqplib';
 import { createConnection } from 'mysql2/promise';
@@ -40,7 +40,11 @@ const config = loadConfig(
     ...BenchStackVariables,
     /** Events published at once in the flat-out part. */
     BENCH_EVENTS: Type.Integer({ minimum: 1_000, maximum: 1_000_000, default: 30_000 }),
-    /** Events of each payment (a confirmation, then refunds): their order is checked. */
+    /** What the events are (see `stories`). */
+    BENCH_EVENT_KIND: Type.Union([Type.Literal('assessments'), Type.Literal('payments')], {
+      default: 'assessments',
+    }),
+    /** Events of each object: their order at the receiver is checked. */
     BENCH_EVENTS_PER_OBJECT: Type.Integer({ minimum: 1, maximum: 100, default: 3 }),
     /** Events a second in the steady part. */
     BENCH_RATE: Type.Integer({ minimum: 1, maximum: 10_000, default: 500 }),
@@ -62,33 +66,46 @@ const { rows, problems, conditions } = report;
 const MYSQL_PORT = Number(new URL(config.MYSQL_URL).port || 3306);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Payments' stories: each payment's events a millisecond apart, the payments interleaved. */
-function paymentEvents(firstPayment: number, payments: number, perPayment: number): AnyEvent[] {
+/**
+ * Stories of many objects, interleaved as the bus carries them, each object's events a
+ * millisecond apart. `assessments`: a request assessed, then assessed again as staff revise the
+ * amount (only webhooks take `request.assessed`); `payments`: a contribution confirmed, then
+ * refunds (staff's Telegram chat takes these too, so each also costs a staff message).
+ */
+function stories(
+  kind: 'assessments' | 'payments',
+  first: number,
+  objects: number,
+  perObject: number,
+): AnyEvent[] {
   const base = Date.now();
   const events: AnyEvent[] = [];
-  for (let step = 0; step < perPayment; step += 1) {
-    for (let index = 0; index < payments; index += 1) {
-      const paymentId = firstPayment + index;
-      const meta = { aggregateId: paymentId, actor: { kind: 'provider' as const } };
+  for (let step = 0; step < perObject; step += 1) {
+    for (let index = 0; index < objects; index += 1) {
+      const id = first + index;
+      const memberId = 1 + (id % 5_000);
+      const meta = { aggregateId: id, actor: { kind: 'staff' as const, id: '1' } };
       const event =
-        step === 0
+        kind === 'assessments'
           ? newEvent(
-              PaymentConfirmed,
-              {
-                paymentId,
-                memberId: 1 + (paymentId % 5_000),
-                kind: 'contribution',
-                amount: 30_000,
-                currency: 'UAH',
-                source: 'liqpay',
-              },
+              RequestAssessed,
+              { requestId: id, memberId, grantedAmount: 150_000 + step, diagnosisSet: true },
               meta,
             )
-          : newEvent(
-              PaymentRefunded,
-              { paymentId, memberId: 1 + (paymentId % 5_000), amount: step, currency: 'UAH' },
-              meta,
-            );
+          : step === 0
+            ? newEvent(
+                PaymentConfirmed,
+                {
+                  paymentId: id,
+                  memberId,
+                  kind: 'contribution',
+                  amount: 30_000,
+                  currency: 'UAH',
+                  source: 'liqpay',
+                },
+                meta,
+              )
+            : newEvent(PaymentRefunded, { paymentId: id, memberId, amount: step, currency: 'UAH' }, meta);
       events.push({ ...event, occurredAt: new Date(base + step).toISOString() } as AnyEvent);
     }
   }
@@ -133,7 +150,7 @@ async function drain(receiver: BenchReceiver, count: number): Promise<boolean> {
 async function main(): Promise<void> {
   const startedAt = performance.now();
   out(
-    `bench notifications: ${whole(config.BENCH_EVENTS)} events flat out, then ${config.BENCH_RATE}/s for ${config.BENCH_SECONDS} s, ${config.BENCH_INSTANCES} notification instances, ${cpus().length} cores`,
+    `bench notifications: ${whole(config.BENCH_EVENTS)} ${config.BENCH_EVENT_KIND} events flat out, then ${config.BENCH_RATE}/s for ${config.BENCH_SECONDS} s, ${config.BENCH_INSTANCES} notification instances, ${cpus().length} cores`,
   );
   await clearLeftovers({
     mysqlUrl: config.MYSQL_URL,
@@ -177,16 +194,26 @@ async function main(): Promise<void> {
 
     // Warm-up: fresh processes need a moment (JIT, pools, connections to the receiver).
     const perObject = config.BENCH_EVENTS_PER_OBJECT;
-    let nextPayment = 1;
-    const warmUp = paymentEvents(nextPayment, Math.ceil(WARM_UP_EVENTS / perObject), perObject);
-    nextPayment += Math.ceil(WARM_UP_EVENTS / perObject);
+    let nextObject = 1;
+    const warmUp = stories(
+      config.BENCH_EVENT_KIND,
+      nextObject,
+      Math.ceil(WARM_UP_EVENTS / perObject),
+      perObject,
+    );
+    nextObject += Math.ceil(WARM_UP_EVENTS / perObject);
     await bus.publish(warmUp);
     if (!(await drain(receiver, warmUp.length))) problems.push('the warm-up did not arrive');
     let expected = receiver.firstAt.size;
 
     // A: flat out.
-    const flat = paymentEvents(nextPayment, Math.ceil(config.BENCH_EVENTS / perObject), perObject);
-    nextPayment += Math.ceil(config.BENCH_EVENTS / perObject);
+    const flat = stories(
+      config.BENCH_EVENT_KIND,
+      nextObject,
+      Math.ceil(config.BENCH_EVENTS / perObject),
+      perObject,
+    );
+    nextObject += Math.ceil(config.BENCH_EVENTS / perObject);
     out(`  A: publishing ${whole(flat.length)} events`);
     const arrivalsBefore = receiver.arrivals.length;
     const cpuA = cpuMeter(MYSQL_PORT);
@@ -223,17 +250,15 @@ async function main(): Promise<void> {
     out(`  B: ${config.BENCH_RATE} events/s for ${config.BENCH_SECONDS} s`);
     const cpuB = cpuMeter(MYSQL_PORT);
     const steadyIds: string[] = [];
-    const tickMs = 50;
-    const perTick = config.BENCH_RATE / (1000 / tickMs);
+    const tickMs = 20;
     const steadyStarted = performance.now();
-    let owed = 0;
+    // Open loop: each tick sends what the clock says is due, however long the last publish took.
     while (performance.now() - steadyStarted < config.BENCH_SECONDS * 1000) {
-      owed += perTick;
-      const count = Math.floor(owed);
-      owed -= count;
+      const due = Math.floor(((performance.now() - steadyStarted) / 1000) * config.BENCH_RATE);
+      const count = due - steadyIds.length;
       if (count > 0) {
-        const events = paymentEvents(nextPayment, count, 1);
-        nextPayment += count;
+        const events = stories(config.BENCH_EVENT_KIND, nextObject, count, 1);
+        nextObject += count;
         for (const { id } of events) steadyIds.push(id);
         await bus.publish(events);
       }

@@ -105,9 +105,35 @@ function executingClient(pool: Pool): Pool {
   });
 }
 
-/** Applies the migrations drizzle-kit generated into `folder`, each once, in order. */
+/** How long an instance waits for another one's migrations before it gives up starting. */
+const MIGRATION_LOCK_SECONDS = 300;
+
+/**
+ * Applies the migrations drizzle-kit generated into `folder`, each once, in order. Instances of
+ * a service started at once take turns on a named server lock (held by one connection of the
+ * pool while others run the statements): the second finds the first's migrations recorded
+ * instead of creating the same tables again and failing.
+ */
 export async function applyMigrations(database: Database, folder: string): Promise<void> {
-  await migrate(database.db, { migrationsFolder: folder });
+  const lock = `kasa.migrate.${database.name}`;
+  const holder = await database.pool.getConnection();
+  try {
+    const [[row]] = (await holder.query('SELECT GET_LOCK(?, ?) AS taken', [
+      lock,
+      MIGRATION_LOCK_SECONDS,
+    ])) as unknown as [[{ taken: number | null }]];
+    if (row?.taken !== 1)
+      throw new Error(
+        `Another instance has been migrating ${database.name} for over ${MIGRATION_LOCK_SECONDS} s`,
+      );
+    try {
+      await migrate(database.db, { migrationsFolder: folder });
+    } finally {
+      await holder.query('SELECT RELEASE_LOCK(?)', [lock]);
+    }
+  } finally {
+    holder.release();
+  }
 }
 
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);

@@ -67,3 +67,25 @@ test('a bad variable stops the start with a message that names it', async () => 
     },
   );
 });
+
+test('instances of a service started at once take turns migrating its schema: both start', async () => {
+  const shared = { ...env(), MYSQL_SCHEMA_PREFIX: `${schemas.prefix}pair_` };
+  const started = await Promise.allSettled([
+    startService(definition, { env: shared, listen: false }),
+    startService(definition, { env: shared, listen: false }),
+  ]);
+  try {
+    assert.deepEqual(
+      started.map(({ status }) => status),
+      ['fulfilled', 'fulfilled'],
+      started.map((result) => (result.status === 'rejected' ? String(result.reason) : 'ok')).join('; '),
+    );
+    const [service] = started as PromiseFulfilledResult<Awaited<ReturnType<typeof startService>>>[];
+    const [applied] = await service!.value.context.database.pool.query(
+      'SELECT COUNT(*) AS n FROM __drizzle_migrations',
+    );
+    assert.equal(Number((applied as { n: number }[])[0]!.n), 1, 'the migration recorded once');
+  } finally {
+    for (const result of started) if (result.status === 'fulfilled') await result.value.stop();
+  }
+});
