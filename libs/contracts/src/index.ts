@@ -59,6 +59,7 @@ export {
 export { calendarDateOfSeedDate, SeedDate, seedDateOf, seedDateOfCalendarDate } from './http/seed-dates.ts';
 export { StaffRole, StaffUser, TokenPair } from './http/sign-in.ts';
 export {
+  NewWebhookSubscriber,
   SubscriberWithSecret,
   WebhookAttempt,
   WebhookAttemptPage,
@@ -67,8 +68,11 @@ export {
   WebhookDeliveryPage,
   WebhookDeliveryStatus,
   WebhookEventType,
+  WebhookId,
   WebhookReplay,
+  WebhookSecret,
   WebhookSubscriber,
+  WebhookSubscriberChange,
 } from './http/webhooks.ts';
 export { addCalendarDays, calendarDay, kyivDateOf, kyivDayStart } from './kyiv-calendar.ts';
 export { hryvniasOf, kopiykyOf } from './money.ts';

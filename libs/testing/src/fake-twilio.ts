@@ -36,6 +36,8 @@ export interface FakeTwilio {
   failFor(to: string, count: number, status?: number, twilioCode?: number): void;
   /** The next `count` message creations are accepted at once but answered only after `ms`. */
   delayNext(count: number, ms: number): void;
+  /** The notification service's variables for sending through this fake, from the fund's test number. */
+  env: Record<'TWILIO_ACCOUNT_SID' | 'TWILIO_AUTH_TOKEN' | 'TWILIO_FROM' | 'TWILIO_API_URL', string>;
   close(): Promise<void>;
 }
 
@@ -212,11 +214,18 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     accountSid,
     authToken,
+    env: {
+      TWILIO_ACCOUNT_SID: accountSid,
+      TWILIO_AUTH_TOKEN: authToken,
+      TWILIO_FROM: '+380441234567',
+      TWILIO_API_URL: url,
+    },
     messages,
     requests,
     failNext(count, status = 500, twilioCode = 20500) {

@@ -19,12 +19,7 @@ let running: RunningNotification;
 before(async () => {
   bus = await createNotificationBus();
   twilio = await startFakeTwilio();
-  running = await bus.start({
-    TWILIO_ACCOUNT_SID: twilio.accountSid,
-    TWILIO_AUTH_TOKEN: twilio.authToken,
-    TWILIO_FROM: '+380441234567',
-    TWILIO_API_URL: twilio.url,
-  });
+  running = await bus.start(twilio.env);
 });
 after(async () => {
   await twilio?.close();

@@ -16,6 +16,46 @@ export const WebhookEventType = Type.Union(
   { description: 'an event type, or * for all of them' },
 );
 
+/** A subscriber's, a delivery's or an attempt's id. */
+export const WebhookId = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
+
+const WebhookUrl = Type.String({
+  minLength: 1,
+  maxLength: 2048,
+  description: 'http or https; in production its host must resolve to public addresses only',
+});
+const WebhookEventTypes = Type.Array(WebhookEventType, { minItems: 1, maxItems: 100 });
+const WebhookDescription = Type.String({ maxLength: 200 });
+
+/** A secret given by the administrator instead of a generated one. */
+export const WebhookSecret = Type.String({
+  minLength: 16,
+  maxLength: 200,
+  description:
+    'an existing receiver’s secret: 16 to 200 printable characters, or whsec_ and base64 of 24+ bytes; ' +
+    'generated (whsec_…) when left out',
+});
+
+/** Registering a subscriber. */
+export const NewWebhookSubscriber = Type.Object({
+  url: WebhookUrl,
+  description: Type.Optional(WebhookDescription),
+  event_types: WebhookEventTypes,
+  enabled: Type.Optional(Type.Boolean({ default: true })),
+  secret: Type.Optional(WebhookSecret),
+});
+
+/** Changing a subscriber: what is given changes (`description: null` removes it). */
+export const WebhookSubscriberChange = Type.Object(
+  {
+    url: Type.Optional(WebhookUrl),
+    description: Type.Optional(Type.Union([WebhookDescription, Type.Null()])),
+    event_types: Type.Optional(WebhookEventTypes),
+    enabled: Type.Optional(Type.Boolean()),
+  },
+  { minProperties: 1 },
+);
+
 export const WebhookSubscriber = Type.Object({
   id: Type.Integer(),
   url: Type.String(),

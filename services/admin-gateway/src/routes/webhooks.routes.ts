@@ -1,32 +1,21 @@
 import {
+  NewWebhookSubscriber,
   SubscriberWithSecret,
   WebhookAttemptPage,
   WebhookDeliveryDetail,
   WebhookDeliveryPage,
   WebhookDeliveryStatus,
-  WebhookEventType,
+  WebhookId,
   WebhookReplay,
+  WebhookSecret,
   WebhookSubscriber,
+  WebhookSubscriberChange,
 } from '@kasa/contracts';
 import { asCaller, bearerSecurity, type HttpApp } from '@kasa/http';
 import type { GatewayContext } from '@kasa/runtime';
 import { Type } from 'typebox';
 import { adminOnly } from '../access.ts';
 
-const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
-const Url = Type.String({
-  minLength: 1,
-  maxLength: 2048,
-  description: 'http or https; in production its host must resolve to public addresses only',
-});
-const EventTypes = Type.Array(WebhookEventType, { minItems: 1, maxItems: 100 });
-const Secret = Type.String({
-  minLength: 16,
-  maxLength: 200,
-  description:
-    'an existing receiver’s secret: 16 to 200 printable characters, or whsec_ and base64 of 24+ bytes; ' +
-    'generated (whsec_…) when left out',
-});
 const Paging = {
   before: Type.Optional(Type.Integer({ minimum: 1, description: 'the `next_before` of the previous page' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: '50 when left out' })),
@@ -93,13 +82,7 @@ export function webhookRoutes(app: HttpApp, { services }: GatewayContext): void 
         ...common,
         summary: 'Register a webhook subscriber; its secret is shown in this answer only',
         description: `${SIGNING} 422 when the URL is not http(s), carries a user name or password, cannot be resolved, or (in production) resolves to a private, loopback, link-local or other non-public address; or when a given secret is unusable.`,
-        body: Type.Object({
-          url: Url,
-          description: Type.Optional(Type.String({ maxLength: 200 })),
-          event_types: EventTypes,
-          enabled: Type.Optional(Type.Boolean({ description: 'true when left out' })),
-          secret: Type.Optional(Secret),
-        }),
+        body: NewWebhookSubscriber,
         response: { 201: SubscriberWithSecret },
       },
     },
@@ -125,7 +108,7 @@ export function webhookRoutes(app: HttpApp, { services }: GatewayContext): void 
         description:
           'A dead delivery no longer holds back the later events of its object. Replay it, or all of a ' +
           'subscriber’s, once the receiver works again.',
-        querystring: Type.Object({ subscriber_id: Type.Optional(Id), ...Paging }),
+        querystring: Type.Object({ subscriber_id: Type.Optional(WebhookId), ...Paging }),
         response: { 200: WebhookDeliveryPage },
       },
     },
@@ -146,7 +129,7 @@ export function webhookRoutes(app: HttpApp, { services }: GatewayContext): void 
       schema: {
         ...common,
         summary: 'One delivery: the event as sent and every attempt',
-        params: Type.Object({ id: Id }),
+        params: Type.Object({ id: WebhookId }),
         response: { 200: WebhookDeliveryDetail },
       },
     },
@@ -169,7 +152,7 @@ export function webhookRoutes(app: HttpApp, { services }: GatewayContext): void 
         description:
           'Due at once, with the retry schedule started over; it arrives after the later events of its object ' +
           'that went meanwhile. 409 when it is not dead, or its subscriber is disabled.',
-        params: Type.Object({ id: Id }),
+        params: Type.Object({ id: WebhookId }),
         response: { 200: WebhookReplay },
       },
     },
@@ -190,7 +173,7 @@ export function webhookRoutes(app: HttpApp, { services }: GatewayContext): void 
       schema: {
         ...common,
         summary: 'One webhook subscriber (without its secret)',
-        params: Type.Object({ id: Id }),
+        params: Type.Object({ id: WebhookId }),
         response: { 200: WebhookSubscriber },
       },
     },
@@ -214,16 +197,8 @@ export function webhookRoutes(app: HttpApp, { services }: GatewayContext): void 
           'Fields left out stay. Disabling pauses its pending deliveries (nothing new is recorded for it ' +
           'meanwhile); enabling sends the paused ones, in order. A new URL is checked as on registration (422) ' +
           'and applies to pending deliveries too.',
-        params: Type.Object({ id: Id }),
-        body: Type.Object(
-          {
-            url: Type.Optional(Url),
-            description: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
-            event_types: Type.Optional(EventTypes),
-            enabled: Type.Optional(Type.Boolean()),
-          },
-          { minProperties: 1 },
-        ),
+        params: Type.Object({ id: WebhookId }),
+        body: WebhookSubscriberChange,
         response: { 200: WebhookSubscriber },
       },
     },
@@ -246,7 +221,7 @@ export function webhookRoutes(app: HttpApp, { services }: GatewayContext): void 
         summary: 'Delete a webhook subscriber with its pending deliveries and its log',
         description:
           'Pending deliveries are dropped unsent. To stop deliveries for a while, disable it instead.',
-        params: Type.Object({ id: Id }),
+        params: Type.Object({ id: WebhookId }),
         response: { 200: Type.Object({ id: Type.Integer(), deleted: Type.Literal(true) }) },
       },
     },
@@ -267,8 +242,8 @@ export function webhookRoutes(app: HttpApp, { services }: GatewayContext): void 
         ...common,
         summary: 'Give a subscriber a new secret, shown in this answer only',
         description: 'The next attempt is signed with it; the old secret stops working at once.',
-        params: Type.Object({ id: Id }),
-        body: Type.Optional(Type.Object({ secret: Type.Optional(Secret) })),
+        params: Type.Object({ id: WebhookId }),
+        body: Type.Optional(Type.Object({ secret: Type.Optional(WebhookSecret) })),
         response: { 200: SubscriberWithSecret },
       },
     },
@@ -293,7 +268,7 @@ export function webhookRoutes(app: HttpApp, { services }: GatewayContext): void 
           status: Type.Optional(Type.Array(WebhookDeliveryStatus, { maxItems: 4 })),
           ...Paging,
         }),
-        params: Type.Object({ id: Id }),
+        params: Type.Object({ id: WebhookId }),
         response: { 200: WebhookDeliveryPage },
       },
     },
@@ -318,7 +293,7 @@ export function webhookRoutes(app: HttpApp, { services }: GatewayContext): void 
           'Each with its status, duration, the first kilobyte of the answer (which may hold what the receiver ' +
           'echoed back) or why there was none.',
         querystring: Type.Object(Paging),
-        params: Type.Object({ id: Id }),
+        params: Type.Object({ id: WebhookId }),
         response: { 200: WebhookAttemptPage },
       },
     },
@@ -340,7 +315,7 @@ export function webhookRoutes(app: HttpApp, { services }: GatewayContext): void 
         ...common,
         summary: 'Send every dead delivery of a subscriber again',
         description: 'As replaying each one; how many there were. 409 while the subscriber is disabled.',
-        params: Type.Object({ id: Id }),
+        params: Type.Object({ id: WebhookId }),
         response: { 200: WebhookReplay },
       },
     },

@@ -95,10 +95,7 @@ export async function startKasa({
         env: {
           ...shared,
           NOTIFICATION_PORT: String(notificationPort),
-          TWILIO_ACCOUNT_SID: twilio.accountSid,
-          TWILIO_AUTH_TOKEN: twilio.authToken,
-          TWILIO_FROM: '+380441234567',
-          TWILIO_API_URL: twilio.url,
+          ...twilio.env,
         },
       }),
     );

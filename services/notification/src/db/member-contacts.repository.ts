@@ -8,49 +8,44 @@ export interface MemberContact {
   paidUntil: string | null;
 }
 
+/** A fact about a member, and the column that says when the event carrying it happened. */
+const FACTS = {
+  phone: 'phone_set_at',
+  blocked: 'blocked_set_at',
+  paid_until: 'paid_until_set_at',
+} as const;
+
 /**
- * Each fact is written only over an older one: `at` is when the event that carries it
- * happened, so a late retry of an old event never overwrites what a newer one said. In
- * MariaDB the assignments of ON DUPLICATE KEY UPDATE run left to right, so the fact is
- * judged against its time before the time moves.
+ * Writes one fact only over an older one: `at` is when the event that carries it happened, so
+ * a late retry of an old event never overwrites what a newer one said. In MariaDB the
+ * assignments of ON DUPLICATE KEY UPDATE run left to right, so the fact is judged against its
+ * time before the time moves. (Column names come from FACTS, never from input.)
  */
-export async function recordPhone(tx: Executor, memberId: number, phone: string, at: Date): Promise<void> {
+async function recordFact(
+  tx: Executor,
+  memberId: number,
+  fact: keyof typeof FACTS,
+  value: string | boolean,
+  at: Date,
+): Promise<void> {
+  const column = sql.raw(fact);
+  const setAt = sql.raw(FACTS[fact]);
   await tx.execute(sql`
-    INSERT INTO member_contacts (member_id, phone, phone_set_at) VALUES (${memberId}, ${phone}, ${at})
+    INSERT INTO member_contacts (member_id, ${column}, ${setAt}) VALUES (${memberId}, ${value}, ${at})
     ON DUPLICATE KEY UPDATE
-      phone = IF(phone_set_at IS NULL OR phone_set_at <= VALUES(phone_set_at), VALUES(phone), phone),
-      phone_set_at = GREATEST(COALESCE(phone_set_at, VALUES(phone_set_at)), VALUES(phone_set_at)),
+      ${column} = IF(${setAt} IS NULL OR ${setAt} <= VALUES(${setAt}), VALUES(${column}), ${column}),
+      ${setAt} = GREATEST(COALESCE(${setAt}, VALUES(${setAt})), VALUES(${setAt})),
       updated_at = CURRENT_TIMESTAMP(3)`);
 }
 
-export async function recordBlocked(
-  tx: Executor,
-  memberId: number,
-  blocked: boolean,
-  at: Date,
-): Promise<void> {
-  await tx.execute(sql`
-    INSERT INTO member_contacts (member_id, blocked, blocked_set_at) VALUES (${memberId}, ${blocked}, ${at})
-    ON DUPLICATE KEY UPDATE
-      blocked = IF(blocked_set_at IS NULL OR blocked_set_at <= VALUES(blocked_set_at), VALUES(blocked), blocked),
-      blocked_set_at = GREATEST(COALESCE(blocked_set_at, VALUES(blocked_set_at)), VALUES(blocked_set_at)),
-      updated_at = CURRENT_TIMESTAMP(3)`);
-}
+export const recordPhone = (tx: Executor, memberId: number, phone: string, at: Date) =>
+  recordFact(tx, memberId, 'phone', phone, at);
 
-export async function recordPaidUntil(
-  tx: Executor,
-  memberId: number,
-  paidUntil: string,
-  at: Date,
-): Promise<void> {
-  await tx.execute(sql`
-    INSERT INTO member_contacts (member_id, paid_until, paid_until_set_at) VALUES (${memberId}, ${paidUntil}, ${at})
-    ON DUPLICATE KEY UPDATE
-      paid_until = IF(paid_until_set_at IS NULL OR paid_until_set_at <= VALUES(paid_until_set_at),
-                      VALUES(paid_until), paid_until),
-      paid_until_set_at = GREATEST(COALESCE(paid_until_set_at, VALUES(paid_until_set_at)), VALUES(paid_until_set_at)),
-      updated_at = CURRENT_TIMESTAMP(3)`);
-}
+export const recordBlocked = (tx: Executor, memberId: number, blocked: boolean, at: Date) =>
+  recordFact(tx, memberId, 'blocked', blocked, at);
+
+export const recordPaidUntil = (tx: Executor, memberId: number, paidUntil: string, at: Date) =>
+  recordFact(tx, memberId, 'paid_until', paidUntil, at);
 
 export async function findContact(tx: Executor, memberId: number): Promise<MemberContact | undefined> {
   const [contact] = await tx

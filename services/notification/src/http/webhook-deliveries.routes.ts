@@ -4,6 +4,7 @@ import {
   WebhookDeliveryDetail,
   WebhookDeliveryPage,
   WebhookDeliveryStatus,
+  WebhookId,
   WebhookReplay,
 } from '@kasa/contracts';
 import { administratorsOnly, callerId, conflict, type HttpApp, notFound, staffMayAct } from '@kasa/http';
@@ -20,7 +21,6 @@ import {
 import { countDisabledSubscribers, findSubscriber } from '../webhooks/db/webhook-subscribers.repository.ts';
 import { attemptView, deliveryView, nextBefore } from './webhook.views.ts';
 
-const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const Paging = {
   before: Type.Optional(Type.Integer({ minimum: 1, description: 'only ids below this: the next page' })),
   limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
@@ -64,7 +64,7 @@ export function webhookDeliveryRoutes(app: HttpApp, deps: WebhookDeps): void {
       schema: {
         ...common,
         summary: 'A subscriber’s deliveries, latest first (administrators)',
-        params: Type.Object({ id: Id }),
+        params: Type.Object({ id: WebhookId }),
         querystring: Type.Object({
           status: Type.Optional(Type.Array(WebhookDeliveryStatus, { maxItems: 4 })),
           ...Paging,
@@ -94,7 +94,7 @@ export function webhookDeliveryRoutes(app: HttpApp, deps: WebhookDeps): void {
         ...common,
         summary: 'Every attempt to reach a subscriber, latest first (administrators)',
         description: 'Status, duration, the first kilobyte of the answer, or why there was none.',
-        params: Type.Object({ id: Id }),
+        params: Type.Object({ id: WebhookId }),
         querystring: Type.Object(Paging),
         response: { 200: WebhookAttemptPage },
       },
@@ -122,7 +122,7 @@ export function webhookDeliveryRoutes(app: HttpApp, deps: WebhookDeps): void {
         description:
           'A dead delivery no longer holds back the later ones of its object. Replay it (or all of a ' +
           'subscriber’s) once the receiver works again.',
-        querystring: Type.Object({ subscriber_id: Type.Optional(Id), ...Paging }),
+        querystring: Type.Object({ subscriber_id: Type.Optional(WebhookId), ...Paging }),
         response: { 200: WebhookDeliveryPage },
       },
     },
@@ -145,7 +145,7 @@ export function webhookDeliveryRoutes(app: HttpApp, deps: WebhookDeps): void {
       schema: {
         ...common,
         summary: 'One delivery: the event as sent and every attempt (administrators)',
-        params: Type.Object({ id: Id }),
+        params: Type.Object({ id: WebhookId }),
         response: { 200: WebhookDeliveryDetail },
       },
     },
@@ -172,7 +172,7 @@ export function webhookDeliveryRoutes(app: HttpApp, deps: WebhookDeps): void {
         description:
           'It is due at once, with the retry schedule started over; it arrives after the later events of its ' +
           'object that went meanwhile. 409 when it is not dead, or its subscriber is disabled.',
-        params: Type.Object({ id: Id }),
+        params: Type.Object({ id: WebhookId }),
         response: { 200: WebhookReplay },
       },
     },
@@ -193,7 +193,7 @@ export function webhookDeliveryRoutes(app: HttpApp, deps: WebhookDeps): void {
         ...common,
         summary: 'Send every dead delivery of a subscriber again (administrators)',
         description: 'As replaying each one; how many there were. 409 while the subscriber is disabled.',
-        params: Type.Object({ id: Id }),
+        params: Type.Object({ id: WebhookId }),
         response: { 200: WebhookReplay },
       },
     },

@@ -1,8 +1,11 @@
 import {
+  NewWebhookSubscriber,
   SubscriberWithSecret,
   WEBHOOK_EVENT_TYPES,
-  WebhookEventType,
+  WebhookId,
+  WebhookSecret,
   WebhookSubscriber,
+  WebhookSubscriberChange,
 } from '@kasa/contracts';
 import { administratorsOnly, callerId, type HttpApp, notFound } from '@kasa/http';
 import { Type } from 'typebox';
@@ -16,19 +19,6 @@ import type { WebhookDeps } from '../webhooks/application/webhook-deps.ts';
 import { findSubscriber, listSubscribers } from '../webhooks/db/webhook-subscribers.repository.ts';
 import { subscriberView } from './webhook.views.ts';
 
-const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
-const Url = Type.String({
-  minLength: 1,
-  maxLength: 2048,
-  description: 'http(s); in production, a public address',
-});
-const EventTypes = Type.Array(WebhookEventType, { minItems: 1, maxItems: 100 });
-const Secret = Type.String({
-  minLength: 16,
-  maxLength: 200,
-  description:
-    'an existing receiver’s secret (16+ printable characters, or whsec_ and base64); generated when left out',
-});
 const common = { tags: ['staff: webhooks'] };
 
 /** Administrators register and manage the external systems that receive webhooks. */
@@ -73,13 +63,7 @@ export function webhookSubscriberRoutes(app: HttpApp, deps: WebhookDeps): void {
           'Standard Webhooks headers). The secret is in this answer only. 422 when the URL is not http(s), ' +
           'carries credentials, cannot be resolved, or (in production) resolves to a private, loopback or ' +
           'other non-public address; or when a given secret is unusable.',
-        body: Type.Object({
-          url: Url,
-          description: Type.Optional(Type.String({ maxLength: 200 })),
-          event_types: EventTypes,
-          enabled: Type.Optional(Type.Boolean({ default: true })),
-          secret: Type.Optional(Secret),
-        }),
+        body: NewWebhookSubscriber,
         response: { 201: SubscriberWithSecret },
       },
     },
@@ -103,7 +87,7 @@ export function webhookSubscriberRoutes(app: HttpApp, deps: WebhookDeps): void {
       schema: {
         ...common,
         summary: 'One webhook subscriber (administrators)',
-        params: Type.Object({ id: Id }),
+        params: Type.Object({ id: WebhookId }),
         response: { 200: WebhookSubscriber },
       },
     },
@@ -124,16 +108,8 @@ export function webhookSubscriberRoutes(app: HttpApp, deps: WebhookDeps): void {
         description:
           'Fields left out stay. Disabling pauses its pending deliveries; enabling sends them, in order. ' +
           'A new URL is checked as on registration (422) and applies to pending deliveries too.',
-        params: Type.Object({ id: Id }),
-        body: Type.Object(
-          {
-            url: Type.Optional(Url),
-            description: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
-            event_types: Type.Optional(EventTypes),
-            enabled: Type.Optional(Type.Boolean()),
-          },
-          { minProperties: 1 },
-        ),
+        params: Type.Object({ id: WebhookId }),
+        body: WebhookSubscriberChange,
         response: { 200: WebhookSubscriber },
       },
     },
@@ -159,8 +135,8 @@ export function webhookSubscriberRoutes(app: HttpApp, deps: WebhookDeps): void {
         description:
           'The next attempt is signed with the new secret (the given one, or a generated one), shown in this ' +
           'answer only; the old one stops working at once.',
-        params: Type.Object({ id: Id }),
-        body: Type.Object({ secret: Type.Optional(Secret) }),
+        params: Type.Object({ id: WebhookId }),
+        body: Type.Object({ secret: Type.Optional(WebhookSecret) }),
         response: { 200: SubscriberWithSecret },
       },
     },
@@ -180,7 +156,7 @@ export function webhookSubscriberRoutes(app: HttpApp, deps: WebhookDeps): void {
         description:
           'Its pending deliveries are dropped unsent, and its delivery log goes with it. To stop deliveries ' +
           'for a while, disable it instead.',
-        params: Type.Object({ id: Id }),
+        params: Type.Object({ id: WebhookId }),
         response: { 200: Type.Object({ id: Type.Integer(), deleted: Type.Literal(true) }) },
       },
     },
