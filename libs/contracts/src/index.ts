@@ -69,6 +69,7 @@ export {
   WebhookDeliveryStatus,
   WebhookEventType,
   WebhookId,
+  WebhookPaging,
   WebhookReplay,
   WebhookSecret,
   WebhookSubscriber,

@@ -1,33 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { eventually, type FakeTwilio, startFakeTwilio } from '@kasa/testing';
+import { test } from 'node:test';
+import { eventually } from '@kasa/testing';
 import { memberEvents } from './support/member-events.ts';
-import {
-  createNotificationBus,
-  type NotificationBus,
-  type RunningNotification,
-  uniquePhone,
-  wasConsumed,
-} from './support/notification-bus.ts';
+import { textingNotification, uniquePhone, wasConsumed } from './support/notification-bus.ts';
 
-let bus: NotificationBus;
-let twilio: FakeTwilio;
-let running: RunningNotification;
-before(async () => {
-  bus = await createNotificationBus();
-  twilio = await startFakeTwilio();
-  running = await bus.start(twilio.env);
-});
-after(async () => {
-  await twilio?.close();
-  await bus.close();
-});
+const texting = textingNotification();
+const { textsTo } = texting;
 
-const textsTo = (phone: string) =>
-  twilio.messages.filter((message) => message.to === phone).map((m) => m.body);
 const consumed = (...events: { id: string }[]) =>
   eventually(async () => {
-    for (const event of events) if (!(await wasConsumed(bus.database, event.id))) return false;
+    for (const event of events) if (!(await wasConsumed(texting.bus.database, event.id))) return false;
     return true;
   });
 
@@ -35,7 +17,7 @@ test('a member hears when staff answer or close their request, and of a payout, 
   const phone = uniquePhone();
   const member = memberEvents();
   const signedUp = member.signedUp(phone);
-  await running.publish(signedUp);
+  await texting.running.publish(signedUp);
   await consumed(signedUp);
   const events = [
     member.staffWrote(41),
@@ -44,7 +26,7 @@ test('a member hears when staff answer or close their request, and of a payout, 
     member.payout(41, 150050),
     member.closed(41),
   ];
-  await running.publish(...events);
+  await texting.running.publish(...events);
   await consumed(...events);
   // The payout is also on the staff chat's queue: consumed there is not yet texted here.
   await eventually(async () => textsTo(phone).length >= 3);
@@ -60,9 +42,9 @@ test('an extended membership is texted with its new day; a contribution worth no
   const phone = uniquePhone();
   const member = memberEvents();
   const events = [member.signedUp(phone), member.extended('2026-12-24'), member.extended('2026-12-24', 0)];
-  await running.publish(events[0]!);
+  await texting.running.publish(events[0]!);
   await consumed(events[0]!);
-  await running.publish(...events.slice(1));
+  await texting.running.publish(...events.slice(1));
   await consumed(...events);
   assert.deepEqual(textsTo(phone), ['Внесок отримано. Членство в Kasa сплачено до 24.12.2026.']);
 });
@@ -74,15 +56,15 @@ test("texts go to the member's newest number, even when an older change arrives 
   const older = member.phoneChanged(second);
   await new Promise((resolve) => setTimeout(resolve, 5));
   const newer = member.phoneChanged(third);
-  await running.publish(signedUp);
+  await texting.running.publish(signedUp);
   await consumed(signedUp);
-  await running.publish(newer);
+  await texting.running.publish(newer);
   await consumed(newer);
-  await running.publish(older);
+  await texting.running.publish(older);
   await consumed(older);
 
   const answer = member.staffWrote(9);
-  await running.publish(answer);
+  await texting.running.publish(answer);
   await consumed(answer);
   assert.equal(textsTo(third).length, 1);
   assert.equal(textsTo(second).length + textsTo(first).length, 0);
@@ -91,8 +73,8 @@ test("texts go to the member's newest number, even when an older change arrives 
 test('news for a member whose number is unknown is consumed without a text, not dead-lettered', async () => {
   const member = memberEvents();
   const answer = member.staffWrote(5);
-  const before = twilio.messages.length;
-  await running.publish(answer);
+  const before = texting.twilio.messages.length;
+  await texting.running.publish(answer);
   await consumed(answer);
-  assert.equal(twilio.messages.length, before);
+  assert.equal(texting.twilio.messages.length, before);
 });

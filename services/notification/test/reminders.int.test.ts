@@ -1,42 +1,24 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { addCalendarDays, kyivDateOf, MembershipReminderDue, SYSTEM } from '@kasa/contracts';
 import { newEvent } from '@kasa/messaging';
-import { eventually, type FakeTwilio, startFakeTwilio } from '@kasa/testing';
+import { eventually } from '@kasa/testing';
 import { remindLapsingMemberships } from '../src/reminders/remind-lapsing-memberships.ts';
 import { memberEvents } from './support/member-events.ts';
-import {
-  createNotificationBus,
-  type NotificationBus,
-  type RunningNotification,
-  uniquePhone,
-  wasConsumed,
-} from './support/notification-bus.ts';
+import { textingNotification, uniquePhone, wasConsumed } from './support/notification-bus.ts';
 
-let bus: NotificationBus;
-let twilio: FakeTwilio;
-let running: RunningNotification;
-before(async () => {
-  bus = await createNotificationBus();
-  twilio = await startFakeTwilio();
-  running = await bus.start(twilio.env);
-});
-after(async () => {
-  await twilio?.close();
-  await bus.close();
-});
+const texting = textingNotification();
+const { textsTo } = texting;
 
 const today = kyivDateOf(new Date());
-const textsTo = (phone: string) =>
-  twilio.messages.filter((message) => message.to === phone).map((m) => m.body);
 const runJob = () =>
   remindLapsingMemberships({
-    database: bus.database,
-    unitOfWork: running.messaging.unitOfWork,
+    database: texting.bus.database,
+    unitOfWork: texting.running.messaging.unitOfWork,
     daysBefore: 5,
   });
 const reminderRows = async (memberId: number) => {
-  const [rows] = await bus.database.pool.query(
+  const [rows] = await texting.bus.database.pool.query(
     'SELECT DATE_FORMAT(paid_until, "%Y-%m-%d") AS paid_until FROM membership_reminders WHERE member_id = ?',
     [memberId],
   );
@@ -52,9 +34,9 @@ async function memberPaidUntil(paidUntil: string, { blocked = false } = {}) {
     member.extended(paidUntil, 0),
     ...(blocked ? [member.blocked()] : []),
   ];
-  await running.publish(...events);
+  await texting.running.publish(...events);
   await eventually(async () => {
-    for (const event of events) if (!(await wasConsumed(bus.database, event.id))) return false;
+    for (const event of events) if (!(await wasConsumed(texting.bus.database, event.id))) return false;
     return true;
   });
   return { phone, member };
@@ -81,8 +63,8 @@ test('a new paid-until day is a new period, reminded of once more', async () => 
   await eventually(async () => textsTo(phone).length === 1);
 
   const extended = member.extended(addCalendarDays(today, 4));
-  await running.publish(extended);
-  await eventually(async () => wasConsumed(bus.database, extended.id));
+  await texting.running.publish(extended);
+  await eventually(async () => wasConsumed(texting.bus.database, extended.id));
   await runJob();
   await runJob();
   // One thank-you for the contribution, and one reminder for each period.
@@ -106,7 +88,7 @@ test('a reminder due for a day the member has since paid past is not texted', as
     { memberId: member.memberId, paidUntil: addCalendarDays(today, 2), daysLeft: 2 },
     { aggregateId: member.memberId, actor: SYSTEM },
   );
-  await running.publish(stale);
-  await eventually(async () => wasConsumed(bus.database, stale.id));
+  await texting.running.publish(stale);
+  await eventually(async () => wasConsumed(texting.bus.database, stale.id));
   assert.deepEqual(textsTo(phone), []);
 });

@@ -27,6 +27,14 @@ const WebhookUrl = Type.String({
 const WebhookEventTypes = Type.Array(WebhookEventType, { minItems: 1, maxItems: 100 });
 const WebhookDescription = Type.String({ maxLength: 200 });
 
+/** Paging of the delivery log, the attempts and the dead-letter list: latest first, by id. */
+export const WebhookPaging = {
+  before: Type.Optional(
+    Type.Integer({ minimum: 1, description: 'the `next_before` of the previous page: only ids below it' }),
+  ),
+  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+};
+
 /** A secret given by the administrator instead of a generated one. */
 export const WebhookSecret = Type.String({
   minLength: 16,

@@ -6,6 +6,7 @@ import {
   WebhookDeliveryPage,
   WebhookDeliveryStatus,
   WebhookId,
+  WebhookPaging,
   WebhookReplay,
   WebhookSecret,
   WebhookSubscriber,
@@ -16,10 +17,6 @@ import type { GatewayContext } from '@kasa/runtime';
 import { Type } from 'typebox';
 import { adminOnly } from '../access.ts';
 
-const Paging = {
-  before: Type.Optional(Type.Integer({ minimum: 1, description: 'the `next_before` of the previous page' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: '50 when left out' })),
-};
 const common = { tags: ['webhooks'], security: bearerSecurity };
 const SIGNING =
   'Each event is POSTed as its JSON envelope with `X-Data-Hash` = hex(sha512(body + secret)) and the Standard ' +
@@ -108,7 +105,7 @@ export function webhookRoutes(app: HttpApp, { services }: GatewayContext): void 
         description:
           'A dead delivery no longer holds back the later events of its object. Replay it, or all of a ' +
           'subscriber’s, once the receiver works again.',
-        querystring: Type.Object({ subscriber_id: Type.Optional(WebhookId), ...Paging }),
+        querystring: Type.Object({ subscriber_id: Type.Optional(WebhookId), ...WebhookPaging }),
         response: { 200: WebhookDeliveryPage },
       },
     },
@@ -266,7 +263,7 @@ export function webhookRoutes(app: HttpApp, { services }: GatewayContext): void 
         summary: 'A subscriber’s deliveries, latest first',
         querystring: Type.Object({
           status: Type.Optional(Type.Array(WebhookDeliveryStatus, { maxItems: 4 })),
-          ...Paging,
+          ...WebhookPaging,
         }),
         params: Type.Object({ id: WebhookId }),
         response: { 200: WebhookDeliveryPage },
@@ -292,7 +289,7 @@ export function webhookRoutes(app: HttpApp, { services }: GatewayContext): void 
         description:
           'Each with its status, duration, the first kilobyte of the answer (which may hold what the receiver ' +
           'echoed back) or why there was none.',
-        querystring: Type.Object(Paging),
+        querystring: Type.Object(WebhookPaging),
         params: Type.Object({ id: WebhookId }),
         response: { 200: WebhookAttemptPage },
       },

@@ -5,6 +5,7 @@ import {
   WebhookDeliveryPage,
   WebhookDeliveryStatus,
   WebhookId,
+  WebhookPaging,
   WebhookReplay,
 } from '@kasa/contracts';
 import { administratorsOnly, callerId, conflict, type HttpApp, notFound, staffMayAct } from '@kasa/http';
@@ -21,10 +22,6 @@ import {
 import { countDisabledSubscribers, findSubscriber } from '../webhooks/db/webhook-subscribers.repository.ts';
 import { attemptView, deliveryView, nextBefore } from './webhook.views.ts';
 
-const Paging = {
-  before: Type.Optional(Type.Integer({ minimum: 1, description: 'only ids below this: the next page' })),
-  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-};
 const common = { tags: ['staff: webhooks'] };
 
 /** The delivery log, the dead-letter list and replays (administrators); the health summary (staff). */
@@ -67,7 +64,7 @@ export function webhookDeliveryRoutes(app: HttpApp, deps: WebhookDeps): void {
         params: Type.Object({ id: WebhookId }),
         querystring: Type.Object({
           status: Type.Optional(Type.Array(WebhookDeliveryStatus, { maxItems: 4 })),
-          ...Paging,
+          ...WebhookPaging,
         }),
         response: { 200: WebhookDeliveryPage },
       },
@@ -95,7 +92,7 @@ export function webhookDeliveryRoutes(app: HttpApp, deps: WebhookDeps): void {
         summary: 'Every attempt to reach a subscriber, latest first (administrators)',
         description: 'Status, duration, the first kilobyte of the answer, or why there was none.',
         params: Type.Object({ id: WebhookId }),
-        querystring: Type.Object(Paging),
+        querystring: Type.Object(WebhookPaging),
         response: { 200: WebhookAttemptPage },
       },
     },
@@ -122,7 +119,7 @@ export function webhookDeliveryRoutes(app: HttpApp, deps: WebhookDeps): void {
         description:
           'A dead delivery no longer holds back the later ones of its object. Replay it (or all of a ' +
           'subscriber’s) once the receiver works again.',
-        querystring: Type.Object({ subscriber_id: Type.Optional(WebhookId), ...Paging }),
+        querystring: Type.Object({ subscriber_id: Type.Optional(WebhookId), ...WebhookPaging }),
         response: { 200: WebhookDeliveryPage },
       },
     },

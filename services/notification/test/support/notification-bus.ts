@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { after, before } from 'node:test';
 import { loadConfig } from '@kasa/config';
 import { SignCodeRequested, SUBSCRIPTIONS } from '@kasa/contracts';
 import { createLogger, type Logger } from '@kasa/log';
@@ -10,7 +11,15 @@ import {
   newEvent,
   topologyNames,
 } from '@kasa/messaging';
-import { createTestDatabase, eventually, type TestDatabase, testAmqpUrl, testNamespace } from '@kasa/testing';
+import {
+  createTestDatabase,
+  eventually,
+  type FakeTwilio,
+  startFakeTwilio,
+  type TestDatabase,
+  testAmqpUrl,
+  testNamespace,
+} from '@kasa/testing';
 import { registerHandlers } from '../../src/messaging/handlers.ts';
 import { NotificationSettings } from '../../src/settings.ts';
 
@@ -128,4 +137,43 @@ export async function smsRow(database: TestDatabase, eventId: string): Promise<S
 export async function wasConsumed(database: TestDatabase, eventId: string): Promise<boolean> {
   const [rows] = await database.pool.query('SELECT 1 FROM inbox WHERE event_id = ?', [eventId]);
   return (rows as unknown[]).length > 0;
+}
+
+export interface TextingNotification {
+  readonly bus: NotificationBus;
+  readonly twilio: FakeTwilio;
+  readonly running: RunningNotification;
+  /** The bodies of the texts sent to `phone`, oldest first. */
+  textsTo(phone: string): string[];
+}
+
+/**
+ * The notification service for one test file, texting through a local Twilio: started before
+ * the file's tests, stopped after them.
+ */
+export function textingNotification(): TextingNotification {
+  let bus: NotificationBus;
+  let twilio: FakeTwilio;
+  let running: RunningNotification;
+  before(async () => {
+    bus = await createNotificationBus();
+    twilio = await startFakeTwilio();
+    running = await bus.start(twilio.env);
+  });
+  after(async () => {
+    await twilio?.close();
+    await bus?.close();
+  });
+  return {
+    get bus() {
+      return bus;
+    },
+    get twilio() {
+      return twilio;
+    },
+    get running() {
+      return running;
+    },
+    textsTo: (phone) => twilio.messages.filter((message) => message.to === phone).map(({ body }) => body),
+  };
 }
