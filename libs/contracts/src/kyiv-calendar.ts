@@ -11,9 +11,18 @@ const kyivParts = new Intl.DateTimeFormat('en-GB', {
   second: '2-digit',
 });
 
+const kyivClockOf = (instant: number) =>
+  Object.fromEntries(kyivParts.formatToParts(instant).map(({ type, value }) => [type, value]));
+
+/** `2026-08-24T06:30:05Z` → `24.08.2026 09:30:05`: the fund's clock, as its staff read it. */
+export function kyivDateTimeOf(instant: Date): string {
+  const parts = kyivClockOf(instant.getTime());
+  return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
 /** How far ahead of UTC Kyiv's clocks are at an instant, in milliseconds. */
 function kyivOffsetAt(instant: number): number {
-  const parts = Object.fromEntries(kyivParts.formatToParts(instant).map(({ type, value }) => [type, value]));
+  const parts = kyivClockOf(instant);
   const asUtc = Date.UTC(
     Number(parts.year),
     Number(parts.month) - 1,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seedDateOf } from '../src/index.ts';
+import { kyivDateTimeOf, seedDateOf } from '../src/index.ts';
 
 const kyiv = new Intl.DateTimeFormat('uk-UA', {
   timeZone: 'Europe/Kyiv',
@@ -40,4 +40,13 @@ test('agrees with the time-zone data for any instant of these years', () => {
     const instant = new Date(from + Math.floor(next() * (to - from)));
     assert.equal(seedDateOf(instant), kyiv.format(instant), instant.toISOString());
   }
+});
+
+test("an instant reads as Kyiv's clock, summer and winter time alike", () => {
+  assert.equal(kyivDateTimeOf(new Date('2026-08-24T06:30:05Z')), '24.08.2026 09:30:05');
+  assert.equal(kyivDateTimeOf(new Date('2026-01-15T21:59:59Z')), '15.01.2026 23:59:59');
+  assert.equal(kyivDateTimeOf(new Date('2026-01-15T22:00:00Z')), '16.01.2026 00:00:00');
+  // The clocks go forward at 03:00 on 29 March 2026: 00:59:59 UTC is 02:59:59, 01:00 UTC is 04:00.
+  assert.equal(kyivDateTimeOf(new Date('2026-03-29T00:59:59Z')), '29.03.2026 02:59:59');
+  assert.equal(kyivDateTimeOf(new Date('2026-03-29T01:00:00Z')), '29.03.2026 04:00:00');
 });
