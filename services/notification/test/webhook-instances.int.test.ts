@@ -15,8 +15,9 @@ before(async () => {
   // Two instances on one schema and one queue, as two processes of the service share them.
   stack = await startWebhookStack({
     instances: 2,
-    // The default grace: two instances just started, on two cores, record a batch in well under it.
-    env: { WEBHOOK_ORDER_GRACE_MS: '1000', WEBHOOK_MAX_IN_FLIGHT: '8' },
+    // Twice the default grace: CI runs three test files at once on two cores, and a batch
+    // recorded late must still be recorded within it for the order to hold.
+    env: { WEBHOOK_ORDER_GRACE_MS: '2000', WEBHOOK_MAX_IN_FLIGHT: '8' },
   });
   receiver = await startWebhookReceiver();
 });
