@@ -75,7 +75,14 @@ export {
   WebhookSubscriber,
   WebhookSubscriberChange,
 } from './http/webhooks.ts';
-export { addCalendarDays, calendarDay, kyivDateOf, kyivDateTimeOf, kyivDayStart } from './kyiv-calendar.ts';
+export {
+  addCalendarDays,
+  calendarDay,
+  calendarDaysBetween,
+  kyivDateOf,
+  kyivDateTimeOf,
+  kyivDayStart,
+} from './kyiv-calendar.ts';
 export { hryvniasOf, kopiykyOf } from './money.ts';
 export {
   EVENTS_EXCHANGE,

@@ -67,6 +67,16 @@ export function kyivDateOf(instant: Date): string {
   return kyivDate.format(instant);
 }
 
+/** From `2026-02-27` to `2026-03-02` is 3 days (negative when `to` comes first). */
+export function calendarDaysBetween(from: string, to: string): number {
+  const utc = (date: string) => {
+    const day = calendarDay(date);
+    if (!day) throw new RangeError(`${date} is not a calendar day`);
+    return Date.UTC(day.year, day.month - 1, day.day);
+  };
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
 /** `2026-02-27` plus 3 days is `2026-03-02`: calendar arithmetic, no clock involved. */
 export function addCalendarDays(date: string, days: number): string {
   const day = calendarDay(date);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { kyivDateTimeOf, seedDateOf } from '../src/index.ts';
+import { calendarDaysBetween, kyivDateTimeOf, seedDateOf } from '../src/index.ts';
 
 const kyiv = new Intl.DateTimeFormat('uk-UA', {
   timeZone: 'Europe/Kyiv',
@@ -49,4 +49,11 @@ test("an instant reads as Kyiv's clock, summer and winter time alike", () => {
   // The clocks go forward at 03:00 on 29 March 2026: 00:59:59 UTC is 02:59:59, 01:00 UTC is 04:00.
   assert.equal(kyivDateTimeOf(new Date('2026-03-29T00:59:59Z')), '29.03.2026 02:59:59');
   assert.equal(kyivDateTimeOf(new Date('2026-03-29T01:00:00Z')), '29.03.2026 04:00:00');
+});
+
+test('days between calendar days count across month ends, leap days and clock changes', () => {
+  assert.equal(calendarDaysBetween('2026-02-27', '2026-03-02'), 3);
+  assert.equal(calendarDaysBetween('2028-02-27', '2028-03-02'), 4);
+  assert.equal(calendarDaysBetween('2026-03-28', '2026-03-30'), 2);
+  assert.equal(calendarDaysBetween('2026-03-02', '2026-02-27'), -3);
 });

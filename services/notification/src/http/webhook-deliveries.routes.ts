@@ -10,7 +10,7 @@ import {
 } from '@kasa/contracts';
 import { administratorsOnly, callerId, conflict, type HttpApp, notFound, staffMayAct } from '@kasa/http';
 import { Type } from 'typebox';
-import { replayDeadDeliveries } from '../webhooks/application/manage-subscribers.ts';
+import { existingSubscriber, replayDeadDeliveries } from '../webhooks/application/manage-subscribers.ts';
 import type { WebhookDeps } from '../webhooks/application/webhook-deps.ts';
 import {
   attemptsOf,
@@ -19,7 +19,7 @@ import {
   listAttempts,
   listDeliveries,
 } from '../webhooks/db/webhook-deliveries.repository.ts';
-import { countDisabledSubscribers, findSubscriber } from '../webhooks/db/webhook-subscribers.repository.ts';
+import { countDisabledSubscribers } from '../webhooks/db/webhook-subscribers.repository.ts';
 import { attemptView, deliveryView, nextBefore } from './webhook.views.ts';
 
 const common = { tags: ['staff: webhooks'] };
@@ -28,10 +28,7 @@ const common = { tags: ['staff: webhooks'] };
 export function webhookDeliveryRoutes(app: HttpApp, deps: WebhookDeps): void {
   const { db } = deps.context.database;
 
-  async function subscriberExists(id: number): Promise<void> {
-    if (!(await findSubscriber(db, id)))
-      throw notFound('No such webhook subscriber', 'webhook_subscriber_not_found');
-  }
+  const subscriberExists = (id: number) => existingSubscriber(db, id);
 
   app.get(
     '/staff/webhooks/health',

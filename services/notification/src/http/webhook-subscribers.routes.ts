@@ -7,16 +7,17 @@ import {
   WebhookSubscriber,
   WebhookSubscriberChange,
 } from '@kasa/contracts';
-import { administratorsOnly, callerId, type HttpApp, notFound } from '@kasa/http';
+import { administratorsOnly, callerId, type HttpApp } from '@kasa/http';
 import { Type } from 'typebox';
 import {
   changeSubscriber,
   createSubscriber,
+  existingSubscriber,
   removeSubscriber,
   rotateSecret,
 } from '../webhooks/application/manage-subscribers.ts';
 import type { WebhookDeps } from '../webhooks/application/webhook-deps.ts';
-import { findSubscriber, listSubscribers } from '../webhooks/db/webhook-subscribers.repository.ts';
+import { listSubscribers } from '../webhooks/db/webhook-subscribers.repository.ts';
 import { subscriberView } from './webhook.views.ts';
 
 const common = { tags: ['staff: webhooks'] };
@@ -92,9 +93,7 @@ export function webhookSubscriberRoutes(app: HttpApp, deps: WebhookDeps): void {
       },
     },
     async (request) => {
-      const row = await findSubscriber(db, request.params.id);
-      if (!row) throw notFound('No such webhook subscriber', 'webhook_subscriber_not_found');
-      return subscriberView(row);
+      return subscriberView(await existingSubscriber(db, request.params.id));
     },
   );
 

@@ -1,4 +1,10 @@
-import { addCalendarDays, kyivDateOf, MembershipReminderDue, SYSTEM } from '@kasa/contracts';
+import {
+  addCalendarDays,
+  calendarDaysBetween,
+  kyivDateOf,
+  MembershipReminderDue,
+  SYSTEM,
+} from '@kasa/contracts';
 import type { Database } from '@kasa/db';
 import { newEvent, type UnitOfWork } from '@kasa/messaging';
 import { claimReminder, findUnremindedLapsing } from '../db/member-contacts.repository.ts';
@@ -12,7 +18,6 @@ export interface RemindLapsingDeps {
 }
 
 const PAGE = 200;
-const DAY_MS = 86_400_000;
 
 /**
  * The reminder job: every membership whose last paid day is between today and `daysBefore`
@@ -36,7 +41,7 @@ export async function remindLapsingMemberships({
     await unitOfWork.run(async ({ tx, emit }) => {
       for (const membership of due) {
         if (!(await claimReminder(tx, membership))) continue;
-        const daysLeft = Math.round((Date.parse(membership.paidUntil) - Date.parse(today)) / DAY_MS);
+        const daysLeft = calendarDaysBetween(today, membership.paidUntil);
         await emit(
           newEvent(
             MembershipReminderDue,

@@ -1,3 +1,4 @@
+import type { Executor, Tx } from '@kasa/db';
 import { conflict, notFound, unprocessable } from '@kasa/http';
 import { replayDead } from '../db/webhook-deliveries.repository.ts';
 import {
@@ -45,9 +46,19 @@ function usableSecret(secret: string | undefined): string {
   return secret;
 }
 
-async function existing(deps: WebhookDeps, id: number): Promise<SubscriberRow> {
-  const row = await findSubscriber(deps.context.database.db, id);
-  if (!row) throw notFound('No such webhook subscriber', 'webhook_subscriber_not_found');
+const subscriberNotFound = () => notFound('No such webhook subscriber', 'webhook_subscriber_not_found');
+
+/** The subscriber, or 404. */
+export async function existingSubscriber(db: Executor, id: number): Promise<SubscriberRow> {
+  const row = await findSubscriber(db, id);
+  if (!row) throw subscriberNotFound();
+  return row;
+}
+
+/** The subscriber, locked for a change made in `tx`, or 404. */
+async function lockExisting(tx: Tx, id: number): Promise<SubscriberRow> {
+  const row = await lockSubscriber(tx, id);
+  if (!row) throw subscriberNotFound();
   return row;
 }
 
@@ -71,7 +82,7 @@ export async function createSubscriber(
     { subscriberId: id, host: hostOf(input.url), staffId },
     'webhook subscriber created',
   );
-  return { subscriber: await existing(deps, id), secret };
+  return { subscriber: await existingSubscriber(deps.context.database.db, id), secret };
 }
 
 /**
@@ -91,8 +102,7 @@ export async function changeSubscriber(
     ...(update.eventTypes === undefined ? {} : { eventTypes: normalisedTypes(update.eventTypes) }),
   };
   await deps.context.database.db.transaction(async (tx) => {
-    const row = await lockSubscriber(tx, id);
-    if (!row) throw notFound('No such webhook subscriber', 'webhook_subscriber_not_found');
+    const row = await lockExisting(tx, id);
     await updateSubscriber(tx, id, changes, staffId);
     if (update.enabled === false && row.enabled) await disableSubscribers(tx, [id], 'administrator', staffId);
     if (update.enabled === true && !row.enabled) await enableSubscriber(tx, id, staffId);
@@ -101,7 +111,7 @@ export async function changeSubscriber(
     { subscriberId: id, staffId, changed: Object.keys(update).filter((key) => key !== 'description') },
     'webhook subscriber changed',
   );
-  return existing(deps, id);
+  return existingSubscriber(deps.context.database.db, id);
 }
 
 /** A new secret (the given one, or a generated one), in force for the next attempt; answered this once. */
@@ -113,19 +123,17 @@ export async function rotateSecret(
 ): Promise<{ subscriber: SubscriberRow; secret: string }> {
   const secret = usableSecret(given);
   await deps.context.database.db.transaction(async (tx) => {
-    if (!(await lockSubscriber(tx, id)))
-      throw notFound('No such webhook subscriber', 'webhook_subscriber_not_found');
+    await lockExisting(tx, id);
     await updateSubscriber(tx, id, { secret }, staffId);
   });
   deps.context.logger.info({ subscriberId: id, staffId }, 'webhook secret rotated');
-  return { subscriber: await existing(deps, id), secret };
+  return { subscriber: await existingSubscriber(deps.context.database.db, id), secret };
 }
 
 /** Deletes a subscriber with its deliveries (pending ones are never sent) and their log. */
 export async function removeSubscriber(deps: WebhookDeps, staffId: number, id: number): Promise<void> {
   await deps.context.database.db.transaction(async (tx) => {
-    if (!(await lockSubscriber(tx, id)))
-      throw notFound('No such webhook subscriber', 'webhook_subscriber_not_found');
+    await lockExisting(tx, id);
     await deleteSubscriber(tx, id);
   });
   deps.context.logger.info({ subscriberId: id, staffId }, 'webhook subscriber deleted');
@@ -139,8 +147,7 @@ export async function replayDeadDeliveries(
   deliveryId?: number,
 ): Promise<number> {
   const replayed = await deps.context.database.db.transaction(async (tx) => {
-    const subscriber = await lockSubscriber(tx, subscriberId);
-    if (!subscriber) throw notFound('No such webhook subscriber', 'webhook_subscriber_not_found');
+    const subscriber = await lockExisting(tx, subscriberId);
     if (!subscriber.enabled)
       throw conflict('The subscriber is disabled: enable it first', 'webhook_subscriber_disabled');
     return replayDead(tx, deliveryId === undefined ? { subscriberId } : { deliveryId });
