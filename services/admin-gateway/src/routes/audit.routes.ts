@@ -12,6 +12,8 @@ const OBJECT = /^([a-z_]{1,32})(?::([A-Za-z0-9-]{1,64}))?$/;
 const ACTOR = /^(member|staff|system|provider)(?::([A-Za-z0-9-]{1,64}))?$/;
 const ACTOR_KINDS = ActorKindName.anyOf.map((literal) => literal.const);
 
+const INSTANT = 'an ISO timestamp with its zone (2026-08-24T09:30:00Z, …+03:00), or a Kyiv day dd.mm.yyyy';
+
 /** The filters, by query string (GET) or in a body (POST). */
 const FilterFields = {
   object: Type.String({
@@ -31,8 +33,8 @@ const FilterFields = {
     maxItems: 100,
     description: 'event types (`payment.confirmed`); `?type=a&type=b` in a query string',
   }),
-  from: { ...ClientInstant, description: `${ClientInstant.description}; included` },
-  to: { ...ClientInstant, description: `${ClientInstant.description}; included (a day: all of it)` },
+  from: { ...ClientInstant, description: `${INSTANT}; included` },
+  to: { ...ClientInstant, description: `${INSTANT}; included (a day: all of it)` },
   offset: Type.Integer({ minimum: 0, maximum: 1_000_000, description: '0 when left out' }),
   limit: Type.Integer({ minimum: 1, maximum: 500, description: '50 when left out' }),
 };
