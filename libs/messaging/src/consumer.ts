@@ -51,6 +51,8 @@ interface Registration {
   /** The message's event, checked against its contract, or a PermanentError. */
   read: (body: unknown) => AnyEvent;
   handler: StreamHandler;
+  /** A stream's events are applied one batch at a time, in the order they arrived. */
+  ordered: boolean;
 }
 
 /** A queue's deliveries waiting for a worker, and how many of its workers are busy. */
@@ -97,16 +99,19 @@ export class Consumers {
       queue,
       read: (body) => checked(definition, body),
       handler: handler as unknown as StreamHandler,
+      ordered: false,
     });
   }
 
   /**
    * Handles every event of the service's stream subscription `stream` (one queue, several
-   * types, in publishing order). Each is checked against its own type's contract.
+   * types, in publishing order). Each is checked against its own type's contract. Batches are
+   * applied one after another, so handlers see the events in the order the queue gave them;
+   * only a retried event comes after the ones behind it.
    */
   handleStream(stream: string, handler: StreamHandler): void {
     const queue = this.#options.names.queue({ consumer: this.#options.service, stream, events: [] });
-    this.#registrations.push({ queue, read: checkedAny, handler });
+    this.#registrations.push({ queue, read: checkedAny, handler, ordered: true });
   }
 
   /** Stops taking messages and waits for the ones in hand; unstarted ones return to the queue. */
@@ -141,7 +146,8 @@ export class Consumers {
 
   /** Starts workers while messages wait and slots are free; under light load batches are of one. */
   #dispatch(lane: Lane): void {
-    while (!this.#stopping && lane.busy < this.#options.concurrency && lane.waiting.length > 0) {
+    const slots = lane.registration.ordered ? 1 : this.#options.concurrency;
+    while (!this.#stopping && lane.busy < slots && lane.waiting.length > 0) {
       const batch = lane.waiting.splice(0, this.#options.batchSize);
       lane.busy += 1;
       const work = this.#processBatch(lane, batch).finally(() => {

@@ -1,8 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { MemberBlocked, MemberUnblocked, ProbeRecorded, type StreamSubscription } from '@kasa/contracts';
-import { type AnyEvent, eventMessage, inspectDeadLetters, newEvent, topologyNames } from '@kasa/messaging';
+import {
+  type AnyEvent,
+  assertTopology,
+  eventMessage,
+  inspectDeadLetters,
+  newEvent,
+  topologyNames,
+} from '@kasa/messaging';
 import { eventually } from '@kasa/testing';
+import amqplib from 'amqplib';
 import { createTestBus, probe, type TestBus } from './support/bus.ts';
 
 const STREAM: StreamSubscription = {
@@ -44,6 +52,38 @@ test('a stream queue gets every type it is bound to, in the order they were publ
   await messaging.stop();
 });
 
+test('two instances on one stream: one applies it, every event in publishing order, however slow its handler', async () => {
+  const received: { instance: number; memberId: number }[] = [];
+  const instances = [1, 2].map((instance) => {
+    const messaging = bus.messaging({ subscriptions: [STREAM] });
+    messaging.consumers.handleStream(STREAM.stream, async (event) => {
+      // Uneven handlers would let a later batch overtake an earlier one if they ran side by side.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 3));
+      received.push({ instance, memberId: (event.data as { memberId: number }).memberId });
+    });
+    return messaging;
+  });
+  await Promise.all(instances.map((messaging) => messaging.start()));
+  const names = topologyNames(bus.namespace);
+  const actor = { kind: 'staff' as const, id: '1' };
+  const memberIds = Array.from({ length: 300 }, (_, index) => index + 1);
+  const events = memberIds.map((memberId) =>
+    newEvent(memberId % 2 ? MemberBlocked : MemberUnblocked, { memberId }, { aggregateId: memberId, actor }),
+  );
+  for (let start = 0; start < events.length; start += 30) {
+    const slice = events.slice(start, start + 30);
+    await instances[0]!.publisher.publish(slice.map((event) => eventMessage(names.exchange, event)));
+  }
+
+  await eventually(async () => received.length === memberIds.length);
+  assert.deepEqual(
+    received.map(({ memberId }) => memberId),
+    memberIds,
+  );
+  assert.equal(new Set(received.map(({ instance }) => instance)).size, 1);
+  await Promise.all(instances.map((messaging) => messaging.stop()));
+});
+
 test('a message on a stream that breaks its own type’s contract is dead-lettered at once', async () => {
   const messaging = bus.messaging({ subscriptions: [STREAM] });
   messaging.consumers.handleStream(STREAM.stream, async () => {});
@@ -61,4 +101,38 @@ test('a message on a stream that breaks its own type’s contract is dead-letter
   });
   assert.match(dead[0]!.error ?? '', /member\.blocked contract/);
   await messaging.stop();
+});
+
+test('a stream queue an earlier version declared otherwise is refused with what to do about it', async () => {
+  const names = topologyNames(bus.namespace);
+  const earlier: StreamSubscription = { ...STREAM, stream: 'earlier-stream' };
+  const queue = names.queue(earlier);
+  const connection = await amqplib.connect(bus.url);
+  connection.on('error', () => {}); // the broker closes the connection on the refusal
+  try {
+    const channel = await connection.createChannel();
+    // As the version before single active consumers declared it.
+    await channel.assertQueue(queue, {
+      durable: true,
+      arguments: {
+        'x-queue-type': 'quorum',
+        'x-delivery-limit': 5,
+        'x-dead-letter-exchange': '',
+        'x-dead-letter-routing-key': names.deadLetterQueue(queue),
+      },
+    });
+    await channel.close();
+    await assert.rejects(
+      assertTopology(connection, { names, subscriptions: [earlier], retryDelaysMs: [50], deliveryLimit: 5 }),
+      new RegExp(
+        `Queue ${queue} exists with arguments other than this version declares .*x-single-active-consumer.*delete_queue ${queue}\\)`,
+      ),
+    );
+  } finally {
+    await connection.close().catch(() => {});
+    const cleanup = await amqplib.connect(bus.url);
+    const channel = await cleanup.createChannel();
+    await channel.deleteQueue(queue);
+    await cleanup.close();
+  }
 });

@@ -36,7 +36,7 @@ async function memberPaidUntil(paidUntil: string, { blocked = false } = {}) {
   ];
   await texting.running.publish(...events);
   await eventually(async () => {
-    for (const event of events) if (!(await wasConsumed(texting.bus.database, event.id))) return false;
+    for (const event of events) if (!(await wasConsumed(texting.bus.database, event))) return false;
     return true;
   });
   return { phone, member };
@@ -64,7 +64,7 @@ test('a new paid-until day is a new period, reminded of once more', async () => 
 
   const extended = member.extended(addCalendarDays(today, 4));
   await texting.running.publish(extended);
-  await eventually(async () => wasConsumed(texting.bus.database, extended.id));
+  await eventually(async () => wasConsumed(texting.bus.database, extended));
   await runJob();
   await runJob();
   // One thank-you for the contribution, and one reminder for each period.
@@ -89,6 +89,6 @@ test('a reminder due for a day the member has since paid past is not texted', as
     { aggregateId: member.memberId, actor: SYSTEM },
   );
   await texting.running.publish(stale);
-  await eventually(async () => wasConsumed(texting.bus.database, stale.id));
+  await eventually(async () => wasConsumed(texting.bus.database, stale));
   assert.deepEqual(textsTo(phone), []);
 });

@@ -156,7 +156,7 @@ test('an expired code is not sent', async () => {
   const event = signCodeRequested({ expiresInMs: -1_000 });
   await running.publish(event);
 
-  await eventually(() => wasConsumed(bus.database, event.id));
+  await eventually(() => wasConsumed(bus.database, event));
   await settle();
   assert.equal(twilio.requests.length, 0);
   assert.equal(await smsRow(bus.database, event.id), undefined);

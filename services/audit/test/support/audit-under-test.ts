@@ -129,8 +129,9 @@ export async function startAudit(): Promise<AuditUnderTest> {
     await publisher.start();
     const names = topologyNames(namespace);
     const token = bearerTokens(keys);
+    // Through the newest instance's pool: a test may stop the first one.
     const query = async <T>(sql: string, values: unknown[] = []) => {
-      const [rows] = await first.service.context.database.pool.query(sql, values);
+      const [rows] = await instances.at(-1)!.service.context.database.pool.query(sql, values);
       return rows as T[];
     };
     const running = publisher;

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { after, before } from 'node:test';
 import { loadConfig } from '@kasa/config';
-import { SignCodeRequested, SUBSCRIPTIONS } from '@kasa/contracts';
+import { type EventType, eventsOf, SignCodeRequested, SUBSCRIPTIONS } from '@kasa/contracts';
 import { createLogger, type Logger } from '@kasa/log';
 import {
   BrokerUnavailableError,
@@ -134,9 +134,21 @@ export async function smsRow(database: TestDatabase, eventId: string): Promise<S
   return (rows as SmsRow[])[0];
 }
 
-export async function wasConsumed(database: TestDatabase, eventId: string): Promise<boolean> {
-  const [rows] = await database.pool.query('SELECT 1 FROM inbox WHERE event_id = ?', [eventId]);
-  return (rows as unknown[]).length > 0;
+/**
+ * True once every notification queue the event is routed to has applied it: an event can
+ * reach several of them (`membership.extended` both texts and webhooks), each at its own pace.
+ */
+export async function wasConsumed(
+  database: TestDatabase,
+  event: { id: string; type: string },
+): Promise<boolean> {
+  const queues = subscriptions.filter((subscription) =>
+    eventsOf(subscription).includes(event.type as EventType),
+  ).length;
+  const [rows] = await database.pool.query('SELECT COUNT(*) AS consumed FROM inbox WHERE event_id = ?', [
+    event.id,
+  ]);
+  return Number((rows as { consumed: number }[])[0]!.consumed) >= queues;
 }
 
 export interface TextingNotification {
