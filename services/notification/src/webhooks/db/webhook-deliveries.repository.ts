@@ -12,8 +12,8 @@ export type DeliveryRow = Omit<typeof webhookDeliveries.$inferSelect, 'payload' 
 
 /**
  * One delivery of `event` to each of `subscriberIds`, in the consumer's transaction. They come
- * due `graceMs` later: an earlier event of the same object that another consumer is committing
- * at this moment is recorded by then, and goes first.
+ * due `graceMs` later: an earlier event of the same object still on its way (published late, or
+ * retried after a failed attempt to record it) is recorded by then, and goes first.
  */
 export async function insertDeliveries(
   tx: Executor,
