@@ -26,6 +26,15 @@ export type Handler<D extends EventDefinition> = (
 /** Handles any event of a stream; each was checked against its own type's contract. */
 export type StreamHandler = (event: AnyEvent, context: HandlerContext) => Promise<void>;
 
+/** What a batch handler gets beside its events: one transaction and one outbox for all. */
+export type BatchContext = Omit<HandlerContext, 'attempt'>;
+
+/**
+ * Handles events of a stream that arrived together, in their order, all in one transaction;
+ * given one event at a time when a batch failed and is applied one by one.
+ */
+export type StreamBatchHandler = (events: readonly AnyEvent[], context: BatchContext) => Promise<void>;
+
 export interface ConsumersOptions {
   service: ServiceName;
   broker: Broker;
@@ -50,7 +59,8 @@ interface Registration {
   queue: string;
   /** The message's event, checked against its contract, or a PermanentError. */
   read: (body: unknown) => AnyEvent;
-  handler: StreamHandler;
+  /** Applies new deliveries in the caller's transaction. */
+  apply: (deliveries: readonly Delivery[], tx: Tx, pending: PendingEvents) => Promise<void>;
   /** A stream's events are applied one batch at a time, in the order they arrived. */
   ordered: boolean;
 }
@@ -98,7 +108,7 @@ export class Consumers {
     this.#registrations.push({
       queue,
       read: (body) => checked(definition, body),
-      handler: handler as unknown as StreamHandler,
+      apply: this.#eachApplied(queue, handler as unknown as StreamHandler),
       ordered: false,
     });
   }
@@ -111,7 +121,43 @@ export class Consumers {
    */
   handleStream(stream: string, handler: StreamHandler): void {
     const queue = this.#options.names.queue({ consumer: this.#options.service, stream, events: [] });
-    this.#registrations.push({ queue, read: checkedAny, handler, ordered: true });
+    this.#registrations.push({
+      queue,
+      read: checkedAny,
+      apply: this.#eachApplied(queue, handler),
+      ordered: true,
+    });
+  }
+
+  /**
+   * Like `handleStream`, but the handler takes the events that arrived together at once, so it
+   * can write them set-wise (one statement for the batch instead of one per event).
+   */
+  handleStreamInBatches(stream: string, handler: StreamBatchHandler): void {
+    const queue = this.#options.names.queue({ consumer: this.#options.service, stream, events: [] });
+    const parent = this.#options.logger;
+    const apply = async (deliveries: readonly Delivery[], tx: Tx, pending: PendingEvents) => {
+      let logger: Logger | undefined;
+      await handler(
+        deliveries.map(({ event }) => event),
+        {
+          tx,
+          get logger() {
+            logger ??= parent.child({ queue });
+            return logger;
+          },
+          emit: async (...events) => pending.add(events),
+        },
+      );
+    };
+    this.#registrations.push({ queue, read: checkedAny, apply, ordered: true });
+  }
+
+  #eachApplied(queue: string, handler: StreamHandler): Registration['apply'] {
+    return async (deliveries, tx, pending) => {
+      for (const { event, attempt } of deliveries)
+        await handler(event, this.#context(tx, queue, event, attempt, pending));
+    };
   }
 
   /** Stops taking messages and waits for the ones in hand; unstarted ones return to the queue. */
@@ -190,13 +236,8 @@ export class Consumers {
           batch.map(({ event }) => event.id),
         );
         const pending = new PendingEvents();
-        for (const { event, attempt } of batch) {
-          if (!fresh.has(event.id)) continue;
-          await registration.handler(
-            event as never,
-            this.#context(tx, registration.queue, event, attempt, pending),
-          );
-        }
+        const news = batch.filter(({ event }) => fresh.has(event.id));
+        if (news.length > 0) await registration.apply(news, tx, pending);
         emitted = await pending.writeTo(tx);
       });
     } catch (error) {
@@ -220,10 +261,7 @@ export class Consumers {
         this.#options.database.db.transaction(async (tx) => {
           if (!(await claimEvent(tx, registration.queue, event.id))) return;
           const pending = new PendingEvents();
-          await registration.handler(
-            event as never,
-            this.#context(tx, registration.queue, event, attempt, pending),
-          );
+          await registration.apply([delivery], tx, pending);
           emitted = await pending.writeTo(tx);
         }),
       );

@@ -1,5 +1,12 @@
 export { Broker, type BrokerOptions, type SetupStep } from './broker.ts';
-export { Consumers, type Handler, type HandlerContext, type StreamHandler } from './consumer.ts';
+export {
+  type BatchContext,
+  Consumers,
+  type Handler,
+  type HandlerContext,
+  type StreamBatchHandler,
+  type StreamHandler,
+} from './consumer.ts';
 export {
   countDeadLetters,
   type DeadLetter,

@@ -84,6 +84,46 @@ test('two instances on one stream: one applies it, every event in publishing ord
   await Promise.all(instances.map((messaging) => messaging.stop()));
 });
 
+test('a batch handler gets the events that arrived together at once, in order; a failing batch is applied one by one', async () => {
+  const BATCHED: StreamSubscription = { ...STREAM, stream: 'batched-stream' };
+  const names = topologyNames(bus.namespace);
+  const actor = { kind: 'staff' as const, id: '1' };
+  const memberIds = Array.from({ length: 40 }, (_, index) => index + 1);
+  // Published before any consumer starts: they wait in the queue and arrive together.
+  const publisher = bus.messaging({ subscriptions: [BATCHED] });
+  await publisher.start();
+  await publisher.publisher.publish(
+    memberIds.map((memberId) =>
+      eventMessage(names.exchange, newEvent(MemberBlocked, { memberId }, { aggregateId: memberId, actor })),
+    ),
+  );
+  const consumer = bus.messaging({ subscriptions: [BATCHED], batchSize: 10 });
+  const applied: number[][] = [];
+  consumer.consumers.handleStreamInBatches(BATCHED.stream, async (events) => {
+    const ids = events.map((event) => (event.data as { memberId: number }).memberId);
+    if (ids.includes(13)) throw new Error('member 13 cannot be recorded');
+    applied.push(ids);
+  });
+  await consumer.start();
+
+  await eventually(async () => applied.flat().length === memberIds.length - 1);
+  assert.ok(
+    applied.some((ids) => ids.length > 1),
+    'events that arrived together came together',
+  );
+  assert.deepEqual(
+    applied.flat(),
+    memberIds.filter((id) => id !== 13),
+    'in order, each once, all but the one that fails',
+  );
+  const dead = await eventually(async () => {
+    const letters = await inspectDeadLetters(bus.url, names.deadLetterQueue(names.queue(BATCHED)));
+    return letters.length > 0 ? letters : null;
+  });
+  assert.match(dead[0]!.error ?? '', /member 13 cannot be recorded/);
+  await Promise.all([publisher.stop(), consumer.stop()]);
+});
+
 test('a message on a stream that breaks its own type’s contract is dead-lettered at once', async () => {
   const messaging = bus.messaging({ subscriptions: [STREAM] });
   messaging.consumers.handleStream(STREAM.stream, async () => {});

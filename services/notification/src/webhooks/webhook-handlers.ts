@@ -10,7 +10,7 @@ export function webhookHandlers(
   consumers: Consumers,
   { settings }: { settings: Pick<NotificationSettings, 'WEBHOOK_ORDER_GRACE_MS'> },
 ): void {
-  consumers.handleStream('webhooks', (event, { tx }) =>
-    recordDeliveries(tx, event, settings.WEBHOOK_ORDER_GRACE_MS),
+  consumers.handleStreamInBatches('webhooks', (events, { tx }) =>
+    recordDeliveries(tx, events, settings.WEBHOOK_ORDER_GRACE_MS),
   );
 }

@@ -10,30 +10,38 @@ const { payload: _payload, claimToken: _claimToken, ...deliveryColumns } = getTa
 /** A delivery as the log shows it: without its body and its worker's token. */
 export type DeliveryRow = Omit<typeof webhookDeliveries.$inferSelect, 'payload' | 'claimToken'>;
 
+export interface NewDelivery {
+  subscriberId: number;
+  event: AnyEvent;
+  /** The event as it is POSTed. */
+  payload: string;
+}
+
+/** Rows per INSERT: a batch of events times its subscribers stays well below packet limits. */
+const ROWS_PER_INSERT = 500;
+
 /**
- * One delivery of `event` to each of `subscriberIds`, in the consumer's transaction. They come
- * due `graceMs` later: an earlier event of the same object still on its way (published late, or
- * retried after a failed attempt to record it) is recorded by then, and goes first.
+ * Deliveries in the consumer's transaction, in the events' order. They come due `graceMs`
+ * later: an earlier event of the same object still on its way (published late, or retried
+ * after a failed attempt to record it) is recorded by then, and goes first.
  */
 export async function insertDeliveries(
   tx: Executor,
-  subscriberIds: readonly number[],
-  event: AnyEvent,
-  payload: string,
+  deliveries: readonly NewDelivery[],
   graceMs: number,
 ): Promise<void> {
-  const objectKey = objectKeyOf(event.type, event.aggregateId);
-  const occurredAt = new Date(event.occurredAt);
-  const rows = sql.join(
-    subscriberIds.map(
-      (id) =>
-        sql`(${id}, ${event.id}, ${event.type}, ${objectKey}, ${occurredAt}, ${payload}, CURRENT_TIMESTAMP(3) + INTERVAL ${graceMs * 1000} MICROSECOND)`,
-    ),
-    sql`, `,
-  );
-  await tx.execute(
-    sql`INSERT INTO webhook_deliveries (subscriber_id, event_id, event_type, object_key, occurred_at, payload, next_attempt_at) VALUES ${rows}`,
-  );
+  for (let start = 0; start < deliveries.length; start += ROWS_PER_INSERT) {
+    const rows = sql.join(
+      deliveries.slice(start, start + ROWS_PER_INSERT).map(({ subscriberId, event, payload }) => {
+        const objectKey = objectKeyOf(event.type, event.aggregateId);
+        return sql`(${subscriberId}, ${event.id}, ${event.type}, ${objectKey}, ${new Date(event.occurredAt)}, ${payload}, CURRENT_TIMESTAMP(3) + INTERVAL ${graceMs * 1000} MICROSECOND)`;
+      }),
+      sql`, `,
+    );
+    await tx.execute(
+      sql`INSERT INTO webhook_deliveries (subscriber_id, event_id, event_type, object_key, occurred_at, payload, next_attempt_at) VALUES ${rows}`,
+    );
+  }
 }
 
 export interface DeliveryFilter {
