@@ -242,7 +242,7 @@ export class Consumers {
       });
     } catch (error) {
       this.#options.logger.debug(
-        { queue: registration.queue, reason: (error as Error).message },
+        { queue: registration.queue, err: error },
         'batch failed; applying one by one',
       );
       return false;
@@ -291,10 +291,7 @@ export class Consumers {
         if (!isUnavailable(error) || this.#stopping) throw error;
         const delayMs = Math.min(250 * 2 ** waits, 5_000);
         if (waits === 0 || waits % 10 === 0) {
-          this.#options.logger.warn(
-            { queue, reason: (error as Error).message, retryInMs: delayMs },
-            'database unavailable',
-          );
+          this.#options.logger.warn({ queue, err: error, retryInMs: delayMs }, 'database unavailable');
         }
         await new Promise((resolve) => setTimeout(resolve, delayMs));
       }

@@ -79,7 +79,7 @@ export class OutboxRelay {
         failures += 1;
         const delay = Math.min(100 * 2 ** (failures - 1), 5_000);
         if (failures === 1 || failures % 20 === 0) {
-          logger.warn({ reason: (error as Error).message, retryInMs: delay }, 'outbox relay cannot publish');
+          logger.warn({ err: error, retryInMs: delay }, 'outbox relay cannot publish');
         }
         await this.#idle(delay, false);
       }

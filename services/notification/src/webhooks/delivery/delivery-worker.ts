@@ -105,7 +105,7 @@ export class DeliveryWorker {
       this.#claimFailures += 1;
       if (this.#claimFailures === 1 || this.#claimFailures % 100 === 0)
         this.#options.logger.warn(
-          { reason: (error as Error).message, failures: this.#claimFailures },
+          { err: error, failures: this.#claimFailures },
           'webhook deliveries could not be claimed',
         );
     }

@@ -88,7 +88,7 @@ export class OutcomeRecorder {
         this.#failures += 1;
         if (this.#failures === 1 || this.#failures % 20 === 0)
           this.#options.logger.warn(
-            { reason: (error as Error).message, outcomes: attempts.length },
+            { err: error, outcomes: attempts.length },
             'webhook outcomes could not be recorded; retrying',
           );
       },
