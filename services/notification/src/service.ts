@@ -16,12 +16,12 @@ export const notificationService = defineService({
     {
       name: 'remind memberships about to lapse',
       everyMs: context.settings.REMINDER_CHECK_SECONDS * 1000,
-      run: async () =>
-        void (await remindLapsingMemberships({
+      run: () =>
+        remindLapsingMemberships({
           database: context.database,
           unitOfWork: context.messaging.unitOfWork,
           daysBefore: context.settings.REMINDER_DAYS_BEFORE,
-        })),
+        }),
     },
   ],
 });

@@ -1,9 +1,10 @@
 import type { KasaEvent } from '@kasa/contracts';
 import type { Database } from '@kasa/db';
-import type { HandlerContext, StreamHandler } from '@kasa/messaging';
+import type { StreamHandler } from '@kasa/messaging';
 import { sendSmsOnce } from '../application/send-sms-once.ts';
 import {
   findContact,
+  type MemberContact,
   recordBlocked,
   recordPaidUntil,
   recordPhone,
@@ -29,14 +30,19 @@ export function memberTextsHandler({ database, sender }: MemberTextsDeps): Strea
       memberId: number,
       kind: K,
       values: Parameters<typeof smsText<K>>[1],
-      { unlessBlocked = false } = {},
+      /** Why this member is not to be texted after all, if so. */
+      unless?: (contact: MemberContact) => string | undefined,
     ) => {
       const contact = await findContact(context.tx, memberId);
       if (!contact?.phone) {
         context.logger.warn({ memberId, kind }, 'no phone number known for the member: not texted');
         return;
       }
-      if (unlessBlocked && contact.blocked) return;
+      const reason = unless?.(contact);
+      if (reason) {
+        context.logger.info({ memberId, kind }, reason);
+        return;
+      }
       await sendSmsOnce(
         { eventId: event.id, kind, to: contact.phone, body: smsText(kind, values) },
         { db: database.db, tx: context.tx, sender, logger: context.logger },
@@ -60,13 +66,11 @@ export function memberTextsHandler({ database, sender }: MemberTextsDeps): Strea
         return;
       }
       case 'membership.reminder_due':
-        return remindIfStillDue(event, context, () =>
-          text(
-            event.data.memberId,
-            'membership_reminder',
-            { paidUntil: event.data.paidUntil },
-            { unlessBlocked: true },
-          ),
+        return text(
+          event.data.memberId,
+          'membership_reminder',
+          { paidUntil: event.data.paidUntil },
+          stillDue(event),
         );
       case 'request.message_posted':
         if (event.data.author !== 'staff' || event.data.internal) return;
@@ -85,19 +89,12 @@ export function memberTextsHandler({ database, sender }: MemberTextsDeps): Strea
   };
 }
 
-/** A member who paid since the reminder was due now has a later day: the reminder is moot. */
-async function remindIfStillDue(
-  event: Extract<KasaEvent, { type: 'membership.reminder_due' }>,
-  { tx, logger }: HandlerContext,
-  remind: () => Promise<void>,
-): Promise<void> {
-  const contact = await findContact(tx, event.data.memberId);
-  if (contact?.paidUntil !== event.data.paidUntil) {
-    logger.info(
-      { memberId: event.data.memberId },
-      'membership extended since the reminder was due: not texted',
-    );
-    return;
-  }
-  await remind();
+/** A blocked member is not reminded; one who paid since the reminder was due has a later day. */
+function stillDue(event: Extract<KasaEvent, { type: 'membership.reminder_due' }>) {
+  return (contact: MemberContact) => {
+    if (contact.blocked) return 'member blocked: not reminded';
+    if (contact.paidUntil !== event.data.paidUntil)
+      return 'membership extended since the reminder was due: not texted';
+    return undefined;
+  };
 }

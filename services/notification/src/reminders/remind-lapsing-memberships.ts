@@ -14,7 +14,6 @@ export interface RemindLapsingDeps {
   unitOfWork: UnitOfWork;
   /** Remind this many days (Kyiv calendar) before the last paid day, or later if missed. */
   daysBefore: number;
-  now?: Date;
 }
 
 const PAGE = 200;
@@ -24,18 +23,15 @@ const PAGE = 200;
  * days ahead (in Kyiv) gets one `membership.reminder_due`, written with the claim on its
  * period in one transaction. Several instances may run it at once: the claim's primary key
  * lets one of them through, the other's insert is ignored. A period missed while the service
- * was down is still reminded of, as long as the membership has not lapsed. Returns how many
- * reminders this run asked for.
+ * was down is still reminded of, as long as the membership has not lapsed.
  */
 export async function remindLapsingMemberships({
   database,
   unitOfWork,
   daysBefore,
-  now = new Date(),
-}: RemindLapsingDeps): Promise<number> {
-  const today = kyivDateOf(now);
+}: RemindLapsingDeps): Promise<void> {
+  const today = kyivDateOf(new Date());
   const last = addCalendarDays(today, daysBefore);
-  let reminded = 0;
   for (;;) {
     const due = await findUnremindedLapsing(database.db, today, last, PAGE);
     await unitOfWork.run(async ({ tx, emit }) => {
@@ -49,9 +45,8 @@ export async function remindLapsingMemberships({
             { aggregateId: membership.memberId, actor: SYSTEM },
           ),
         );
-        reminded += 1;
       }
     });
-    if (due.length < PAGE) return reminded;
+    if (due.length < PAGE) return;
   }
 }

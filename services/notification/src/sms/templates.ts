@@ -1,4 +1,5 @@
-import { dayText, hryvniaText } from '../texts/ukrainian.ts';
+import { seedDateOfCalendarDate } from '@kasa/contracts';
+import { hryvniaText } from '../texts/ukrainian.ts';
 
 /**
  * Every text the service sends members, in Ukrainian, in one place. The key is the kind
@@ -15,9 +16,9 @@ export const SMS_TEXTS = {
   payout_recorded: ({ requestId, amount }: { requestId: number; amount: number }) =>
     `За зверненням №${requestId} вам виплачено ${hryvniaText(amount)} грн.`,
   membership_extended: ({ paidUntil }: { paidUntil: string }) =>
-    `Внесок отримано. Членство в Kasa сплачено до ${dayText(paidUntil)}.`,
+    `Внесок отримано. Членство в Kasa сплачено до ${seedDateOfCalendarDate(paidUntil)}.`,
   membership_reminder: ({ paidUntil }: { paidUntil: string }) =>
-    `Членство в Kasa сплачено до ${dayText(paidUntil)}. Поповніть внесок.`,
+    `Членство в Kasa сплачено до ${seedDateOfCalendarDate(paidUntil)}. Поповніть внесок.`,
 } as const;
 
 export type SmsKind = keyof typeof SMS_TEXTS;

@@ -1,4 +1,4 @@
-import type { Executor, Tx } from '@kasa/db';
+import type { Executor } from '@kasa/db';
 import { conflict, notFound, unprocessable } from '@kasa/http';
 import { replayDead } from '../db/webhook-deliveries.repository.ts';
 import {
@@ -7,7 +7,6 @@ import {
   enableSubscriber,
   findSubscriber,
   insertSubscriber,
-  lockSubscriber,
   type SubscriberChanges,
   type SubscriberRow,
   updateSubscriber,
@@ -48,16 +47,13 @@ function usableSecret(secret: string | undefined): string {
 
 const subscriberNotFound = () => notFound('No such webhook subscriber', 'webhook_subscriber_not_found');
 
-/** The subscriber, or 404. */
-export async function existingSubscriber(db: Executor, id: number): Promise<SubscriberRow> {
-  const row = await findSubscriber(db, id);
-  if (!row) throw subscriberNotFound();
-  return row;
-}
-
-/** The subscriber, locked for a change made in `tx`, or 404. */
-async function lockExisting(tx: Tx, id: number): Promise<SubscriberRow> {
-  const row = await lockSubscriber(tx, id);
+/** The subscriber, or 404; `forUpdate` locks it for a change made in the same transaction. */
+export async function existingSubscriber(
+  db: Executor,
+  id: number,
+  forUpdate = false,
+): Promise<SubscriberRow> {
+  const row = await findSubscriber(db, id, forUpdate);
   if (!row) throw subscriberNotFound();
   return row;
 }
@@ -102,13 +98,19 @@ export async function changeSubscriber(
     ...(update.eventTypes === undefined ? {} : { eventTypes: normalisedTypes(update.eventTypes) }),
   };
   await deps.context.database.db.transaction(async (tx) => {
-    const row = await lockExisting(tx, id);
-    await updateSubscriber(tx, id, changes, staffId);
+    const row = await existingSubscriber(tx, id, true);
+    if (Object.keys(changes).length > 0) await updateSubscriber(tx, id, changes, staffId);
     if (update.enabled === false && row.enabled) await disableSubscribers(tx, [id], 'administrator', staffId);
     if (update.enabled === true && !row.enabled) await enableSubscriber(tx, id, staffId);
   });
   deps.context.logger.info(
-    { subscriberId: id, staffId, changed: Object.keys(update).filter((key) => key !== 'description') },
+    {
+      subscriberId: id,
+      staffId,
+      changed: Object.entries(update)
+        .filter(([key, value]) => value !== undefined && key !== 'description')
+        .map(([key]) => key),
+    },
     'webhook subscriber changed',
   );
   return existingSubscriber(deps.context.database.db, id);
@@ -123,7 +125,7 @@ export async function rotateSecret(
 ): Promise<{ subscriber: SubscriberRow; secret: string }> {
   const secret = usableSecret(given);
   await deps.context.database.db.transaction(async (tx) => {
-    await lockExisting(tx, id);
+    await existingSubscriber(tx, id, true);
     await updateSubscriber(tx, id, { secret }, staffId);
   });
   deps.context.logger.info({ subscriberId: id, staffId }, 'webhook secret rotated');
@@ -133,7 +135,7 @@ export async function rotateSecret(
 /** Deletes a subscriber with its deliveries (pending ones are never sent) and their log. */
 export async function removeSubscriber(deps: WebhookDeps, staffId: number, id: number): Promise<void> {
   await deps.context.database.db.transaction(async (tx) => {
-    await lockExisting(tx, id);
+    await existingSubscriber(tx, id, true);
     await deleteSubscriber(tx, id);
   });
   deps.context.logger.info({ subscriberId: id, staffId }, 'webhook subscriber deleted');
@@ -147,7 +149,7 @@ export async function replayDeadDeliveries(
   deliveryId?: number,
 ): Promise<number> {
   const replayed = await deps.context.database.db.transaction(async (tx) => {
-    const subscriber = await lockExisting(tx, subscriberId);
+    const subscriber = await existingSubscriber(tx, subscriberId, true);
     if (!subscriber.enabled)
       throw conflict('The subscriber is disabled: enable it first', 'webhook_subscriber_disabled');
     return replayDead(tx, deliveryId === undefined ? { subscriberId } : { deliveryId });

@@ -146,7 +146,8 @@ export async function deliveryHealth(db: Executor): Promise<{ retrying: number; 
  * stay (the dead-letter list) until replayed or their subscriber is deleted. A batch at a time,
  * so that no statement holds locks for long; how many rows went.
  */
-export async function forgetOldHistory(db: Executor, days: number, batch = 5_000): Promise<number> {
+export async function forgetOldHistory(db: Executor, days: number): Promise<number> {
+  const batch = 5_000;
   const [attempts] = await db.execute(
     sql`DELETE FROM webhook_attempts WHERE attempted_at < CURRENT_TIMESTAMP(3) - INTERVAL ${days} DAY LIMIT ${batch}`,
   );

@@ -23,8 +23,6 @@ export interface Outcomes {
   attempts: readonly AttemptOutcome[];
   /** Claimed but not attempted (a chain cut short): due again now, for whichever worker. */
   released: readonly number[];
-  /** Subscribers that answered 410 Gone: disabled, their pending deliveries paused. */
-  gone: readonly number[];
 }
 
 const list = (values: readonly number[]) =>
@@ -51,7 +49,11 @@ export async function recordOutcomes(database: Database, token: string, outcomes
         UPDATE webhook_deliveries SET claim_token = NULL, next_attempt_at = CURRENT_TIMESTAMP(3)
          WHERE id IN (${list(outcomes.released)}) AND claim_token = ${token}`);
     }
-    await disableSubscribers(tx, outcomes.gone, 'gone', null);
+    // Subscribers that answered 410 Gone: disabled, their pending deliveries paused.
+    const gone = outcomes.attempts
+      .filter(({ status }) => status === 'paused')
+      .map(({ subscriberId }) => subscriberId);
+    await disableSubscribers(tx, [...new Set(gone)], 'gone', null);
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Executor, Tx } from '@kasa/db';
+import type { Executor } from '@kasa/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { webhookAttempts, webhookDeliveries, webhookSubscribers } from '../../db/schema.ts';
 
@@ -32,14 +32,14 @@ export async function insertSubscriber(db: Executor, subscriber: NewSubscriber):
   return result.insertId;
 }
 
-export async function findSubscriber(db: Executor, id: number): Promise<SubscriberRow | undefined> {
-  const [row] = await db.select().from(webhookSubscribers).where(eq(webhookSubscribers.id, id));
-  return row;
-}
-
-/** Locks the subscriber for a change made in `tx`. */
-export async function lockSubscriber(tx: Tx, id: number): Promise<SubscriberRow | undefined> {
-  const [row] = await tx.select().from(webhookSubscribers).where(eq(webhookSubscribers.id, id)).for('update');
+/** One subscriber; `forUpdate` locks its row for a change made in the same transaction. */
+export async function findSubscriber(
+  db: Executor,
+  id: number,
+  forUpdate = false,
+): Promise<SubscriberRow | undefined> {
+  const query = db.select().from(webhookSubscribers).where(eq(webhookSubscribers.id, id));
+  const [row] = forUpdate ? await query.for('update') : await query;
   return row;
 }
 

@@ -19,8 +19,6 @@ export interface DeliveryWorkerOptions {
   /** Chains of one subscriber this worker sends at once. */
   maxInFlight: number;
   logger: Logger;
-  /** The longest run of one object's deliveries claimed together. */
-  maxChain?: number;
 }
 
 /** A subscriber as the worker signs and sends for it, prepared once per version of its row. */
@@ -34,6 +32,8 @@ interface Target {
 
 /** Beyond the timeout, what a lease allows for the worker's own delays. */
 const LEASE_MARGIN_MS = 10_000;
+/** The longest run of one object's deliveries claimed together. */
+const MAX_CHAIN = 20;
 
 /**
  * Sends due deliveries. Several instances of the service run one each: they share the work
@@ -43,7 +43,7 @@ const LEASE_MARGIN_MS = 10_000;
  * ended to make a claim worth its transaction; outcomes are written in batches.
  */
 export class DeliveryWorker {
-  readonly #options: Required<DeliveryWorkerOptions>;
+  readonly #options: DeliveryWorkerOptions;
   /** Marks this worker's claims; another worker's outcome for the same delivery never overwrites one of them. */
   readonly #token = randomBytes(12).toString('hex');
   readonly #recorder: OutcomeRecorder;
@@ -57,7 +57,7 @@ export class DeliveryWorker {
   #stopping = false;
 
   constructor(options: DeliveryWorkerOptions) {
-    this.#options = { maxChain: 20, ...options };
+    this.#options = options;
     this.#recorder = new OutcomeRecorder({
       database: options.database,
       token: this.#token,
@@ -113,7 +113,7 @@ export class DeliveryWorker {
 
   /** One claim for every subscriber with room; whether one of them may have more due. */
   async #claimOnce(): Promise<boolean> {
-    const { database, maxInFlight, timeoutMs, maxChain } = this.#options;
+    const { database, maxInFlight, timeoutMs } = this.#options;
     await this.#refreshTargets();
     const requests = [...this.#targets.values()]
       .map(({ id }) => ({ subscriberId: id, busy: this.#inFlight.get(id) ?? 0 }))
@@ -123,7 +123,7 @@ export class DeliveryWorker {
     const claim = await claimDeliveries(database, this.#token, requests, {
       perAttemptMs: timeoutMs,
       marginMs: LEASE_MARGIN_MS,
-      maxChain,
+      maxChain: MAX_CHAIN,
     });
     const claimedAt = performance.now();
     for (const chain of claim.chains) this.#start(chain, claimedAt);
@@ -217,7 +217,7 @@ export class DeliveryWorker {
       retryInMs: verdict.kind === 'retry' ? verdict.delayMs : null,
       failures: verdict.kind === 'delivered' ? delivery.failures : delivery.failures + 1,
     };
-    this.#recorder.add(outcome, verdict.kind === 'gone');
+    this.#recorder.add(outcome);
     if (verdict.kind !== 'delivered') {
       // Never the body nor the answer: they may carry personal data. Ids say where to look.
       const fields = {

@@ -6,11 +6,12 @@ export interface OutcomeRecorderOptions {
   database: Database;
   token: string;
   logger: Logger;
-  /** An outcome waits at most this long for others to share its transaction. */
-  delayMs?: number;
-  /** A batch this large is written at once. */
-  batchSize?: number;
 }
+
+/** An outcome waits at most this long for others to share its transaction. */
+const DELAY_MS = 10;
+/** A batch this large is written at once. */
+const BATCH_SIZE = 500;
 
 /**
  * Gathers attempts' outcomes and writes them in batches (see recordOutcomes): at a thousand
@@ -19,21 +20,19 @@ export interface OutcomeRecorderOptions {
  * takes (until then the deliveries stay claimed, and their leases run).
  */
 export class OutcomeRecorder {
-  readonly #options: Required<OutcomeRecorderOptions>;
+  readonly #options: OutcomeRecorderOptions;
   #attempts: AttemptOutcome[] = [];
   #released: number[] = [];
-  #gone = new Set<number>();
   #timer: NodeJS.Timeout | null = null;
   #writing: Promise<void> | null = null;
   #failures = 0;
 
   constructor(options: OutcomeRecorderOptions) {
-    this.#options = { delayMs: 10, batchSize: 500, ...options };
+    this.#options = options;
   }
 
-  add(outcome: AttemptOutcome, gone = false): void {
+  add(outcome: AttemptOutcome): void {
     this.#attempts.push(outcome);
-    if (gone) this.#gone.add(outcome.subscriberId);
     this.#schedule();
   }
 
@@ -51,12 +50,12 @@ export class OutcomeRecorder {
   }
 
   #isEmpty(): boolean {
-    return this.#attempts.length === 0 && this.#released.length === 0 && this.#gone.size === 0;
+    return this.#attempts.length === 0 && this.#released.length === 0;
   }
 
-  #schedule(delayMs = this.#options.delayMs): void {
+  #schedule(delayMs = DELAY_MS): void {
     if (this.#writing) return; // the write under way schedules the next one when it ends
-    const now = this.#attempts.length + this.#released.length >= this.#options.batchSize;
+    const now = this.#attempts.length + this.#released.length >= BATCH_SIZE;
     if (this.#timer && !now) return;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.#write(), now ? 0 : delayMs);
@@ -68,14 +67,11 @@ export class OutcomeRecorder {
     if (this.#writing || this.#isEmpty()) return;
     const attempts = this.#attempts;
     const released = this.#released;
-    const gone = [...this.#gone];
     this.#attempts = [];
     this.#released = [];
-    this.#gone = new Set();
     this.#writing = recordOutcomes(this.#options.database, this.#options.token, {
       attempts,
       released,
-      gone,
     }).then(
       () => {
         this.#failures = 0;
@@ -84,7 +80,6 @@ export class OutcomeRecorder {
         // Put back in front: the next write carries them with whatever came since.
         this.#attempts = [...attempts, ...this.#attempts];
         this.#released = [...released, ...this.#released];
-        for (const id of gone) this.#gone.add(id);
         this.#failures += 1;
         if (this.#failures === 1 || this.#failures % 20 === 0)
           this.#options.logger.warn(

@@ -23,12 +23,11 @@ export function verdictOf(
   failures: number,
   policy: RetryPolicy,
   now: number,
-  random: () => number = Math.random,
 ): Verdict {
   if (result.kind === 'answered') {
     if (result.status >= 200 && result.status < 300) return { kind: 'delivered' };
     if (result.status === 410) return { kind: 'gone' };
   }
   const retryAfterMs = result.kind === 'answered' ? retryAfterMsOf(result.retryAfter, now) : null;
-  return nextRetry(policy, failures + 1, retryAfterMs, random);
+  return nextRetry(policy, failures + 1, retryAfterMs);
 }
