@@ -1,4 +1,13 @@
-import { EVENTS, type EventDefinition, type EventOf, type ServiceName } from '@kasa/contracts';
+import {
+  EVENTS,
+  type EventDefinition,
+  type EventOf,
+  type EventType,
+  eventsOf,
+  type ServiceName,
+  type StreamSubscription,
+  type Subscription,
+} from '@kasa/contracts';
 import type { Database, Tx } from '@kasa/db';
 import type { Logger } from '@kasa/log';
 import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
@@ -40,6 +49,8 @@ export interface ConsumersOptions {
   broker: Broker;
   database: Database;
   names: TopologyNames;
+  /** The queues this process declares; a stream is handled only if it is one of them. */
+  subscriptions: readonly Subscription[];
   logger: Logger;
   /** Unacknowledged messages per queue. */
   prefetch: number;
@@ -120,13 +131,8 @@ export class Consumers {
    * only a retried event comes after the ones behind it.
    */
   handleStream(stream: string, handler: StreamHandler): void {
-    const queue = this.#options.names.queue({ consumer: this.#options.service, stream, events: [] });
-    this.#registrations.push({
-      queue,
-      read: checkedAny,
-      apply: this.#eachApplied(queue, handler),
-      ordered: true,
-    });
+    const { queue, read } = this.#stream(stream);
+    this.#registrations.push({ queue, read, apply: this.#eachApplied(queue, handler), ordered: true });
   }
 
   /**
@@ -134,29 +140,41 @@ export class Consumers {
    * can write them set-wise (one statement for the batch instead of one per event).
    */
   handleStreamInBatches(stream: string, handler: StreamBatchHandler): void {
-    const queue = this.#options.names.queue({ consumer: this.#options.service, stream, events: [] });
-    const parent = this.#options.logger;
-    const apply = async (deliveries: readonly Delivery[], tx: Tx, pending: PendingEvents) => {
-      let logger: Logger | undefined;
-      await handler(
+    const { queue, read } = this.#stream(stream);
+    const apply: Registration['apply'] = (deliveries, tx, pending) =>
+      handler(
         deliveries.map(({ event }) => event),
-        {
-          tx,
-          get logger() {
-            logger ??= parent.child({ queue });
-            return logger;
-          },
-          emit: async (...events) => pending.add(events),
-        },
+        this.#context(tx, pending, { queue }),
       );
+    this.#registrations.push({ queue, read, apply, ordered: true });
+  }
+
+  /** The service's subscription to `stream`: its queue, and a reader of the types bound to it. */
+  #stream(stream: string): Pick<Registration, 'queue' | 'read'> {
+    const subscription = this.#options.subscriptions.find(
+      (candidate): candidate is StreamSubscription =>
+        'stream' in candidate && candidate.consumer === this.#options.service && candidate.stream === stream,
+    );
+    if (!subscription)
+      throw new Error(`${this.#options.service} has no subscription to the ${stream} stream`);
+    const bound = new Set<string>(eventsOf(subscription));
+    return {
+      queue: this.#options.names.queue(subscription),
+      read: (body) => {
+        const type = (body as { type?: unknown } | null)?.type;
+        if (typeof type !== 'string' || !bound.has(type))
+          throw new PermanentError(`Not an event of the ${stream} stream: ${String(type).slice(0, 100)}`);
+        return checked(EVENTS[type as EventType], body);
+      },
     };
-    this.#registrations.push({ queue, read: checkedAny, apply, ordered: true });
   }
 
   #eachApplied(queue: string, handler: StreamHandler): Registration['apply'] {
     return async (deliveries, tx, pending) => {
-      for (const { event, attempt } of deliveries)
-        await handler(event, this.#context(tx, queue, event, attempt, pending));
+      for (const { event, attempt } of deliveries) {
+        const context = this.#context(tx, pending, { queue, eventId: event.id, attempt });
+        await handler(event, Object.assign(context, { attempt }));
+      }
     };
   }
 
@@ -298,15 +316,15 @@ export class Consumers {
     }
   }
 
-  #context(tx: Tx, queue: string, event: AnyEvent, attempt: number, pending: PendingEvents): HandlerContext {
+  /** A handler's transaction, its outbox and a logger with `bindings`. */
+  #context(tx: Tx, pending: PendingEvents, bindings: Record<string, unknown>): BatchContext {
     const parent = this.#options.logger;
     let logger: Logger | undefined;
     return {
       tx,
-      attempt,
       // Built on first use: most handlers never log, and a child logger costs on every event.
       get logger() {
-        logger ??= parent.child({ queue, eventId: event.id, attempt });
+        logger ??= parent.child(bindings);
         return logger;
       },
       emit: async (...events) => pending.add(events),
@@ -356,13 +374,6 @@ function parse(registration: Registration, message: ConsumeMessage): AnyEvent {
     throw new PermanentError('Message body is not JSON');
   }
   return registration.read(body);
-}
-
-function checkedAny(body: unknown): AnyEvent {
-  const type = (body as { type?: unknown } | null)?.type;
-  const definition = typeof type === 'string' ? EVENTS[type as keyof typeof EVENTS] : undefined;
-  if (!definition) throw new PermanentError(`Unknown event type: ${String(type).slice(0, 100)}`);
-  return checked(definition, body);
 }
 
 function checked(definition: EventDefinition, body: unknown): AnyEvent {

@@ -40,12 +40,13 @@ export class Messaging {
   constructor(options: MessagingOptions) {
     const { service, database, logger } = options;
     const names = topologyNames(options.namespace);
+    const subscriptions = options.subscriptions ?? SUBSCRIPTIONS;
     const retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     this.broker = new Broker({ url: options.url, clientName: service, logger });
     this.broker.use((model) =>
       assertTopology(model, {
         names,
-        subscriptions: options.subscriptions ?? SUBSCRIPTIONS,
+        subscriptions,
         retryDelaysMs,
         deliveryLimit: options.deliveryLimit ?? 20,
       }),
@@ -65,6 +66,7 @@ export class Messaging {
       broker: this.broker,
       database,
       names,
+      subscriptions,
       logger,
       prefetch: options.prefetch ?? 200,
       batchSize: options.batchSize ?? 50,

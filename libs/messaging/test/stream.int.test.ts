@@ -176,3 +176,11 @@ test('a stream queue an earlier version declared otherwise is refused with what 
     await cleanup.close();
   }
 });
+
+test('a stream the service does not subscribe to is refused when its handler is registered', () => {
+  const messaging = bus.messaging({ subscriptions: [STREAM] });
+  assert.throws(
+    () => messaging.consumers.handleStream('no-such-stream', async () => {}),
+    /notification has no subscription to the no-such-stream stream/,
+  );
+});
