@@ -110,9 +110,9 @@ const MIGRATION_LOCK_SECONDS = 300;
 
 /**
  * Applies the migrations drizzle-kit generated into `folder`, each once, in order. Instances of
- * a service started at once take turns on a named server lock (held by one connection of the
- * pool while others run the statements): the second finds the first's migrations recorded
- * instead of creating the same tables again and failing.
+ * a service started at once take turns on a named server lock, and the migrations run on the
+ * connection that holds it (a pool of one connection is enough): the second finds the first's
+ * migrations recorded instead of creating the same tables again and failing.
  */
 export async function applyMigrations(database: Database, folder: string): Promise<void> {
   const lock = `kasa.migrate.${database.name}`;
@@ -127,7 +127,7 @@ export async function applyMigrations(database: Database, folder: string): Promi
         `Another instance has been migrating ${database.name} for over ${MIGRATION_LOCK_SECONDS} s`,
       );
     try {
-      await migrate(database.db, { migrationsFolder: folder });
+      await migrate(drizzle({ client: holder }), { migrationsFolder: folder });
     } finally {
       await holder.query('SELECT RELEASE_LOCK(?)', [lock]);
     }
