@@ -23,8 +23,8 @@
 import { cpus } from 'node:os';
 import { loadConfig } from '@kasa/config';
 import { PaymentConfirmed, PaymentRefunded, RequestAssessed } from '@kasa/contracts';
-import { type AnyEvent, eventMessage, newEvent, topologyNames } from '@kasa/messaging';
-import amqplib from 'amqplib';
+import { createLogger } from '@kasa/log';
+import { type AnyEvent, Broker, eventMessage, newEvent, Publisher, topologyNames } from '@kasa/messaging';
 import { createConnection } from 'mysql2/promise';
 import { Type } from 'typebox';
 import { percentile } from '../members/load.ts';
@@ -112,23 +112,21 @@ function stories(
   return events;
 }
 
-/** Publishes on a confirm channel, as the relays do; resolves when the broker has them all. */
+/** Publishes as the relays do (the library's publisher, confirmed); resolves when the broker has them all. */
 async function publisher(amqpUrl: string) {
-  const connection = await amqplib.connect(amqpUrl);
-  const channel = await connection.createConfirmChannel();
+  const logger = createLogger({ service: 'bench-publisher', level: 'warn' });
+  const broker = new Broker({ url: amqpUrl, clientName: 'bench-publisher', logger });
+  const confirmed = new Publisher(broker, logger);
+  await broker.start();
   const exchange = topologyNames(NAMESPACE).exchange;
   return {
     sentAt: new Map<string, number>(),
     async publish(events: readonly AnyEvent[]) {
-      for (const event of events) {
-        const { routingKey, content, options } = eventMessage(exchange, event);
-        this.sentAt.set(event.id, performance.now());
-        if (!channel.publish(exchange, routingKey, content, { ...options, persistent: true }))
-          await new Promise((resolve) => channel.once('drain', resolve));
-      }
-      await channel.waitForConfirms();
+      const now = performance.now();
+      for (const event of events) this.sentAt.set(event.id, now);
+      await confirmed.publish(events.map((event) => eventMessage(exchange, event)));
     },
-    close: () => connection.close(),
+    close: () => broker.close(),
   };
 }
 
