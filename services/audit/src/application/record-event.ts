@@ -1,5 +1,5 @@
 import type { Tx } from '@kasa/db';
-import { appendEntry, lockChainHead } from '../db/chain.repository.ts';
+import { appendEntry, chainHead } from '../db/chain.repository.ts';
 import { auditEntryOf, type RecordableEvent } from '../domain/audit-entry.ts';
 import { appendTo, type ChainedEntry } from '../domain/chain-hash.ts';
 
@@ -14,7 +14,7 @@ export async function recordEvent(
   recordedAt = new Date(),
 ): Promise<ChainedEntry> {
   const entry = auditEntryOf(event, recordedAt);
-  const head = await lockChainHead(tx);
+  const head = await chainHead(tx, true);
   const chained = appendTo(head, entry);
   await appendEntry(tx, chained);
   return chained;

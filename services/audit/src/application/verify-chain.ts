@@ -1,5 +1,5 @@
 import type { Executor } from '@kasa/db';
-import { entriesAfter, readChainHead } from '../db/chain.repository.ts';
+import { chainHead, entriesAfter } from '../db/chain.repository.ts';
 import { type ChainReport, ChainWalk } from '../domain/chain-verification.ts';
 
 /**
@@ -8,7 +8,7 @@ import { type ChainReport, ChainWalk } from '../domain/chain-verification.ts';
  * and everything up to the head is committed, so the walk must arrive exactly at it.
  */
 export async function verifyChain(db: Executor, { pageSize = 2_000 } = {}): Promise<ChainReport> {
-  const head = await readChainHead(db);
+  const head = await chainHead(db);
   const walk = new ChainWalk();
   let after = 0;
   while (after < head.sequence) {

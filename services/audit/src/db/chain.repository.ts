@@ -6,25 +6,16 @@ import { auditChainHead, auditEvents } from './schema.ts';
 const HEAD_ID = 1;
 
 /**
- * The chain's end, locked until the caller's transaction ends: appends from every instance
- * and batch wait here in turn, so each takes the next position after the last committed one.
+ * The chain's end as last committed. `forUpdate` locks it until the caller's transaction ends:
+ * appends from every instance and batch wait there in turn, so each takes the next position
+ * after the last committed one. The verifier reads it without a lock.
  */
-export async function lockChainHead(tx: Tx): Promise<ChainHead> {
-  const [head] = await tx
-    .select({ sequence: auditChainHead.lastSequence, hash: auditChainHead.lastHash })
-    .from(auditChainHead)
-    .where(eq(auditChainHead.id, HEAD_ID))
-    .for('update');
-  if (!head) throw new Error('audit_chain_head has no row: the audit migrations did not run');
-  return head;
-}
-
-/** The chain's end as last committed, without a lock (the verifier's goal). */
-export async function readChainHead(db: Executor): Promise<ChainHead> {
-  const [head] = await db
+export async function chainHead(db: Executor, forUpdate = false): Promise<ChainHead> {
+  const query = db
     .select({ sequence: auditChainHead.lastSequence, hash: auditChainHead.lastHash })
     .from(auditChainHead)
     .where(eq(auditChainHead.id, HEAD_ID));
+  const [head] = forUpdate ? await query.for('update') : await query;
   if (!head) throw new Error('audit_chain_head has no row: the audit migrations did not run');
   return head;
 }

@@ -1,3 +1,4 @@
+import type { ActorKind } from '@kasa/contracts';
 import { jsonText } from '@kasa/db';
 import {
   bigint,
@@ -30,9 +31,7 @@ export const auditEvents = mysqlTable(
     objectKind: varchar('object_kind', { length: 32 }).notNull(),
     objectId: varchar('object_id', { length: 64 }),
     memberId: int('member_id', { unsigned: true }),
-    actorKind: varchar('actor_kind', { length: 16 })
-      .notNull()
-      .$type<'member' | 'staff' | 'system' | 'provider'>(),
+    actorKind: varchar('actor_kind', { length: 16 }).notNull().$type<ActorKind>(),
     actorId: varchar('actor_id', { length: 64 }),
     occurredAt: datetime('occurred_at', { mode: 'date', fsp: 3 }).notNull(),
     recordedAt: datetime('recorded_at', { mode: 'date', fsp: 3 }).notNull(),
