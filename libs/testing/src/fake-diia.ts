@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { text as readText } from 'node:stream/consumers';
 
 /**
  * The envelope the fake "encrypts" callback parts with: base64 of this marker followed by the
@@ -129,7 +130,7 @@ export async function startFakeDiia(options: FakeDiiaOptions = {}): Promise<Fake
   const timers = new Set<NodeJS.Timeout>();
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    const raw = await readBody(request);
+    const raw = await readText(request);
     const path = new URL(request.url ?? '/', 'http://fake-diia').pathname;
     const body = parseJson(raw);
     const scheme = (request.headers.authorization ?? '').split(' ')[0]?.toLowerCase();
@@ -368,12 +369,6 @@ const ERROR_NAMES: Record<number, [string, string, string]> = {
 function diiaError(status: number, message?: string) {
   const [name, text, type] = ERROR_NAMES[status] ?? ['HttpError', `HTTP ${status}`, 'HTTP_ERROR'];
   return { name, message: message ?? text, code: status, type };
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function parseJson(text: string): unknown {

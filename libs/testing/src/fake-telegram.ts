@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { text as readText } from 'node:stream/consumers';
 
 /** A message the fake accepted. */
 export interface FakeTelegramMessage {
@@ -39,8 +40,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       response.writeHead(status, { 'content-type': 'application/json' });
       response.end(JSON.stringify(body));
     };
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const raw = await readText(request);
     const match = SEND_MESSAGE.exec(request.url ?? '');
     if (request.method !== 'POST' || !match) {
       return reply(404, { ok: false, error_code: 404, description: 'Not Found' });
@@ -57,7 +57,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     }
     let body: { chat_id?: unknown; text?: unknown };
     try {
-      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      body = JSON.parse(raw);
     } catch {
       return reply(400, { ok: false, error_code: 400, description: "Bad Request: can't parse JSON" });
     }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { text as readText } from 'node:stream/consumers';
 
 /** A text the fake accepted, as Twilio would keep it. */
 export interface FakeTwilioMessage {
@@ -88,7 +89,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
   ) => answer(request, response, status, twilioError(status, code, message));
 
   const create = async (request: IncomingMessage, response: ServerResponse, account: string) => {
-    const form = new URLSearchParams(await readBody(request));
+    const form = new URLSearchParams(await readText(request));
     const to = form.get('To');
     const from = form.get('From');
     const text = form.get('Body');
@@ -253,12 +254,6 @@ function authorized(request: IncomingMessage, accountSid: string, authToken: str
   const [scheme, encoded] = (request.headers.authorization ?? '').split(' ');
   if (scheme !== 'Basic' || !encoded) return false;
   return Buffer.from(encoded, 'base64').toString('utf8') === `${accountSid}:${authToken}`;
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function twilioError(status: number, code: number, message: string) {

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { text as readText } from 'node:stream/consumers';
 
 /** What the receiver answers one request with. */
 export interface ReceiverAnswer {
@@ -37,22 +38,19 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const requests: ReceivedRequest[] = [];
   const seen = new Map<string, number>();
   let rule: (request: { id: string; seen: number }) => ReceiverAnswer = () => ({ status: 200, body: 'ok' });
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const id = String(request.headers['webhook-id']);
-      const count = seen.get(id) ?? 0;
-      seen.set(id, count + 1);
-      const answer = rule({ id, seen: count });
-      requests.push({
-        headers: request.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-        status: answer.status,
-        at: Date.now(),
-      });
-      response.writeHead(answer.status, answer.headers).end(answer.body ?? '');
+  const server = createServer(async (request, response) => {
+    const body = await readText(request);
+    const id = String(request.headers['webhook-id']);
+    const count = seen.get(id) ?? 0;
+    seen.set(id, count + 1);
+    const answer = rule({ id, seen: count });
+    requests.push({
+      headers: request.headers,
+      body,
+      status: answer.status,
+      at: Date.now(),
     });
+    response.writeHead(answer.status, answer.headers).end(answer.body ?? '');
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
