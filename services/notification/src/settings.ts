@@ -35,23 +35,23 @@ const Variables = Type.Object({
  * touches its database; typed as the plain object, which is what `defineService` takes.
  */
 export const NotificationSettings: typeof Variables = Type.Refine(
-  Type.Refine(
-    Type.Refine(
-      Type.Refine(
-        Variables,
-        (settings) => settings.NODE_ENV !== 'production' || settings.TWILIO_ACCOUNT_SID !== undefined,
-        () => 'TWILIO_ACCOUNT_SID is required when NODE_ENV=production (without it SMS would only be logged)',
-      ),
-      (settings) =>
-        settings.TWILIO_ACCOUNT_SID === undefined ||
-        (settings.TWILIO_AUTH_TOKEN !== undefined && settings.TWILIO_FROM !== undefined),
-      () => 'TWILIO_AUTH_TOKEN and TWILIO_FROM are required when TWILIO_ACCOUNT_SID is set',
-    ),
-    (settings) => (settings.TELEGRAM_BOT_TOKEN === undefined) === (settings.TELEGRAM_CHAT_ID === undefined),
-    () => 'TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID are set together (the staff chat needs both)',
-  ),
-  (settings) => webhookSettingsProblem(settings) === null,
-  (settings) => webhookSettingsProblem(settings) ?? '',
+  Variables,
+  (settings) => notificationSettingsProblem(settings) === null,
+  (settings) => notificationSettingsProblem(settings) ?? '',
 );
+
+/** What is wrong with the variables taken together, or null. */
+function notificationSettingsProblem(settings: Static<typeof Variables>): string | null {
+  if (settings.NODE_ENV === 'production' && settings.TWILIO_ACCOUNT_SID === undefined)
+    return 'TWILIO_ACCOUNT_SID is required when NODE_ENV=production (without it SMS would only be logged)';
+  if (
+    settings.TWILIO_ACCOUNT_SID !== undefined &&
+    (settings.TWILIO_AUTH_TOKEN === undefined || settings.TWILIO_FROM === undefined)
+  )
+    return 'TWILIO_AUTH_TOKEN and TWILIO_FROM are required when TWILIO_ACCOUNT_SID is set';
+  if ((settings.TELEGRAM_BOT_TOKEN === undefined) !== (settings.TELEGRAM_CHAT_ID === undefined))
+    return 'TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID are set together (the staff chat needs both)';
+  return webhookSettingsProblem(settings);
+}
 
 export type NotificationSettings = Static<typeof NotificationSettings>;

@@ -162,7 +162,7 @@ test('410 Gone disables the subscriber and pauses its deliveries; enabling it ag
   assert.equal((await deliveryOf(event.id))?.status, 'paused');
   const health = await stack.call('GET', '/staff/webhooks/health', undefined, stack.auth('staff'));
   assert.equal(health.status, 200);
-  assert.ok(health.body.disabledSubscribers >= 1);
+  assert.ok(health.body.disabled_subscribers >= 1);
 
   const meanwhile = paymentConfirmed();
   await stack.publish(meanwhile);

@@ -41,5 +41,5 @@ export const RequestCounts = Type.Object({
 export const DeliveryHealth = Type.Object({
   retrying: Type.Integer({ minimum: 0, description: 'failed at least once, waiting for the next attempt' }),
   dead: Type.Integer({ minimum: 0, description: 'gave up: in the dead-letter list until replayed' }),
-  disabledSubscribers: Count,
+  disabled_subscribers: Count,
 });

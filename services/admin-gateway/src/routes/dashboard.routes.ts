@@ -28,7 +28,7 @@ const Dashboard = Type.Object({
     members: MemberCounts,
     contributions: Type.Object({ today: Contributions, month: Contributions }),
     requests: RequestCounts,
-    deliveries: Type.Object({ retrying: Count, dead: Count, disabled_subscribers: Count }),
+    deliveries: DeliveryHealth,
     as_of: Type.String({ format: 'date-time' }),
   }),
 });
@@ -97,11 +97,7 @@ export function dashboardRoutes(app: HttpApp, { services }: GatewayContext): voi
             },
           },
           requests,
-          deliveries: {
-            retrying: deliveries.retrying,
-            dead: deliveries.dead,
-            disabled_subscribers: deliveries.disabledSubscribers,
-          },
+          deliveries,
           as_of: new Date().toISOString(),
         },
       };

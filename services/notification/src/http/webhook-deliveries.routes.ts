@@ -19,7 +19,6 @@ import {
   listAttempts,
   listDeliveries,
 } from '../webhooks/db/webhook-deliveries.repository.ts';
-import { countDisabledSubscribers } from '../webhooks/db/webhook-subscribers.repository.ts';
 import { attemptView, deliveryView, nextBefore } from './webhook.views.ts';
 
 const common = { tags: ['staff: webhooks'] };
@@ -42,13 +41,7 @@ export function webhookDeliveryRoutes(app: HttpApp, deps: WebhookDeps): void {
         response: { 200: DeliveryHealth },
       },
     },
-    async () => {
-      const [health, disabledSubscribers] = await Promise.all([
-        deliveryHealth(db),
-        countDisabledSubscribers(db),
-      ]);
-      return { ...health, disabledSubscribers };
-    },
+    () => deliveryHealth(db),
   );
 
   app.get(

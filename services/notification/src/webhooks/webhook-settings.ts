@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { isRange } from './domain/address-policy.ts';
-import { DEFAULT_RETRY_DELAYS_MS } from './domain/retry-schedule.ts';
+import { DEFAULT_RETRY_DELAYS_MS, parseRetryDelays } from './domain/retry-schedule.ts';
 
 /** The variables of the service's staff routes and of outbound webhooks (README, "Webhooks"). */
 export const WebhookVariables = {
@@ -48,8 +48,11 @@ export function webhookSettingsProblem(settings: {
 }): string | null {
   if (settings.NODE_ENV === 'production' && settings.JWT_PUBLIC_KEY === undefined)
     return 'JWT_PUBLIC_KEY is required when NODE_ENV=production (the staff routes check tokens with it)';
-  if (settings.WEBHOOK_RETRY_DELAYS_MS.split(',').some((part) => Number(part.trim()) < 1))
+  try {
+    parseRetryDelays(settings.WEBHOOK_RETRY_DELAYS_MS);
+  } catch {
     return 'WEBHOOK_RETRY_DELAYS_MS must list pauses of at least 1 ms';
+  }
   const bad = allowedRangesOf(settings.WEBHOOK_ALLOWED_PRIVATE_RANGES).find((range) => !isRange(range));
   if (bad !== undefined)
     return `WEBHOOK_ALLOWED_PRIVATE_RANGES: ${bad} is not an address range like 10.20.0.0/16`;

@@ -1,6 +1,6 @@
 import type { Executor } from '@kasa/db';
 import type { AnyEvent } from '@kasa/messaging';
-import { and, asc, desc, eq, getTableColumns, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { webhookAttempts, webhookDeliveries } from '../../db/schema.ts';
 import { objectKeyOf } from '../domain/event-selection.ts';
 
@@ -128,17 +128,22 @@ export async function replayDead(
   return result.affectedRows;
 }
 
-/** Deliveries failing and being retried, and dead ones, over every subscriber. */
-export async function deliveryHealth(db: Executor): Promise<{ retrying: number; dead: number }> {
-  const [retrying] = await db
-    .select({ count: sql<number>`COUNT(*)` })
-    .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.status, 'pending'), gt(webhookDeliveries.failures, 0)));
-  const [dead] = await db
-    .select({ count: sql<number>`COUNT(*)` })
-    .from(webhookDeliveries)
-    .where(eq(webhookDeliveries.status, 'dead'));
-  return { retrying: Number(retrying?.count ?? 0), dead: Number(dead?.count ?? 0) };
+/** Deliveries failing and being retried, dead ones, and disabled subscribers: one round trip. */
+export async function deliveryHealth(
+  db: Executor,
+): Promise<{ retrying: number; dead: number; disabled_subscribers: number }> {
+  const [rows] = (await db.execute(sql`
+    SELECT (SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending' AND failures > 0) AS retrying,
+           (SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'dead') AS dead,
+           (SELECT COUNT(*) FROM webhook_subscribers WHERE enabled = FALSE) AS disabled_subscribers`)) as unknown as [
+    { retrying: number | string; dead: number | string; disabled_subscribers: number | string }[],
+  ];
+  const row = rows[0]!;
+  return {
+    retrying: Number(row.retrying),
+    dead: Number(row.dead),
+    disabled_subscribers: Number(row.disabled_subscribers),
+  };
 }
 
 /**

@@ -132,11 +132,3 @@ export async function deleteSubscriber(tx: Executor, id: number): Promise<void> 
   await tx.delete(webhookDeliveries).where(eq(webhookDeliveries.subscriberId, id));
   await tx.delete(webhookSubscribers).where(eq(webhookSubscribers.id, id));
 }
-
-export async function countDisabledSubscribers(db: Executor): Promise<number> {
-  const [row] = await db
-    .select({ count: sql<number>`COUNT(*)` })
-    .from(webhookSubscribers)
-    .where(eq(webhookSubscribers.enabled, false));
-  return Number(row?.count ?? 0);
-}

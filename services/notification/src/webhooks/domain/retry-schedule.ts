@@ -21,7 +21,7 @@ export type RetryDecision = { kind: 'retry'; delayMs: number } | { kind: 'dead' 
 /** "5000,300000,…": the pauses in milliseconds, as the variable gives them. */
 export function parseRetryDelays(text: string): number[] {
   const delays = text.split(',').map((part) => Number(part.trim()));
-  if (delays.length === 0 || delays.some((delay) => !Number.isSafeInteger(delay) || delay < 1)) {
+  if (delays.some((delay) => !Number.isSafeInteger(delay) || delay < 1)) {
     throw new Error(`Not a list of positive milliseconds: ${text}`);
   }
   return delays;
