@@ -2,6 +2,7 @@ import { maskPhone } from '@kasa/log';
 import { PermanentError } from '@kasa/messaging';
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
+import { isPermanentStatus } from '../application/provider-answer.ts';
 import { SmsProviderError, type SmsSender } from './sms-sender.ts';
 
 export interface TwilioSmsSenderOptions {
@@ -102,8 +103,7 @@ export function classifyTwilioError(error: unknown): Error {
   const text = scrubPhones(typeof message === 'string' ? message : String(error));
   if (typeof status === 'number') {
     const reason = `Twilio answered ${status}${typeof code === 'number' ? ` (code ${code})` : ''}: ${text}`;
-    const permanent = status >= 400 && status < 500 && status !== 429;
-    return permanent ? new PermanentError(reason) : new SmsProviderError(reason);
+    return isPermanentStatus(status) ? new PermanentError(reason) : new SmsProviderError(reason);
   }
   return new SmsProviderError(`Twilio could not be reached: ${text}`);
 }

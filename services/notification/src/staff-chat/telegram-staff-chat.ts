@@ -1,4 +1,5 @@
 import { PermanentError } from '@kasa/messaging';
+import { isPermanentStatus } from '../application/provider-answer.ts';
 import type { StaffChat } from './staff-chat.ts';
 
 export interface TelegramStaffChatOptions {
@@ -13,9 +14,7 @@ export interface TelegramStaffChatOptions {
 interface BotApiAnswer {
   ok: boolean;
   result?: { message_id?: number };
-  error_code?: number;
   description?: string;
-  parameters?: { retry_after?: number };
 }
 
 /**
@@ -23,7 +22,7 @@ interface BotApiAnswer {
  * SMS provider's, it carries no `cause`, so the bus retries and finally dead-letters it
  * instead of taking a network error code for a database outage.
  */
-export class StaffChatUnavailableError extends Error {
+class StaffChatUnavailableError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'StaffChatUnavailableError';
@@ -68,13 +67,12 @@ export class TelegramStaffChat implements StaffChat {
 }
 
 /**
- * 429 (flood control) and 5xx pass; any other 4xx is the request's own fault (a wrong chat,
- * a revoked token, the bot removed from the group) and no retry can fix it: dead-lettered,
- * where an operator sees the description.
+ * 429 (flood control) and 5xx are retried; any other 4xx (a wrong chat, a revoked token, the
+ * bot removed from the group) is dead-lettered, where an operator sees the description.
  */
-export function classifyBotApiFailure(status: number, answer: BotApiAnswer): Error {
+function classifyBotApiFailure(status: number, answer: BotApiAnswer): Error {
   const description = (answer.description ?? '').slice(0, 300);
   const reason = `Telegram answered ${status}${description ? `: ${description}` : ''}`;
-  if (status >= 400 && status < 500 && status !== 429) return new PermanentError(reason);
+  if (isPermanentStatus(status)) return new PermanentError(reason);
   return new StaffChatUnavailableError(reason);
 }
