@@ -95,3 +95,4 @@ export {
   type Subscription,
   WEBHOOK_EVENT_TYPES,
 } from './topology.ts';
+export * from './clients/index.ts';

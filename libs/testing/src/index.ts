@@ -48,3 +48,4 @@ export {
   startWebhookReceiver,
   type WebhookReceiver,
 } from './webhook-receiver.ts';
+export { assertSeedShape } from './seed-shape.ts';

@@ -20,7 +20,15 @@ export const Program = Type.Object({
   is_active: Type.Boolean(),
 });
 
-/** A member as the seed's `model_to_dict` showed one, without the raw Diia answer. */
+/** A calendar day: `yyyy-mm-dd`. */
+export const CalendarDay = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', examples: ['1990-04-17'] });
+/** An instant, UTC, ISO 8601. */
+export const Instant = Type.String({ format: 'date-time', examples: ['2024-03-05T10:00:00.000Z'] });
+
+/**
+ * A member as the member service answers one: the seed's columns under its names, days as
+ * calendar days and instants as ISO text; each gateway renders them as its clients read them.
+ */
 export const MemberRecord = Type.Object({
   id: Type.Integer(),
   first_name: Nullable(Type.String()),
@@ -28,7 +36,7 @@ export const MemberRecord = Type.Object({
   last_name: Nullable(Type.String()),
   phone: Type.String(),
   email: Nullable(Type.String()),
-  birth_date: Nullable(SeedDate),
+  birth_date: Nullable(CalendarDay),
   passport_data: Nullable(Type.String()),
   inn: Nullable(Type.String()),
   actual_iban: Nullable(Type.String()),
@@ -36,15 +44,17 @@ export const MemberRecord = Type.Object({
   photo: Nullable(StoredFileName),
   certificate: Nullable(Type.String()),
   /** The last day the membership is paid for. */
-  expiration_date: Nullable(SeedDate),
+  expiration_date: Nullable(CalendarDay),
   is_active: Type.Boolean(),
   is_submited: Type.Boolean({ description: "Approved by staff (the seed's spelling)" }),
   has_new_request: Type.Boolean(),
   has_new_program_change: Type.Boolean(),
   has_new_passport_data: Type.Boolean(),
   has_correction_request: Type.Boolean(),
-  created_at: SeedDate,
-  updated_at: SeedDate,
+  /** What Diia answered when the member imported their documents from it. */
+  diia_answer: Nullable(Type.String()),
+  created_at: Instant,
+  updated_at: Instant,
 });
 
 /** `profile/get`: the member with the program they are on. */

@@ -1,12 +1,10 @@
 import type { IdentityDocument, MemberRecord, Program } from '@kasa/contracts';
-import { seedDateOf, seedDateOfCalendarDate } from '@kasa/contracts';
+import { seedDateOf } from '@kasa/contracts';
 import type { Static } from 'typebox';
 import type { IdentityDocumentRow } from '../db/identity-documents.repository.ts';
 import type { MemberRow } from '../db/members.repository.ts';
 import type { ProgramRow } from '../db/programs.repository.ts';
 import { SEED_IDENTITY_TYPE_IDS } from '../domain/documents.ts';
-
-const calendarDate = (date: string | null) => (date === null ? null : seedDateOfCalendarDate(date));
 
 export function memberRecordView(member: MemberRow): Static<typeof MemberRecord> {
   return {
@@ -16,21 +14,22 @@ export function memberRecordView(member: MemberRow): Static<typeof MemberRecord>
     last_name: member.lastName,
     phone: member.phone,
     email: member.email,
-    birth_date: calendarDate(member.birthDate),
+    birth_date: member.birthDate,
     passport_data: member.passportData,
     inn: member.taxNumber,
     actual_iban: member.iban,
     photo: member.photoFile,
     certificate: member.certificate,
-    expiration_date: calendarDate(member.paidUntil),
+    expiration_date: member.paidUntil,
     is_active: member.isActive,
     is_submited: member.isSubmitted,
     has_new_request: member.hasNewRequest,
     has_new_program_change: member.hasNewProgramChange,
     has_new_passport_data: member.hasNewDocuments,
     has_correction_request: member.hasCorrectionRequest,
-    created_at: seedDateOf(member.createdAt),
-    updated_at: seedDateOf(member.updatedAt),
+    diia_answer: null,
+    created_at: member.createdAt.toISOString(),
+    updated_at: member.updatedAt.toISOString(),
   };
 }
 

@@ -1,0 +1,2 @@
+// Filled by the helper that owns this route group (issue 17); see seed-rows.ts.
+export {};
