@@ -1,3 +1,4 @@
+export * from './clients/index.ts';
 export { type DataOf, defineEvent, type EventDefinition, type EventOf } from './define-event.ts';
 export { Actor, envelopeOf, memberActor, SYSTEM, staffActor } from './envelope.ts';
 export * from './events/index.ts';
@@ -95,4 +96,3 @@ export {
   type Subscription,
   WEBHOOK_EVENT_TYPES,
 } from './topology.ts';
-export * from './clients/index.ts';

@@ -30,6 +30,7 @@ export { type PrivateBroker, startPrivateBroker } from './private-broker.ts';
 export { type PrivateDatabase, startPrivateDatabase } from './private-database.ts';
 export { seededRandom } from './random.ts';
 export { REPO_ROOT } from './repo.ts';
+export { assertSeedShape } from './seed-shape.ts';
 export { bearerTokens, type TestFileStore, testFileStore, testServiceEnv } from './service-env.ts';
 export {
   AUDIENCE,
@@ -48,4 +49,3 @@ export {
   startWebhookReceiver,
   type WebhookReceiver,
 } from './webhook-receiver.ts';
-export { assertSeedShape } from './seed-shape.ts';

@@ -13,5 +13,7 @@ export function assertSeedShape(schema: TSchema, body: unknown, what: string): v
     .slice(0, 15)
     .map((error) => `  ${error.instancePath || '/'}: ${error.message}`)
     .join('\n');
-  assert.fail(`${what} drifts from the seed's shape:\n${where}\nbody: ${JSON.stringify(body).slice(0, 1500)}`);
+  assert.fail(
+    `${what} drifts from the seed's shape:\n${where}\nbody: ${JSON.stringify(body).slice(0, 1500)}`,
+  );
 }

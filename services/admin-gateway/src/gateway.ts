@@ -1,6 +1,7 @@
 import type { GatewayDefinition } from '@kasa/runtime';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
+import { fileRoutes } from './routes/files.routes.ts';
 import { memberRoutes } from './routes/members.routes.ts';
 import { paymentRoutes } from './routes/payments.routes.ts';
 import { programRoutes } from './routes/programs.routes.ts';
@@ -17,6 +18,7 @@ export const adminGateway: GatewayDefinition = {
     staffSignInRoutes(app, context);
     staffUserRoutes(app, context);
     memberRoutes(app, context);
+    fileRoutes(app, context);
     programRoutes(app, context);
     requestRoutes(app, context);
     paymentRoutes(app, context);

@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox';
 import type { MemberRecord } from '../http/members.ts';
 import { Nullable } from '../http/members.ts';
-import { httpDateOf, httpDateOfDay, HttpDate } from './seed-formats.ts';
+import { HttpDate, httpDateOf, httpDateOfDay } from './seed-formats.ts';
 
 /**
  * The seed's rows as peewee's `model_to_dict` gave them to `jsonify` (seeds/000, tables

@@ -7,7 +7,7 @@ import {
   ProfileCorrection,
   StatusAnswer,
 } from '@kasa/contracts';
-import { asCaller, bearerSecurity, callerToken, type HttpApp, sendDownload } from '@kasa/http';
+import { asCaller, bearerSecurity, callerToken, type HttpApp } from '@kasa/http';
 import type { GatewayContext } from '@kasa/runtime';
 import { type Static, Type } from 'typebox';
 import { staffOnly } from '../access.ts';
@@ -196,28 +196,5 @@ export function memberRoutes(app: HttpApp, context: GatewayContext): void {
         requestId: request.id,
         response: Type.Object({ data: Type.String() }),
       }),
-  );
-
-  app.post(
-    '/files',
-    {
-      ...staffOnly,
-      schema: {
-        ...common,
-        summary: "A member's file (document or photo)",
-        description: 'The file, with its stored type; 404 when it is not that member’s.',
-        body: Type.Object({ user_id: Id, filename: Type.String({ minLength: 1, maxLength: 256 }) }),
-        produces: ['image/jpeg', 'image/png', 'image/heic', 'application/pdf'],
-      },
-    },
-    (request, reply) =>
-      sendDownload(
-        reply,
-        member.download({
-          path: `/staff/members/${request.body.user_id}/files/${encodeURIComponent(request.body.filename)}`,
-          headers: callerToken(request),
-          requestId: request.id,
-        }),
-      ),
   );
 }
