@@ -7,6 +7,7 @@ import Fastify, {
   LogController,
   type RawServerDefault,
 } from 'fastify';
+import { declareCommonErrors } from './declared-errors.ts';
 import { ErrorEnvelope } from './error-envelope.ts';
 import { installErrorHandling, sendError } from './error-handler.ts';
 import { isShuttingDown } from './lifecycle.ts';
@@ -42,6 +43,7 @@ export function createHttpApp({ name, version, logger, bodyLimit, trustProxy }: 
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addSchema(ErrorEnvelope);
+  declareCommonErrors(app);
   app.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
     done();

@@ -6,6 +6,8 @@ export {
   type ErrorEnvelopeBody,
   type ErrorEnvelopeStyle,
   ErrorResponse,
+  errorBody,
+  errorSchemaOf,
 } from './error-envelope.ts';
 export { answerFor, type ErrorAnswer } from './error-handler.ts';
 export {
