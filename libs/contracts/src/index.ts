@@ -18,6 +18,7 @@ export {
   MatchingMembers,
   MemberCard,
   MemberProfile,
+  MemberProgram,
   MemberRecord,
   MemberSummary,
   MessageAnswer,
@@ -32,6 +33,8 @@ export {
   CurrentSubscription,
   isPayout,
   KyivDay,
+  LIQPAY_CALLBACK_RESULTS,
+  LiqPayCallbackOutcome,
   LiqPayCheckout,
   PAYMENT_STATES,
   PAYMENT_TYPES,
@@ -58,7 +61,7 @@ export {
   TOTAL_COUNT_LIMIT,
 } from './http/requests.ts';
 export { calendarDateOfSeedDate, SeedDate, seedDateOf, seedDateOfCalendarDate } from './http/seed-dates.ts';
-export { StaffRole, StaffUser, TokenPair } from './http/sign-in.ts';
+export { StaffRole, StaffUser, StaffUserRecord, TokenPair } from './http/sign-in.ts';
 export {
   NewWebhookSubscriber,
   SubscriberWithSecret,

@@ -49,6 +49,8 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
   { consumer: 'auth', event: 'member.blocked' },
   { consumer: 'auth', event: 'member.unblocked' },
   { consumer: 'auth', event: 'member.phone_changed' },
+  // A member's tokens carry their name and e-mail, as the seed's did.
+  { consumer: 'auth', event: 'member.contact_changed' },
   // A first sign-in opens the member's profile.
   { consumer: 'member', event: 'auth.member_signed_up' },
   // The staff attention list shows members with a request waiting for staff.

@@ -49,6 +49,13 @@ export {
 export { bearerSecurity, type OpenApiOptions, registerOpenApi } from './openapi.ts';
 export { REQUEST_ID_HEADER } from './request-id.ts';
 export {
+  type RevocationFeed,
+  type RevocationFeedOptions,
+  RevokedSessions,
+  RevokedSessionsAnswer,
+  startRevocationFeed,
+} from './revoked-sessions.ts';
+export {
   createServiceClient,
   type DownloadAnswer,
   type QueryValue,

@@ -1,7 +1,8 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { HttpApp } from './create-http-app.ts';
-import { forbidden, unauthorized } from './errors.ts';
+import { AppError, forbidden, unauthorized } from './errors.ts';
+import type { RevokedSessions } from './revoked-sessions.ts';
 
 /** The claims of a Kasa access token, as `request.user` holds them once verified. */
 export interface AuthUser {
@@ -26,9 +27,15 @@ export interface JwtAuthOptions {
   publicKey: string;
   algorithms: ['EdDSA'] | ['ES256'];
   issuer: string;
-  audience: string;
+  /** Whose tokens: one audience, or several for a route both gateways call on their callers' behalf. */
+  audience: string | string[];
   /** Verified tokens remembered until they expire: asymmetric verification is costly. */
   cacheSize?: number;
+  /**
+   * Sessions ended before their tokens expire (the gateways' list, kept from the auth service):
+   * with it, a token must name its session (`sid`) and that session must not be revoked.
+   */
+  revokedSessions?: RevokedSessions;
 }
 
 export const ACCESS_TOKEN_HEADER = 'x-access-token';
@@ -46,9 +53,8 @@ export function tokenFrom(request: FastifyRequest): string | undefined {
 /**
  * Tokens already verified, by their exact text, until they expire. fast-jwt's own cache
  * keys entries by a SHA-512 of the token, which cost 3 µs a request; the token itself is a
- * key without collisions and is looked up in a tenth of a microsecond. Access tokens are
- * never revoked before they expire (SPEC: access ends within their lifetime), so a hit
- * is as good as a verification.
+ * key without collisions and is looked up in a tenth of a microsecond. A hit is as good as
+ * a verification; whether the token's session was revoked since is asked on every request.
  */
 class VerifiedTokens {
   readonly #entries = new Map<string, AuthUser>();
@@ -76,14 +82,16 @@ class VerifiedTokens {
   }
 }
 
-/** The app's cache, decorated beside `jwt` so that every route context below sees it. */
+/** The app's cache and revocations, decorated beside `jwt` so that every route context below sees them. */
 const VERIFIED_TOKENS = Symbol('kasa.verifiedTokens');
-const verifiedTokensOf = (app: FastifyInstance) =>
-  (app as unknown as { [VERIFIED_TOKENS]?: VerifiedTokens })[VERIFIED_TOKENS];
+const REVOKED_SESSIONS = Symbol('kasa.revokedSessions');
+type Decorated = { [VERIFIED_TOKENS]?: VerifiedTokens; [REVOKED_SESSIONS]?: RevokedSessions | null };
+const verifiedTokensOf = (app: FastifyInstance) => (app as unknown as Decorated)[VERIFIED_TOKENS];
+const revokedSessionsOf = (app: FastifyInstance) => (app as unknown as Decorated)[REVOKED_SESSIONS];
 
 /** Verify-only: this process holds the public key, so it can check tokens but never issue one. */
 export async function registerJwtAuth(app: FastifyInstance, options: JwtAuthOptions): Promise<void> {
-  const { publicKey, algorithms, issuer, audience, cacheSize = 10_000 } = options;
+  const { publicKey, algorithms, issuer, audience, cacheSize = 10_000, revokedSessions = null } = options;
   await app.register(fastifyJwt, {
     secret: { public: publicKey },
     verify: {
@@ -91,11 +99,28 @@ export async function registerJwtAuth(app: FastifyInstance, options: JwtAuthOpti
       allowedIss: issuer,
       allowedAud: audience,
       // fast-jwt checks iss/aud only when present: a token without them must not slip through.
-      requiredClaims: ['sub', 'role', 'exp', 'iss', 'aud'],
+      requiredClaims: ['sub', 'role', 'exp', 'iss', 'aud', ...(revokedSessions ? ['sid'] : [])],
       extractToken: tokenFrom,
     },
   });
   app.decorate(VERIFIED_TOKENS, new VerifiedTokens(cacheSize));
+  app.decorate(REVOKED_SESSIONS, revokedSessions);
+}
+
+/** 401 for a token whose session was ended; 503 while this process does not yet know which were. */
+function refuseRevoked(user: AuthUser, revoked: RevokedSessions | null | undefined): void {
+  if (!revoked) return;
+  if (!revoked.loaded) {
+    throw new AppError({
+      statusCode: 503,
+      code: 'revocations_loading',
+      message: 'Sign-in is starting; please try again in a moment',
+      headers: { 'retry-after': '1' },
+    });
+  }
+  if (typeof user.sid !== 'string' || revoked.isRevoked(user.sid)) {
+    throw unauthorized('Your session has ended; please sign in again', 'session_revoked');
+  }
 }
 
 /**
@@ -111,8 +136,10 @@ function authenticate(request: FastifyRequest): void {
   }
   const token = tokenFrom(request);
   if (token === undefined) throw unauthorized();
+  const revoked = revokedSessionsOf(request.server);
   const cached = cache.get(token, Date.now() / 1000);
   if (cached !== undefined) {
+    refuseRevoked(cached, revoked);
     request.user = cached;
     return;
   }
@@ -124,8 +151,30 @@ function authenticate(request: FastifyRequest): void {
     throw unauthorized();
   }
   if (typeof user?.sub !== 'string' || typeof user.role !== 'string') throw unauthorized();
+  refuseRevoked(user, revoked);
   cache.set(token, user);
   request.user = user;
+}
+
+/** How long a request waits for a starting gateway's first list of revoked sessions. */
+const REVOCATIONS_WAIT_MS = 5_000;
+
+/**
+ * Runs `check` once the revoked sessions are known: at once on every request but those that
+ * come while the gateway is starting.
+ */
+function onceRevocationsKnown(request: FastifyRequest, check: () => void, done: (error?: Error) => void) {
+  const run = () => {
+    try {
+      check();
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  };
+  const revoked = revokedSessionsOf(request.server);
+  if (revoked && !revoked.loaded) revoked.whenLoaded(REVOCATIONS_WAIT_MS).then(run);
+  else run();
 }
 
 /** preHandler: 401 unless the request carries a valid token; `request.user` is set after it. */
@@ -135,12 +184,7 @@ export function requireAuth() {
     _reply: unknown,
     done: (error?: Error) => void,
   ): void {
-    try {
-      authenticate(request);
-      done();
-    } catch (error) {
-      done(error as Error);
-    }
+    onceRevocationsKnown(request, () => authenticate(request), done);
   };
 }
 
@@ -151,13 +195,14 @@ export function requireRole(...roles: string[]) {
     _reply: unknown,
     done: (error?: Error) => void,
   ): void {
-    try {
-      if (!request.user) authenticate(request);
-      if (!roles.includes(request.user.role)) throw forbidden();
-      done();
-    } catch (error) {
-      done(error as Error);
-    }
+    onceRevocationsKnown(
+      request,
+      () => {
+        if (!request.user) authenticate(request);
+        if (!roles.includes(request.user.role)) throw forbidden();
+      },
+      done,
+    );
   };
 }
 

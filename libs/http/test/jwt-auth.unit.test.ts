@@ -10,7 +10,7 @@ import {
   type TestKeys,
   unsignedToken,
 } from '@kasa/testing';
-import { registerJwtAuth, requireAuth, requireRole } from '../src/index.ts';
+import { RevokedSessions, registerJwtAuth, requireAuth, requireRole } from '../src/index.ts';
 import { createTestApp } from './support/test-app.ts';
 
 let keys: TestKeys;
@@ -187,4 +187,66 @@ test('an app set up for ES256 accepts an ES256 token and refuses an EdDSA one', 
   const eddsa = await app.inject({ url: '/me', headers: bearer(signToken(keys.privateKey, claimsFor())) });
   assert.equal(es256.statusCode, 200);
   assert.equal(eddsa.statusCode, 401);
+});
+
+async function appWithRevocations(revokedSessions: RevokedSessions) {
+  const { app } = createTestApp();
+  await registerJwtAuth(app, {
+    publicKey: keys.publicKeyPem,
+    algorithms: ['EdDSA'],
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    revokedSessions,
+  });
+  app.get('/me', { preHandler: requireAuth() }, async (request) => ({ sub: request.user.sub }));
+  return app;
+}
+
+const until = (secondsFromNow: number) => new Date(Date.now() + secondsFromNow * 1000).toISOString();
+
+test("a revoked session's token answers 401, even once remembered; its other tokens' sessions pass", async () => {
+  const revoked = new RevokedSessions();
+  revoked.learn([], Date.now());
+  const app = await appWithRevocations(revoked);
+  const token = signToken(keys.privateKey, claimsFor({ sid: 'session-a' }));
+  const other = signToken(keys.privateKey, claimsFor({ sid: 'session-b' }));
+  assert.equal((await app.inject({ url: '/me', headers: bearer(token) })).statusCode, 200);
+
+  revoked.learn([{ id: 'session-a', until: until(600) }], Date.now());
+  const refused = await app.inject({ url: '/me', headers: bearer(token) });
+  assert.equal(refused.statusCode, 401);
+  assert.equal(refused.json().message, 'Your session has ended; please sign in again');
+  assert.equal((await app.inject({ url: '/me', headers: bearer(other) })).statusCode, 200);
+});
+
+test('with revocations, a token that names no session answers 401', async () => {
+  const revoked = new RevokedSessions();
+  revoked.learn([], Date.now());
+  const app = await appWithRevocations(revoked);
+  const { sid: _sid, ...claims } = claimsFor();
+  assert.equal(
+    (await app.inject({ url: '/me', headers: bearer(signToken(keys.privateKey, claims)) })).statusCode,
+    401,
+  );
+});
+
+test('a request waits for the first list of revocations and passes once it comes', async () => {
+  const revoked = new RevokedSessions();
+  const app = await appWithRevocations(revoked);
+  const answer = app.inject({ url: '/me', headers: bearer(signToken(keys.privateKey, claimsFor())) });
+  setTimeout(() => revoked.learn([], Date.now()), 50);
+  assert.equal((await answer).statusCode, 200);
+});
+
+test('a revocation is forgotten once its tokens have expired (and a clock margin)', () => {
+  const revoked = new RevokedSessions();
+  revoked.learn(
+    [
+      { id: 'old', until: until(-120) },
+      { id: 'young', until: until(-10) },
+    ],
+    Date.now(),
+  );
+  assert.equal(revoked.isRevoked('old'), false);
+  assert.equal(revoked.isRevoked('young'), true, 'kept a minute beyond, for clocks that differ');
 });

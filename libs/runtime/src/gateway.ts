@@ -12,10 +12,12 @@ import {
   createHttpApp,
   createServiceClient,
   type HttpApp,
+  RevokedSessions,
   registerHealth,
   registerJwtAuth,
   registerOpenApi,
   type ServiceClient,
+  startRevocationFeed,
 } from '@kasa/http';
 import { createLogger, type Logger } from '@kasa/log';
 import { type Static, type TObject, Type } from 'typebox';
@@ -33,6 +35,11 @@ export const GatewayConfig = Type.Object({
    * subnets, comma-separated. Anyone else's header is ignored, so limits per address hold.
    */
   TRUST_PROXY: Type.String({ default: 'loopback' }),
+  /**
+   * How often the gateway asks the auth service which sessions were revoked (blocked members,
+   * phone changes, sign-outs, blocked staff): their tokens are refused within this plus a round trip.
+   */
+  REVOKED_SESSIONS_POLL_MS: Type.Integer({ minimum: 50, maximum: 1000, default: 250 }),
   ...Object.fromEntries(
     SERVICES.map((name) => [urlVariable(name), Type.Optional(Type.String({ pattern: '^https?://' }))]),
   ),
@@ -73,8 +80,9 @@ export function serviceUrl(name: ServiceName, env: NodeJS.ProcessEnv): string {
 
 export async function startGateway<S extends TObject>(
   definition: GatewayDefinition<S>,
-  { env = process.env, listen = true } = {},
+  options: { env?: NodeJS.ProcessEnv; listen?: boolean; revokedSessions?: RevokedSessions } = {},
 ): Promise<RunningGateway<Static<S>>> {
+  const { env = process.env, listen = true } = options;
   const config = loadProcessConfig(GatewayConfig, definition.name, env);
   const settings = loadConfig(definition.settings ?? Type.Object({}), env) as Static<S>;
   const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
@@ -92,20 +100,40 @@ export async function startGateway<S extends TObject>(
     servers: [{ url: definition.name === 'mobile-gateway' ? config.PUBLIC_URL : '/' }],
     bearerAuth: true,
   });
-  await registerJwtAuth(app, {
-    publicKey: readPem(config.JWT_PUBLIC_KEY),
-    algorithms: ['EdDSA'],
-    issuer: config.JWT_ISSUER,
-    audience: definition.audience,
-  });
-  // A gateway owns no data: it is ready when it can serve; each call reports its own upstream.
-  registerHealth(app, { checks: {} });
-  await definition.routes?.(app, context);
-  if (listen) await app.listen({ host: config.HOST, port: config.PORT });
-
-  return runningProcess(app, context, async () => {
+  // Learnt from the auth service, unless the caller keeps the list (tests of a gateway alone).
+  const revokedSessions = options.revokedSessions ?? new RevokedSessions();
+  const revocations = options.revokedSessions
+    ? { stop: async () => {} }
+    : startRevocationFeed({
+        auth: services.auth,
+        revoked: revokedSessions,
+        everyMs: config.REVOKED_SESSIONS_POLL_MS,
+        logger,
+      });
+  const stopParts = async () => {
+    await revocations.stop();
     await Promise.all(Object.values(services).map((client) => client.close()));
-  });
+  };
+  try {
+    await registerJwtAuth(app, {
+      publicKey: readPem(config.JWT_PUBLIC_KEY),
+      algorithms: ['EdDSA'],
+      issuer: config.JWT_ISSUER,
+      audience: definition.audience,
+      revokedSessions,
+    });
+    // A gateway owns no data: it is ready when it can serve; each call reports its own upstream.
+    registerHealth(app, { checks: {} });
+    await definition.routes?.(app, context);
+    if (listen) await app.listen({ host: config.HOST, port: config.PORT });
+  } catch (error) {
+    // A port taken, say: what started must stop, or it keeps the process alive.
+    await app.close();
+    await stopParts();
+    throw error;
+  }
+
+  return runningProcess(app, context, stopParts);
 }
 
 /** A gateway's `main`. */

@@ -20,3 +20,4 @@ export {
   type ServiceDefinition,
   startService,
 } from './service.ts';
+export { staffUserRowsFor } from './staff-user-rows.ts';

@@ -78,13 +78,23 @@ export async function startService<S extends TObject>(
   await definition.routes?.(app, context);
   await messaging.start();
   const jobs = startJobs(definition.jobs?.(context) ?? [], logger);
-  if (listen) await app.listen({ host: config.HOST, port: config.PORT });
-
-  return runningProcess(app, context, async () => {
+  const stopParts = async () => {
     await jobs.stop();
     await messaging.stop();
     await database.close();
-  });
+  };
+  if (listen) {
+    try {
+      await app.listen({ host: config.HOST, port: config.PORT });
+    } catch (error) {
+      // A port taken, say: what started must stop, or it keeps the process alive.
+      await app.close();
+      await stopParts();
+      throw error;
+    }
+  }
+
+  return runningProcess(app, context, stopParts);
 }
 
 /** The service's own schema (`<prefix><service>`), created when missing and migrated. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { ConfigError } from '@kasa/config';
-import { requireAuth } from '@kasa/http';
+import { RevokedSessions, requireAuth } from '@kasa/http';
 import { type GatewayDefinition, type RunningGateway, serviceUrl, startGateway } from '@kasa/runtime';
 import { claimsFor, generateEd25519Keys, signToken } from '@kasa/testing';
 
@@ -24,9 +24,13 @@ const membersGateway: GatewayDefinition = {
 before(async () => {
   folder = await mkdtemp(join(tmpdir(), 'kasa-gateway-'));
   await writeFile(join(folder, 'public.pem'), keys.publicKeyPem);
+  // No auth service here to learn revoked sessions from: the test keeps the (empty) list.
+  const revokedSessions = new RevokedSessions();
+  revokedSessions.learn([], Date.now());
   gateway = await startGateway(membersGateway, {
     env: { JWT_PUBLIC_KEY: join(folder, 'public.pem'), LOG_LEVEL: 'silent' },
     listen: false,
+    revokedSessions,
   });
 });
 

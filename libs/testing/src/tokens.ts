@@ -1,4 +1,4 @@
-import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject, randomUUID, sign } from 'node:crypto';
 
 export const ISSUER = 'kasa-auth';
 export const AUDIENCE = 'kasa-mobile';
@@ -36,11 +36,13 @@ export function unsignedToken(claims: Record<string, unknown>): string {
   return `${encode({ alg: 'none', typ: 'JWT' })}.${encode(claims)}.`;
 }
 
+/** A token's claims as the auth service signs them; `sid` names a session nobody revoked. */
 export function claimsFor(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const now = Math.floor(Date.now() / 1000);
   return {
     sub: 'member-1',
     role: 'member',
+    sid: randomUUID(),
     iss: ISSUER,
     aud: AUDIENCE,
     iat: now,

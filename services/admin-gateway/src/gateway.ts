@@ -1,4 +1,5 @@
-import type { GatewayDefinition } from '@kasa/runtime';
+import { defineGateway } from '@kasa/runtime';
+import { corsOriginsOf, registerCors } from './cors.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { fileRoutes } from './routes/files.routes.ts';
@@ -9,12 +10,16 @@ import { requestRoutes } from './routes/requests.routes.ts';
 import { staffSignInRoutes } from './routes/staff-sign-in.routes.ts';
 import { staffUserRoutes } from './routes/staff-users.routes.ts';
 import { webhookRoutes } from './routes/webhooks.routes.ts';
+import { AdminGatewaySettings } from './settings.ts';
 
-export const adminGateway: GatewayDefinition = {
+export const adminGateway = defineGateway({
   name: 'admin-gateway',
   description: "The staff API, used by the fund's admin web site.",
   audience: 'staff',
-  routes: (app, context) => {
+  settings: AdminGatewaySettings,
+  routes: async (app, context) => {
+    // First: every route below, and the answers of those that fail, carry the CORS headers.
+    await registerCors(app, corsOriginsOf(context.settings.ADMIN_CORS_ORIGINS));
     staffSignInRoutes(app, context);
     staffUserRoutes(app, context);
     memberRoutes(app, context);
@@ -26,4 +31,4 @@ export const adminGateway: GatewayDefinition = {
     auditRoutes(app, context);
     webhookRoutes(app, context);
   },
-};
+});

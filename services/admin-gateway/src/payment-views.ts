@@ -1,55 +1,82 @@
 import {
-  hryvniasOf,
-  MemberSummary,
-  Nullable,
+  type AdminPaymentRow,
   type PaymentRecord,
-  PaymentStateName,
-  PaymentTypeView,
-  paymentTypeOf,
-  seedDateOfCalendarDate,
+  type SeedMemberRow,
+  type SeedRequestRow,
+  seedPaymentRow,
+  seedRequestRow,
 } from '@kasa/contracts';
-import { type Static, Type } from 'typebox';
+import type { GatewayContext } from '@kasa/runtime';
+import type { FastifyRequest } from 'fastify';
+import type { Static } from 'typebox';
+import { memberRowsFor, requestRecordsFor } from './service-calls.ts';
 
-/** A payment as the admin site reads it: the seed's type, hryvnias, dd.mm.yyyy. */
-export const SitePayment = Type.Object({
-  id: Type.Integer(),
-  member_id: Type.Integer(),
-  member: Nullable(MemberSummary),
-  type: PaymentTypeView,
-  state: PaymentStateName,
-  source: Type.String({ description: '`liqpay` or `manual` (entered by staff)' }),
-  amount: Type.Number({ description: 'hryvnias; negative on a reversing entry' }),
-  date: Nullable(Type.String({ description: 'dd.mm.yyyy, Kyiv: the day the money moved' })),
-  request_id: Nullable(Type.Integer()),
-  order_id: Nullable(Type.String()),
-  iban: Nullable(Type.String()),
-  reverses: Nullable(Type.Integer({ description: 'the payment this entry reverses' })),
-  flag: Nullable(Type.String()),
-  note: Nullable(Type.String()),
-  recorded_by: Nullable(Type.Integer({ description: 'the staff user who entered it' })),
-  created_at: Type.String({ format: 'date-time' }),
-});
+type Payment = Static<typeof PaymentRecord>;
 
-export function sitePayment(
-  payment: Static<typeof PaymentRecord>,
-  member: Static<typeof MemberSummary> | null,
-): Static<typeof SitePayment> {
+/** A payment as the admin site reads it: the seed's row, and the register's own fields. */
+export function adminPaymentRow(
+  payment: Payment,
+  nested: { member: SeedMemberRow; request: SeedRequestRow | null },
+): AdminPaymentRow {
   return {
-    id: payment.id,
+    ...seedPaymentRow(payment, nested),
     member_id: payment.member_id,
-    member,
-    type: (({ id, name }) => ({ id, name }))(paymentTypeOf(payment.kind)),
+    request_id: payment.request_id,
     state: payment.state,
     source: payment.source,
-    amount: hryvniasOf(payment.amount),
-    date: payment.paid_on === null ? null : seedDateOfCalendarDate(payment.paid_on),
-    request_id: payment.request_id,
     order_id: payment.order_id,
-    iban: payment.iban,
     reverses: payment.reverses,
     flag: payment.flag,
     note: payment.note,
     recorded_by: payment.recorded_by,
-    created_at: payment.created_at,
   };
+}
+
+/** A nested row the services no longer know: the data is inconsistent, and the answer fails. */
+export function rowOf<T>(rows: ReadonlyMap<number, T>, id: number, what: string): T {
+  const row = rows.get(id);
+  if (row === undefined) throw new Error(`${what} ${id} is unknown to its service`);
+  return row;
+}
+
+/**
+ * Payments as admin rows, their members and requests fetched once for the whole list (a
+ * request's member is fetched with the payments' members, and only if missing after, apart).
+ * `known` are member rows the caller already has (the member card's member).
+ */
+export async function adminPaymentRows(
+  context: GatewayContext,
+  request: FastifyRequest,
+  payments: readonly Payment[],
+  known: ReadonlyMap<number, SeedMemberRow> = new Map(),
+): Promise<AdminPaymentRow[]> {
+  const requestIds = payments.flatMap(({ request_id }) => (request_id === null ? [] : [request_id]));
+  const wantedMembers = payments.map(({ member_id }) => member_id).filter((id) => !known.has(id));
+  const [fetched, requests] = await Promise.all([
+    memberRowsFor(context, request, wantedMembers),
+    requestRecordsFor(context, request, requestIds),
+  ]);
+  const members = new Map([...known, ...fetched]);
+  const missing = requests.map(({ member_id }) => member_id).filter((id) => !members.has(id));
+  for (const [id, row] of await memberRowsFor(context, request, missing)) members.set(id, row);
+  const requestRows = new Map(
+    requests.map((one) => [one.id, seedRequestRow(one, rowOf(members, one.member_id, 'member'))]),
+  );
+  return payments.map((payment) =>
+    adminPaymentRow(payment, {
+      member: rowOf(members, payment.member_id, 'member'),
+      request: payment.request_id === null ? null : rowOf(requestRows, payment.request_id, 'request'),
+    }),
+  );
+}
+
+/** One payment as an admin row (a manual entry or a reversal just recorded). */
+export async function adminPaymentRowOf(
+  context: GatewayContext,
+  request: FastifyRequest,
+  payment: Payment,
+  known: ReadonlyMap<number, SeedMemberRow> = new Map(),
+): Promise<AdminPaymentRow> {
+  const rows = await adminPaymentRows(context, request, [payment], known);
+  return rowOf(new Map(rows.map((row) => [row.id, row])), payment.id, 'payment');
 }

@@ -11,6 +11,7 @@ import {
   SYSTEM,
   staffActor,
 } from '@kasa/contracts';
+import { RevokedSessions } from '@kasa/http';
 import { type AnyEvent, newEvent } from '@kasa/messaging';
 import { type RunningGateway, startGateway } from '@kasa/runtime';
 import { freePort } from '@kasa/testing';
@@ -82,9 +83,13 @@ const other = at(
 
 before(async () => {
   audit = await startAudit();
+  // No auth service here to learn revoked sessions from: the test keeps the (empty) list.
+  const revokedSessions = new RevokedSessions();
+  revokedSessions.learn([], Date.now());
   gateway = await startGateway(adminGateway, {
     listen: false,
     env: { ...audit.env, AUDIT_URL: audit.first.url, ADMIN_GATEWAY_PORT: String(await freePort()) },
+    revokedSessions,
   });
   admin = audit.staffAuth(1, 'admin');
   staff = audit.staffAuth(2, 'staff');

@@ -1,7 +1,9 @@
 import { defineService } from '@kasa/runtime';
 import { authDeps } from './application/auth-deps.ts';
 import { memberSignInRoutes } from './http/member-sign-in.routes.ts';
+import { sessionRoutes } from './http/sessions.routes.ts';
 import { staffRoutes } from './http/staff.routes.ts';
+import { staffDirectoryRoutes } from './http/staff-directory.routes.ts';
 import { tokenRoutes } from './http/tokens.routes.ts';
 import { memberAccountHandlers } from './messaging/member-account.handlers.ts';
 import { AuthSettings } from './settings.ts';
@@ -16,7 +18,9 @@ export const authService = defineService({
     const deps = authDeps(context);
     memberSignInRoutes(app, deps);
     tokenRoutes(app, deps);
+    app.register(sessionRoutes(deps));
     app.register(staffRoutes(deps));
+    app.register(staffDirectoryRoutes(deps));
   },
   handlers: (consumers) => memberAccountHandlers(consumers),
 });

@@ -7,7 +7,13 @@ export const AuthSettings = Type.Object({
   /** Ed25519 private key, PEM or the path of a PEM file: only auth signs tokens. */
   JWT_PRIVATE_KEY: Type.String({ minLength: 1 }),
   JWT_ISSUER: Type.String({ default: 'kasa-auth' }),
+  /** Staff access tokens: minutes, as the seed's admin app gave. */
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 3600, default: 900 }),
+  /**
+   * Members' access tokens: as long as the seed's (30 days), since the app keeps the one token it
+   * gets and knows no refresh. Revocation (block, phone change, sign-out) ends them early.
+   */
+  MEMBER_ACCESS_TOKEN_TTL_DAYS: Type.Integer({ minimum: 1, maximum: 90, default: 30 }),
   REFRESH_TOKEN_TTL_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
   /** Key for the codes' hashes; derived from the private key when not given. */
   SIGN_CODE_SECRET: Type.Optional(Type.String({ minLength: 32 })),

@@ -5,7 +5,9 @@ import { memberDeps } from './application/member-deps.ts';
 import { diiaCallbackRoutes, diiaMemberRoutes } from './http/diia.routes.ts';
 import { memberFileRoutes } from './http/member-files.routes.ts';
 import { memberProfileRoutes } from './http/member-profile.routes.ts';
+import { memberRecordRoutes } from './http/member-record.routes.ts';
 import { programCatalogueRoutes } from './http/program-catalogue.routes.ts';
+import { staffMemberRecordRoutes } from './http/staff-member-records.routes.ts';
 import { staffMemberRoutes } from './http/staff-members.routes.ts';
 import { staffProgramRoutes } from './http/staff-programs.routes.ts';
 import { paymentHandlers } from './messaging/payment.handlers.ts';
@@ -32,9 +34,20 @@ export const memberService = defineService({
     programCatalogueRoutes(app, deps);
     await app.register(diiaCallbackRoutes(deps));
     await app.register(
-      audienceScope('member', deps.scope, deps, [memberProfileRoutes, memberFileRoutes, diiaMemberRoutes]),
+      audienceScope('member', deps.scope, deps, [
+        memberProfileRoutes,
+        memberRecordRoutes,
+        memberFileRoutes,
+        diiaMemberRoutes,
+      ]),
     );
-    await app.register(audienceScope('staff', deps.scope, deps, [staffMemberRoutes, staffProgramRoutes]));
+    await app.register(
+      audienceScope('staff', deps.scope, deps, [
+        staffMemberRoutes,
+        staffMemberRecordRoutes,
+        staffProgramRoutes,
+      ]),
+    );
   },
   handlers: (consumers) => {
     signUpHandlers(consumers);

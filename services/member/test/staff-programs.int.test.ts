@@ -59,15 +59,21 @@ test('an administrator creates a program with its terms; members can read them',
   assert.deepEqual({ status, message }, { status: 'success', message: 'Program saved' });
   assert.match(data.program_file, /^[0-9a-f]{32}$/);
   assert.deepEqual(
-    { ...data, program_id: undefined, program_file: undefined },
+    { ...data, program_id: undefined, program_file: undefined, created_at: undefined, updated_at: undefined },
     {
       program_id: undefined,
       program_name: 'Базова',
       program_file: undefined,
       month_price: 20_000,
       is_active: true,
+      created_at: undefined,
+      updated_at: undefined,
+      created_by: ADMIN,
+      updated_by: ADMIN,
     },
   );
+  assert.equal(data.created_at, data.updated_at);
+  assert.ok(Date.parse(data.created_at) > Date.now() - 60_000, 'an ISO instant, just now');
   const row = await programRow(data.program_id);
   assert.equal(row.created_by, ADMIN);
   assert.equal(row.updated_by, ADMIN);

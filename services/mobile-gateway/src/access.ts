@@ -12,3 +12,13 @@ export const AppCheckout = Type.Object({
   data: Type.String({ description: 'base64 JSON of the checkout, for LiqPay' }),
   signature: Type.String(),
 });
+
+/**
+ * The seed read `request.json` and took none as `{}` (`/user/charges/list`, `/user/request/list`):
+ * a POST without a body is an empty one, not a bad request.
+ */
+export const emptyBodyAllowed = {
+  preValidation: async (request: { body: unknown }) => {
+    request.body ??= {};
+  },
+};

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addCalendarDays, kyivDateOf, seedDateOfCalendarDate } from '@kasa/contracts';
+import { addCalendarDays, httpDateOfDay, kyivDateOf, seedDateOfCalendarDate } from '@kasa/contracts';
 import { eventually } from '@kasa/testing';
 import { jpeg } from '@kasa/testing/sample-files';
 import { file } from './support/clients.ts';
@@ -21,7 +21,7 @@ test('payouts against a grant, a manual contribution, the register, both cards a
   form.append('comment', 'Ліки після операції');
   form.append('files', file(jpeg(), 'receipt.jpg', 'image/jpeg'));
   const opened = await mobile('POST', '/user/request/create', form, token);
-  assert.equal(opened.status, 201, JSON.stringify(opened.body));
+  assert.equal(opened.status, 200, JSON.stringify(opened.body));
   const requestId = opened.body.id;
 
   const entry = (body: Record<string, unknown>) =>
@@ -44,15 +44,15 @@ test('payouts against a grant, a manual contribution, the register, both cards a
   assert.equal(partial.body.message, 'Інформацію про платіж додано');
   assert.deepEqual(
     {
-      type: partial.body.data.type,
+      payment_type: partial.body.data.payment_type,
       amount: partial.body.data.amount,
-      date: partial.body.data.date,
+      payment_date: partial.body.data.payment_date,
       iban: partial.body.data.iban,
     },
     {
-      type: { id: 3, name: 'Часткове відшкодування' },
+      payment_type: { id: 3, name: 'Часткове відшкодування' },
       amount: 400.5,
-      date: today(),
+      payment_date: httpDateOfDay(kyivDateOf(new Date())),
       iban: 'UA213223130000026007233566001',
     },
   );
@@ -89,10 +89,10 @@ test('payouts against a grant, a manual contribution, the register, both cards a
   const charges = await mobile('POST', '/user/charges/list', { begin: today(), end: today() }, token);
   assert.equal(charges.status, 200);
   assert.deepEqual(charges.body, [
-    { date: today(), sum: 599.5, diagnosis: 'Перелом', request_id: requestId, type: 'Відшкодування' },
+    { date: today(), sum: '599.5', diagnosis: 'Перелом', request_id: requestId, type: 'Відшкодування' },
     {
       date: today(),
-      sum: 400.5,
+      sum: '400.5',
       diagnosis: 'Перелом',
       request_id: requestId,
       type: 'Часткове відшкодування',
@@ -105,7 +105,10 @@ test('payouts against a grant, a manual contribution, the register, both cards a
     token,
   );
   assert.deepEqual(lastYear.body, []);
-  assert.equal((await mobile('POST', '/user/charges/list', { begin: 'yesterday' }, token)).status, 400);
+  // The seed answered every payout for a date it could not read.
+  const unread = await mobile('POST', '/user/charges/list', { begin: 'yesterday' }, token);
+  assert.equal(unread.status, 200);
+  assert.equal(unread.body.length, 2);
 
   // Cash at the office: a contribution entered by hand extends the membership by 30 days.
   const cash = await entry({ type: 1, amount: 300, note: 'готівкою в офісі' });
@@ -152,15 +155,16 @@ test('payouts against a grant, a manual contribution, the register, both cards a
   );
   const memberCard = await admin('POST', '/member', { id: memberId });
   assert.deepEqual(
-    memberCard.body.payments.map((one: { amount: number; type: { id: number } }) => [
-      one.type.id,
+    memberCard.body.payments.map((one: { amount: number; payment_type: { id: number } }) => [
+      one.payment_type.id,
       one.amount,
     ]),
     [
-      [3, -400.5],
-      [1, 300],
-      [2, 599.5],
       [3, 400.5],
+      [2, 599.5],
+      [1, 300],
+      [3, -400.5],
     ],
+    'by payment date, then as entered, as the seed ordered them',
   );
 });

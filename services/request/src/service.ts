@@ -2,6 +2,7 @@ import { audienceScope } from '@kasa/files/http';
 import { defineService } from '@kasa/runtime';
 import { requestDeps } from './application/request-deps.ts';
 import { memberRequestRoutes } from './http/member-requests.routes.ts';
+import { staffMemberFileRoutes } from './http/staff-member-files.routes.ts';
 import { staffRequestRoutes } from './http/staff-requests.routes.ts';
 import { memberHandlers } from './messaging/member.handlers.ts';
 import { paymentHandlers } from './messaging/payment.handlers.ts';
@@ -15,7 +16,7 @@ export const requestService = defineService({
   routes: async (app, context) => {
     const deps = requestDeps(context);
     await app.register(audienceScope('member', deps.scope, deps, [memberRequestRoutes]));
-    await app.register(audienceScope('staff', deps.scope, deps, [staffRequestRoutes]));
+    await app.register(audienceScope('staff', deps.scope, deps, [staffRequestRoutes, staffMemberFileRoutes]));
   },
   handlers: (consumers) => {
     memberHandlers(consumers);

@@ -17,4 +17,8 @@ export * from './mobile-requests.ts';
 export * from './mobile-sign-in.ts';
 export * from './seed-errors.ts';
 export * from './seed-formats.ts';
+export * from './seed-member-rows.ts';
+export * from './seed-request-rows.ts';
+export * from './seed-routes.ts';
 export * from './seed-rows.ts';
+export * from './seed-token-claims.ts';

@@ -1,6 +1,8 @@
 import { type Static, Type } from 'typebox';
-import type { MemberRecord } from '../http/members.ts';
+import type { MemberRecord, Program } from '../http/members.ts';
 import { Nullable } from '../http/members.ts';
+import type { StaffUserRecord } from '../http/sign-in.ts';
+import { hryvniasOf } from '../money.ts';
 import { HttpDate, httpDateOf, httpDateOfDay } from './seed-formats.ts';
 
 /**
@@ -173,5 +175,48 @@ export function seedMemberRow(member: Static<typeof MemberRecord>): SeedMemberRo
     has_new_request: member.has_new_request ? 1 : 0,
     created_at: httpDateOf(member.created_at),
     updated_at: httpDateOf(member.updated_at),
+  };
+}
+
+/** A staff account as the seed's rows nest one (the auth service's record, no password hash). */
+export function seedUserRow(user: Static<typeof StaffUserRecord>): SeedUserRow {
+  return {
+    id: user.id,
+    login: user.login,
+    name: user.name,
+    email: user.email,
+    phone: user.phone,
+    is_active: user.is_active ? 1 : 0,
+    created_at: httpDateOf(user.created_at),
+    updated_at: httpDateOf(user.updated_at),
+  };
+}
+
+/** Where `GET /program/<filename>` serves a program's terms, as the seed stored it (table 2.7). */
+export function programFileUrl(publicUrl: string, file: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/program/${encodeURIComponent(file)}`;
+}
+
+/**
+ * A program as the seed's rows nest one, from the member service's record. `publicUrl` is the
+ * admin gateway's (where the terms are served); `users` holds the staff who created or changed
+ * programs, by id (one who is gone, or unknown, nests as null).
+ */
+export function seedProgramRow(
+  program: Static<typeof Program>,
+  { publicUrl, users }: { publicUrl: string; users: ReadonlyMap<number, SeedUserRow> },
+): SeedProgramRow & { program_id: number } {
+  const userOf = (id: number | null) => (id === null ? null : (users.get(id) ?? null));
+  return {
+    id: program.program_id,
+    program_id: program.program_id,
+    program_name: program.program_name,
+    program_file: program.program_file === null ? null : programFileUrl(publicUrl, program.program_file),
+    created_at: httpDateOf(program.created_at),
+    updated_at: httpDateOf(program.updated_at),
+    created_by: userOf(program.created_by),
+    updated_by: userOf(program.updated_by),
+    month_price: hryvniasOf(program.month_price),
+    is_active: program.is_active ? 1 : 0,
   };
 }

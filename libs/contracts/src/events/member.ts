@@ -14,6 +14,22 @@ export const MemberUpdated = defineEvent(
   1,
   Type.Object({ ...MemberRef, fields: FieldNames }),
 );
+/**
+ * The names and e-mail a member now has, for the auth service, which writes them into the
+ * member's tokens (the seed's `name` and `email` claims). Personal data: it never leaves Kasa
+ * (no webhook) and its outbox row goes as soon as the broker has it.
+ */
+export const MemberContactChanged = defineEvent(
+  'member.contact_changed',
+  1,
+  Type.Object({
+    ...MemberRef,
+    firstName: Type.Union([Type.String(), Type.Null()]),
+    lastName: Type.Union([Type.String(), Type.Null()]),
+    email: Type.Union([Type.String(), Type.Null()]),
+  }),
+  { sensitive: true },
+);
 export const MemberApproved = defineEvent(
   'member.approved',
   1,

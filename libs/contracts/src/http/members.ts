@@ -11,6 +11,11 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 /** A name the file store gave: 32 lowercase hex characters. */
 export const StoredFileName = Type.String({ pattern: '^[0-9a-f]{32}$' });
 
+/** A calendar day: `yyyy-mm-dd`. */
+export const CalendarDay = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', examples: ['1990-04-17'] });
+/** An instant, UTC, ISO 8601. */
+export const Instant = Type.String({ format: 'date-time', examples: ['2024-03-05T10:00:00.000Z'] });
+
 export const Program = Type.Object({
   program_id: Type.Integer(),
   program_name: Type.String(),
@@ -18,12 +23,12 @@ export const Program = Type.Object({
   program_file: Nullable(StoredFileName),
   month_price: Type.Integer({ minimum: 0, description: 'kopiyky' }),
   is_active: Type.Boolean(),
+  created_at: Instant,
+  updated_at: Instant,
+  /** The staff users (auth service ids) who created and last changed it, when known. */
+  created_by: Nullable(Type.Integer()),
+  updated_by: Nullable(Type.Integer()),
 });
-
-/** A calendar day: `yyyy-mm-dd`. */
-export const CalendarDay = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', examples: ['1990-04-17'] });
-/** An instant, UTC, ISO 8601. */
-export const Instant = Type.String({ format: 'date-time', examples: ['2024-03-05T10:00:00.000Z'] });
 
 /**
  * A member as the member service answers one: the seed's columns under its names, days as
@@ -74,6 +79,27 @@ export const IdentityDocument = Type.Object({
   source: Type.Union([Type.Literal('upload'), Type.Literal('diia')]),
   is_new: Type.Boolean(),
   created_at: SeedDate,
+  /** When it was uploaded (UTC, ISO 8601). */
+  created: Instant,
+  /** When its status last moved (UTC, ISO 8601). */
+  updated: Instant,
+});
+
+/**
+ * A program of a member's (the seed's Member_program row, table 2.8): the one they are on
+ * (`is_active`), the change they asked for (`is_new`), or one they left (neither).
+ */
+export const MemberProgram = Type.Object({
+  /**
+   * The row of the member's program history; a change asked for is kept on the member until
+   * staff approve it, so its id is the member's id (a member has at most one pending change).
+   */
+  id: Type.Integer(),
+  program: Program,
+  created_at: Instant,
+  updated_at: Instant,
+  is_active: Type.Boolean(),
+  is_new: Type.Boolean(),
 });
 
 export const ProfileCorrection = Type.Object({
@@ -95,6 +121,11 @@ export const MemberCard = Type.Object({
   new_identities: Type.Array(IdentityDocument),
   identities: Type.Array(IdentityDocument),
   corrections: Type.Array(ProfileCorrection),
+  /** `actual_program` and `new_program` as the member's program rows. */
+  actual_member_program: Nullable(MemberProgram),
+  new_member_program: Nullable(MemberProgram),
+  /** Every program row of the member's: the pending change first, then latest started first. */
+  member_programs: Type.Array(MemberProgram),
 });
 
 export const MessageAnswer = Type.Object({ message: Type.String() });

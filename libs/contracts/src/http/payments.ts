@@ -60,6 +60,8 @@ export const PaymentRecord = Type.Object({
   /** The staff user who entered it. */
   recorded_by: Nullable(Type.Integer()),
   created_at: Type.String({ format: 'date-time' }),
+  /** When its state last moved (UTC, ISO 8601). */
+  updated_at: Type.String({ format: 'date-time' }),
 });
 
 export const PaymentPage = Type.Object({ data: Type.Array(PaymentRecord), total: Type.Integer() });
@@ -108,3 +110,14 @@ export const CurrentSubscription = Nullable(
     }),
   }),
 );
+
+/** What became of a LiqPay callback: credited or moved, already so, no such order, or flagged for staff. */
+export const LIQPAY_CALLBACK_RESULTS = ['applied', 'unchanged', 'unknown_order', 'flagged'] as const;
+
+/** The payment service's answer to a signed LiqPay callback, for the mobile gateway. */
+export const LiqPayCallbackOutcome = Type.Object({
+  status: Type.Literal('ok'),
+  result: Type.Enum(LIQPAY_CALLBACK_RESULTS),
+  /** The parameters LiqPay signed (its `data`, decoded): the seed's callback answered them. */
+  data: Type.Record(Type.String(), Type.Unknown()),
+});

@@ -17,6 +17,10 @@ export const RequestFile = Type.Object({
   mime: Type.String(),
   size: Type.Integer({ minimum: 0 }),
   created_at: SeedDate,
+  /** The member whose request it is. */
+  member_id: Type.Integer(),
+  /** When it was attached (UTC, ISO 8601). */
+  created: Type.String({ format: 'date-time' }),
 });
 
 /** One message of a request's conversation, oldest first. */
@@ -47,6 +51,10 @@ export const AidRequest = Type.Object({
   sum: Type.Integer({ minimum: 0, description: 'kopiyky' }),
   date: SeedDate,
   date_modified: SeedDate,
+  /** When it was opened (UTC, ISO 8601). */
+  created: Type.String({ format: 'date-time' }),
+  /** When it last changed as the member sees it (UTC, ISO 8601). */
+  updated: Type.String({ format: 'date-time' }),
   files: Type.Array(RequestFile),
 });
 

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { SeedDate } from './seed-dates.ts';
+import { Instant } from './members.ts';
 
 /**
  * Shapes the auth service answers and the gateways pass on: declared once, so both sides of
@@ -25,6 +25,19 @@ export const StaffUser = Type.Object({
   role: StaffRole,
   is_active: Type.Boolean(),
   must_change_password: Type.Boolean({ description: 'True until the one-time password is changed' }),
-  created_at: SeedDate,
-  updated_at: SeedDate,
+  /** Instants; each gateway renders them as its clients read them. */
+  created_at: Instant,
+  updated_at: Instant,
 });
+
+/** What a staff account's seed row (`model_to_dict(user)`) is made of. */
+export const StaffUserRecord = Type.Pick(StaffUser, [
+  'id',
+  'login',
+  'name',
+  'email',
+  'phone',
+  'is_active',
+  'created_at',
+  'updated_at',
+]);

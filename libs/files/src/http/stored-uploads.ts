@@ -6,16 +6,25 @@ import type { FileStore, StoredFile } from '../file-store.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The file fields a multipart route takes, each with what it accepts. */
-    uploadFields?: Readonly<Record<string, FilePolicy>>;
+    /**
+     * The file fields a multipart route takes, each with what it accepts. `'*'` stands for every
+     * field not named (a form that sends its files under names of its own); a field named with
+     * `null` is text and never takes a file.
+     */
+    uploadFields?: Readonly<Record<string, FilePolicy | null>>;
   }
 }
+
+/** The key of `uploadFields` whose policy takes files under any field not named. */
+export const ANY_FIELD = '*';
 
 /** Uploads go to the encrypted store, checked against the policy of the route's field. */
 export function storeUploadSink(store: FileStore): UploadSink<StoredFile> {
   return {
     save(file: Readable, field: string, request: FastifyRequest) {
-      const policy = request.routeOptions.config.uploadFields?.[field];
+      const fields = request.routeOptions.config.uploadFields;
+      const named = fields?.[field];
+      const policy = named === undefined ? fields?.[ANY_FIELD] : named;
       if (!policy) {
         file.resume();
         throw badRequest(`Field '${field}' does not take a file`, 'unexpected_file');
@@ -39,7 +48,8 @@ export async function withStoredUploads<T>(
   const uploads = claimUploads(request, storeUploadSink(store));
   try {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    for (const field of Object.keys(request.routeOptions.config.uploadFields ?? {})) {
+    for (const [field, policy] of Object.entries(request.routeOptions.config.uploadFields ?? {})) {
+      if (field === ANY_FIELD || policy === null) continue;
       const named = body[field];
       const uploaded = uploads.byField.get(field)?.map(({ name }) => name) ?? [];
       const namedFiles = named === undefined ? [] : Array.isArray(named) ? named : [named];

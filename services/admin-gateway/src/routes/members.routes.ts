@@ -1,24 +1,32 @@
 import {
+  ADMIN_LIST_CAP,
+  ADMIN_MEMBER_NOT_FOUND_MESSAGE,
+  ADMIN_MEMBER_UPDATED_MESSAGE,
+  AdminCertificateAnswer,
+  AdminMemberCardAnswer,
+  AdminMemberNotFound,
+  AdminMembersAnswer,
+  AdminMemberUpdateAnswer,
+  AdminMemberUpdateError,
   AidRequestPage,
-  IdentityDocument,
   MemberCard,
   MemberRecord,
   Nullable,
-  ProfileCorrection,
   StatusAnswer,
+  seedMemberRow,
 } from '@kasa/contracts';
-import { asCaller, bearerSecurity, callerToken, type HttpApp } from '@kasa/http';
-import type { GatewayContext } from '@kasa/runtime';
+import { asCaller, bearerSecurity, type HttpApp, isAppError, notFound } from '@kasa/http';
+import { type GatewayContext, staffUserRowsFor } from '@kasa/runtime';
 import { type Static, Type } from 'typebox';
 import { staffOnly } from '../access.ts';
-import { SiteProgram, siteProgram, siteProgramOrNull } from '../member-views.ts';
-import { SitePayment, sitePayment } from '../payment-views.ts';
-import { SiteRequest, siteRequest } from '../request-views.ts';
+import { adminMemberCard, programAuthorsOf } from '../member-views.ts';
 import { searchPayments } from '../service-calls.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
-const Name = Type.String({ minLength: 1, maxLength: 64, pattern: '\\S' });
 const common = { tags: ['members'], security: bearerSecurity };
+
+/** Most requests and payments one member's card lists: far above any member's. */
+const CARD_LIST_LIMIT = 1000;
 
 const SearchFields = Type.Object({
   name: Type.Optional(Type.Boolean()),
@@ -30,43 +38,37 @@ const SearchFields = Type.Object({
 const SearchBody = Type.Object({
   filter: Type.Optional(
     Type.Object({
-      query: Type.Optional(Type.String({ maxLength: 200 })),
+      query: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
       fields: Type.Optional(SearchFields),
     }),
   ),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  limit: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: ADMIN_LIST_CAP,
+      description: `a page of this many; without it, every match up to ${ADMIN_LIST_CAP}`,
+    }),
+  ),
 });
-const Found = Type.Object({ data: Type.Array(MemberRecord), total: Type.Integer() });
 
-const SiteMemberCard = Type.Object({
-  member: MemberRecord,
-  actual_program: Nullable(SiteProgram),
-  new_program: Nullable(SiteProgram),
-  programs: Type.Array(SiteProgram),
-  current_identities: Type.Array(IdentityDocument),
-  new_identities: Type.Array(IdentityDocument),
-  identities: Type.Array(IdentityDocument),
-  corrections: Type.Array(ProfileCorrection),
-  requests: Type.Array(SiteRequest, { description: "The member's aid requests, latest changed first" }),
-  payments: Type.Array(SitePayment, {
-    description: "The member's payments, latest first: contributions, payouts, reversals",
-  }),
-});
+/** A text field of the seed's form (pydantic `Optional[str]`): empty or null changes nothing. */
+const Text = (maxLength: number, description?: string) =>
+  Type.Optional(Nullable(Type.String({ maxLength, ...(description ? { description } : {}) })));
 
 const MemberEdit = Type.Object(
   {
     id: Id,
-    first_name: Type.Optional(Name),
-    middle_name: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
-    last_name: Type.Optional(Name),
-    email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
-    iban: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-    birth_date: Type.Optional(Nullable(Type.String({ description: 'dd.mm.yyyy' }))),
-    certificate: Type.Optional(Nullable(Type.String({ maxLength: 32 }))),
-    passport_data: Type.Optional(Nullable(Type.String({ maxLength: 255 }))),
-    inn: Type.Optional(Nullable(Type.String({ maxLength: 10 }))),
-    phone: Type.Optional(Type.String({ maxLength: 32 })),
+    first_name: Text(64),
+    middle_name: Text(64),
+    last_name: Text(64),
+    email: Text(254),
+    iban: Text(40),
+    birth_date: Text(10, '%d.%m.%Y or %Y-%m-%d (the seed tried both)'),
+    certificate: Text(32),
+    passport_data: Text(255),
+    inn: Text(16),
+    phone: Text(32),
     is_active: Type.Optional(Type.Boolean({ description: 'false blocks the member, true unblocks' })),
     is_submited: Type.Optional(
       Type.Boolean({ description: 'true approves: the pending program and documents become current' }),
@@ -75,7 +77,29 @@ const MemberEdit = Type.Object(
   { additionalProperties: false },
 );
 
-/** SPEC §7 rows 1, 9–12: finding, reading and reviewing members, with the seed's paths and answers. */
+/**
+ * The edit as the member service takes it. The seed set only what was given (`if body.x:`): an
+ * empty or null field changes nothing. Every save approves an approved member's pending program
+ * and documents, as the seed's did.
+ */
+function memberEditOf({ id: _id, ...fields }: Static<typeof MemberEdit>): Record<string, unknown> {
+  const given = Object.entries(fields).filter(([, value]) => value !== null && value !== '');
+  return { ...Object.fromEntries(given), approve_pending: true };
+}
+
+/** The member service's 404 in the seed's words. */
+async function orMemberNotFound<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (isAppError(error) && error.statusCode === 404) {
+      throw notFound(ADMIN_MEMBER_NOT_FOUND_MESSAGE, 'member_not_found');
+    }
+    throw error;
+  }
+}
+
+/** SPEC §7 rows 9–12: finding, reading and reviewing members, with the seed's paths and answers. */
 export function memberRoutes(app: HttpApp, context: GatewayContext): void {
   const { services } = context;
   const member = services.member;
@@ -88,27 +112,31 @@ export function memberRoutes(app: HttpApp, context: GatewayContext): void {
         ...common,
         summary: 'Find members, or list those that need attention',
         description:
-          'Every word of `filter.query` must appear (in any case) in one of the chosen fields (all when ' +
-          '`fields` is omitted). An empty query lists the members that need attention: profile not yet ' +
-          'approved, program change, new documents, a reported mistake, new requests.',
+          'Members with any word of `filter.query` (in any case) in one of the chosen fields (all when ' +
+          '`fields` is omitted), as the seed searched. An empty query lists the members that need ' +
+          'attention: profile not yet approved, program change, new documents, a reported mistake, new ' +
+          `requests. Latest changed first. Every match up to ${ADMIN_LIST_CAP} (the seed answered ` +
+          'all), or a page with `offset` and `limit`; `total` counts them all.',
         body: SearchBody,
-        response: { 200: Found },
+        response: { 200: AdminMembersAnswer },
       },
     },
-    (request) =>
-      member.request({
+    async (request): Promise<Static<typeof AdminMembersAnswer>> => {
+      const { filter, offset = 0, limit = ADMIN_LIST_CAP } = request.body;
+      const found = await member.request({
         method: 'POST',
         path: '/staff/members/search',
-        headers: callerToken(request),
-        requestId: request.id,
         body: {
-          query: request.body.filter?.query ?? '',
-          ...(request.body.filter?.fields ? { fields: request.body.filter.fields } : {}),
-          offset: request.body.offset ?? 0,
-          limit: request.body.limit ?? 50,
+          query: filter?.query ?? '',
+          ...(filter?.fields ? { fields: filter.fields } : {}),
+          offset,
+          limit,
         },
-        response: Found,
-      }),
+        ...asCaller(request),
+        response: Type.Object({ data: Type.Array(MemberRecord), total: Type.Integer() }),
+      });
+      return { data: found.data.map(seedMemberRow), total: found.total };
+    },
   );
 
   app.post(
@@ -119,34 +147,38 @@ export function memberRoutes(app: HttpApp, context: GatewayContext): void {
         ...common,
         summary: "One member's card: profile, programs, documents, requests, payments",
         body: Type.Object({ id: Id }),
-        response: { 200: SiteMemberCard },
+        response: { 200: AdminMemberCardAnswer, 404: AdminMemberNotFound },
       },
     },
-    async (request): Promise<Static<typeof SiteMemberCard>> => {
+    async (request) => {
+      const id = request.body.id;
       const [card, theirRequests, theirPayments] = await Promise.all([
-        member.request({
-          method: 'GET',
-          path: `/staff/members/${request.body.id}`,
-          ...asCaller(request),
-          response: MemberCard,
-        }),
+        orMemberNotFound(
+          member.request({
+            method: 'GET',
+            path: `/staff/members/${id}`,
+            ...asCaller(request),
+            response: MemberCard,
+          }),
+        ),
         services.request.request({
           method: 'POST',
           path: '/staff/requests/search',
-          body: { member_ids: [request.body.id], limit: 200, offset: 0 },
+          body: { member_ids: [id], limit: CARD_LIST_LIMIT, offset: 0 },
           ...asCaller(request),
           response: AidRequestPage,
         }),
-        searchPayments(context, request, { member_ids: [request.body.id], limit: 1_000 }),
+        searchPayments(context, request, { member_ids: [id], limit: CARD_LIST_LIMIT }),
       ]);
-      return {
-        ...card,
-        actual_program: siteProgramOrNull(card.actual_program),
-        new_program: siteProgramOrNull(card.new_program),
-        programs: card.programs.map(siteProgram),
-        requests: theirRequests.data.map((one) => siteRequest(one, null)),
-        payments: theirPayments.data.map((payment) => sitePayment(payment, null)),
-      };
+      return adminMemberCard({
+        card,
+        requests: theirRequests.data,
+        payments: theirPayments.data,
+        programs: {
+          publicUrl: context.config.PUBLIC_URL,
+          users: await staffUserRowsFor(context, request, programAuthorsOf(card)),
+        },
+      });
     },
   );
 
@@ -158,23 +190,32 @@ export function memberRoutes(app: HttpApp, context: GatewayContext): void {
         ...common,
         summary: 'Edit, approve, block or unblock a member',
         description:
-          '`is_submited: true` approves: the pending program and documents become current. ' +
-          '`is_active: false` blocks the member and ends their sessions. 422 when the phone or the ' +
-          'certificate belongs to another member.',
+          'Sets the fields given (empty or null ones change nothing, as in the seed); `birth_date` as ' +
+          "`dd.mm.yyyy` or `yyyy-mm-dd`. Each save makes an approved member's pending program and " +
+          "documents current, as the seed's did; `is_submited: true` approves a new profile. " +
+          '`is_active: false` blocks the member and ends their sessions. 404 for an unknown member, 409 ' +
+          'when there is nothing to approve with, 422 when the phone or the certificate is another ' +
+          "member's (the seed answered every failure 500).",
         body: MemberEdit,
-        response: { 200: StatusAnswer },
+        response: {
+          200: AdminMemberUpdateAnswer,
+          404: AdminMemberUpdateError,
+          409: AdminMemberUpdateError,
+          422: AdminMemberUpdateError,
+        },
       },
     },
-    (request) => {
-      const { id, ...edit } = request.body;
-      return member.request({
-        method: 'PATCH',
-        path: `/staff/members/${id}`,
-        headers: callerToken(request),
-        requestId: request.id,
-        body: edit,
-        response: StatusAnswer,
-      });
+    async (request): Promise<Static<typeof AdminMemberUpdateAnswer>> => {
+      await orMemberNotFound(
+        member.request({
+          method: 'PATCH',
+          path: `/staff/members/${request.body.id}`,
+          body: memberEditOf(request.body),
+          ...asCaller(request),
+          response: StatusAnswer,
+        }),
+      );
+      return { status: 'success', message: ADMIN_MEMBER_UPDATED_MESSAGE };
     },
   );
 
@@ -185,16 +226,15 @@ export function memberRoutes(app: HttpApp, context: GatewayContext): void {
       schema: {
         ...common,
         summary: 'A new certificate number: unique and increasing',
-        response: { 200: Type.Object({ data: Type.String() }) },
+        response: { 200: AdminCertificateAnswer },
       },
     },
     (request) =>
       member.request({
         method: 'POST',
         path: '/staff/certificates',
-        headers: callerToken(request),
-        requestId: request.id,
-        response: Type.Object({ data: Type.String() }),
+        ...asCaller(request),
+        response: AdminCertificateAnswer,
       }),
   );
 }

@@ -1,4 +1,6 @@
 import {
+  AdminPaymentCreateAnswer,
+  AdminPaymentsAnswer,
   MatchingMembers,
   MemberCard,
   PAYMENT_TYPES,
@@ -6,13 +8,14 @@ import {
   PaymentStateName,
   paymentTypeById,
   StatusAnswer,
+  seedMemberRow,
 } from '@kasa/contracts';
 import { asCaller, badRequest, bearerSecurity, type HttpApp } from '@kasa/http';
 import { ClientAmount, ClientDay, dayOf, type GatewayContext, kopiykyOfField } from '@kasa/runtime';
 import { type Static, Type } from 'typebox';
 import { adminOnly, staffOnly } from '../access.ts';
-import { SitePayment, sitePayment } from '../payment-views.ts';
-import { searchPayments, summariesFor } from '../service-calls.ts';
+import { adminPaymentRowOf, adminPaymentRows } from '../payment-views.ts';
+import { searchPayments } from '../service-calls.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const TypeId = Type.Integer({
@@ -33,7 +36,7 @@ const Entry = Type.Object({
   ),
   note: Type.Optional(Type.String({ maxLength: 500 })),
 });
-const Saved = Type.Object({ status: Type.String(), message: Type.String(), data: SitePayment });
+const Saved = AdminPaymentCreateAnswer;
 
 const RegisterBody = Type.Object({
   type: Type.Optional(Type.Union([Type.Array(TypeId, { maxItems: PAYMENT_TYPES.length }), Type.Null()])),
@@ -46,11 +49,7 @@ const RegisterBody = Type.Object({
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
 });
-const RegisterPage = Type.Object({
-  status: Type.String(),
-  data: Type.Array(SitePayment),
-  total: Type.Integer({ description: 'how many match in all' }),
-});
+const RegisterPage = AdminPaymentsAnswer;
 
 /** "A full IBAN: UA and 27 digits", spaces allowed as people write them. */
 function ibanOf(text: string): string {
@@ -117,12 +116,9 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
         ...asCaller(request),
         response: PaymentRecord,
       });
-      const names = await summariesFor(context, request, [saved.member_id]);
-      return {
-        status: 'success',
-        message: 'Інформацію про платіж додано',
-        data: sitePayment(saved, names.get(saved.member_id) ?? null),
-      };
+      const known = new Map([[card.member.id, seedMemberRow(card.member)]]);
+      const data = await adminPaymentRowOf(context, request, saved, known);
+      return { status: 'success', message: 'Інформацію про платіж додано', data };
     },
   );
 
@@ -152,7 +148,8 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
         ...asCaller(request),
         response: PaymentRecord,
       });
-      return { status: 'success', message: 'Платіж сторновано', data: sitePayment(reversal, null) };
+      const data = await adminPaymentRowOf(context, request, reversal);
+      return { status: 'success', message: 'Платіж сторновано', data };
     },
   );
 
@@ -201,14 +198,9 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
         offset: body.offset ?? 0,
         limit: body.limit ?? 50,
       });
-      const names = await summariesFor(
-        context,
-        request,
-        page.data.map(({ member_id }) => member_id),
-      );
       return {
         status: 'success',
-        data: page.data.map((one) => sitePayment(one, names.get(one.member_id) ?? null)),
+        data: await adminPaymentRows(context, request, page.data),
         total: page.total,
       };
     },

@@ -1,6 +1,14 @@
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { Program } from '@kasa/contracts';
+import {
+  AdminProgramAnswer,
+  AdminProgramMissing,
+  AdminProgramSaveAnswer,
+  AdminProgramSaveInvalid,
+  AdminProgramsAnswer,
+  AdminProgramTermsMissing,
+  Program,
+} from '@kasa/contracts';
 import {
   badRequest,
   bearerSecurity,
@@ -11,10 +19,11 @@ import {
   sendDownload,
   type UploadSink,
 } from '@kasa/http';
-import { type GatewayContext, kopiykyOfField } from '@kasa/runtime';
-import { Type } from 'typebox';
+import { ClientAmount, type GatewayContext, kopiykyOfField } from '@kasa/runtime';
+import { type Static, Type } from 'typebox';
 import { adminOnly, staffOnly } from '../access.ts';
-import { SiteProgram, siteProgram } from '../member-views.ts';
+import { programRowsFor } from '../program-views.ts';
+import { firstFound } from '../seed-downloads.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const common = { tags: ['programs'], security: bearerSecurity };
@@ -25,13 +34,15 @@ const ProgramList = Type.Object({ status: Type.String(), data: Type.Array(Progra
 const OneProgram = Type.Object({ status: Type.String(), data: Program });
 const SavedProgram = Type.Object({ status: Type.String(), message: Type.String(), data: Program });
 
+/**
+ * The seed's `ProgramData`: every field optional. A change (with `id`) keeps what is left out;
+ * a new program needs its name and price (400 otherwise), and is active unless told otherwise.
+ */
 const ProgramForm = Type.Object({
   id: Type.Optional(Id),
-  program_name: Type.String({ minLength: 1, maxLength: 128, pattern: '\\S' }),
-  month_price: Type.Union([Type.Number({ exclusiveMinimum: 0 }), Type.String({ maxLength: 20 })], {
-    description: 'hryvnias, at most two decimals',
-  }),
-  is_active: Type.Boolean(),
+  program_name: Type.Optional(Type.String({ minLength: 1, maxLength: 128, pattern: '\\S' })),
+  month_price: Type.Optional(ClientAmount),
+  is_active: Type.Optional(Type.Boolean()),
   [TERMS_FIELD]: Type.Optional(Type.String({ format: 'binary', description: 'The terms, a PDF' })),
 });
 
@@ -53,8 +64,8 @@ const heldTerms: UploadSink<HeldFile> = {
 };
 
 /** SPEC §7 rows 2, 13–15: the program catalogue, prices in hryvnias as the admin site has them. */
-export function programRoutes(app: HttpApp, { services }: GatewayContext): void {
-  const member = services.member;
+export function programRoutes(app: HttpApp, context: GatewayContext): void {
+  const member = context.services.member;
 
   app.get(
     '/programs',
@@ -63,10 +74,10 @@ export function programRoutes(app: HttpApp, { services }: GatewayContext): void 
       schema: {
         ...common,
         summary: 'Every program, active or not',
-        response: { 200: Type.Object({ status: Type.String(), data: Type.Array(SiteProgram) }) },
+        response: { 200: AdminProgramsAnswer },
       },
     },
-    async (request) => {
+    async (request): Promise<Static<typeof AdminProgramsAnswer>> => {
       const { data } = await member.request({
         method: 'GET',
         path: '/staff/programs',
@@ -74,7 +85,7 @@ export function programRoutes(app: HttpApp, { services }: GatewayContext): void 
         requestId: request.id,
         response: ProgramList,
       });
-      return { status: 'success', data: data.map(siteProgram) };
+      return { status: 'success', data: await programRowsFor(context, request, data) };
     },
   );
 
@@ -85,11 +96,12 @@ export function programRoutes(app: HttpApp, { services }: GatewayContext): void 
       schema: {
         ...common,
         summary: 'One program',
+        description: '404 when there is no such program.',
         body: Type.Object({ id: Id }),
-        response: { 200: Type.Object({ status: Type.String(), data: SiteProgram }) },
+        response: { 200: AdminProgramAnswer, 404: AdminProgramMissing },
       },
     },
-    async (request) => {
+    async (request): Promise<Static<typeof AdminProgramAnswer>> => {
       const { data } = await member.request({
         method: 'GET',
         path: `/staff/programs/${request.body.id}`,
@@ -97,7 +109,8 @@ export function programRoutes(app: HttpApp, { services }: GatewayContext): void 
         requestId: request.id,
         response: OneProgram,
       });
-      return { status: 'success', data: siteProgram(data) };
+      const [row] = await programRowsFor(context, request, [data]);
+      return { status: 'success', data: row! };
     },
   );
 
@@ -107,18 +120,21 @@ export function programRoutes(app: HttpApp, { services }: GatewayContext): void 
       schema: {
         tags: ['programs'],
         summary: "A program's terms document (public, as members read it before joining)",
+        description:
+          "Where a program row's `program_file` URL points; 404 `{status, message}` for another name.",
         params: Type.Object({ filename: Type.String({ maxLength: 256 }) }),
         produces: ['application/pdf'],
+        response: { 404: AdminProgramTermsMissing },
       },
     },
-    (request, reply) =>
-      sendDownload(
-        reply,
+    async (request, reply) => {
+      const terms = () =>
         member.download({
           path: `/programs/terms/${encodeURIComponent(request.params.filename)}`,
           requestId: request.id,
-        }),
-      ),
+        });
+      await sendDownload(reply, firstFound(terms));
+    },
   );
 
   app.register(async (scope: HttpApp) => {
@@ -135,15 +151,23 @@ export function programRoutes(app: HttpApp, { services }: GatewayContext): void 
             'Administrators only.',
           consumes: ['multipart/form-data', 'application/json'],
           body: ProgramForm,
-          response: {
-            200: Type.Object({ status: Type.String(), message: Type.String(), data: SiteProgram }),
-          },
+          response: { 200: AdminProgramSaveAnswer, 400: AdminProgramSaveInvalid, 404: AdminProgramMissing },
         },
       },
-      async (request) => {
+      async (request): Promise<Static<typeof AdminProgramSaveAnswer>> => {
         const { id, program_name, is_active, month_price } = request.body;
-        const kopiyky = kopiykyOfField('month_price', month_price, { positive: true });
-        const fields = { ...(id === undefined ? {} : { id }), program_name, is_active, month_price: kopiyky };
+        if (id === undefined && program_name === undefined)
+          throw badRequest("Field 'program_name' is required", 'validation_failed');
+        if (id === undefined && month_price === undefined)
+          throw badRequest("Field 'month_price' is required", 'validation_failed');
+        const fields = {
+          ...(id === undefined ? {} : { id }),
+          ...(program_name === undefined ? {} : { program_name }),
+          ...(is_active === undefined ? {} : { is_active }),
+          ...(month_price === undefined
+            ? {}
+            : { month_price: kopiykyOfField('month_price', month_price, { positive: true }) }),
+        };
         const terms = claimUploads(request, heldTerms).byField.get(TERMS_FIELD)?.[0];
         const call = {
           method: 'PUT' as const,
@@ -155,7 +179,12 @@ export function programRoutes(app: HttpApp, { services }: GatewayContext): void 
         const saved = terms
           ? await member.forward({ ...call, ...multipartOf(fields, terms.bytes) })
           : await member.request({ ...call, body: fields });
-        return { ...saved, data: siteProgram(saved.data) };
+        const [row] = await programRowsFor(context, request, [saved.data]);
+        return {
+          status: 'success',
+          message: id === undefined ? 'Програма успішно створена' : 'Програму успішно оновлено',
+          data: row!,
+        };
       },
     );
   });

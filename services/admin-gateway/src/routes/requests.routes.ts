@@ -1,36 +1,64 @@
 import {
+  ADMIN_LIST_CAP,
+  AdminRequestAnswer,
+  AdminRequestMessageAnswer,
+  AdminRequestNotFound,
+  AdminRequestsAnswer,
+  AdminRequestUpdateAnswer,
   AidRequestPage,
   MatchingMembers,
+  Nullable,
   PAYOUT_KINDS,
   RequestStatus,
   StaffAidRequest,
   StatusAnswer,
 } from '@kasa/contracts';
-import { asCaller, bearerSecurity, type HttpApp, sendDownload } from '@kasa/http';
-import { ClientAmount, ClientDay, dayOf, type GatewayContext, kopiykyOfField } from '@kasa/runtime';
+import { asCaller, bearerSecurity, type HttpApp, isAppError, notFound, sendDownload } from '@kasa/http';
+import {
+  ClientAmount,
+  ClientDay,
+  dayOf,
+  type GatewayContext,
+  kopiykyOfField,
+  staffUserRowsFor,
+} from '@kasa/runtime';
 import { type Static, Type } from 'typebox';
 import { staffOnly } from '../access.ts';
-import { SiteRequest, SiteRequestDetail, siteRequest, siteRequestDetail } from '../request-views.ts';
-import { searchPayments, summariesFor } from '../service-calls.ts';
+import { adminPaymentRows, rowOf } from '../payment-views.ts';
+import { adminRequestCard, adminRequestListRow } from '../request-views.ts';
+import { memberRowsFor, searchPayments } from '../service-calls.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const common = { tags: ['requests'], security: bearerSecurity };
 
 const ListBody = Type.Object({
   query: Type.Optional(
-    Type.String({ maxLength: 200, description: 'Words of the member’s name, tax number or certificate' }),
+    Nullable(
+      Type.String({ maxLength: 200, description: 'Words of the member’s name, tax number or certificate' }),
+    ),
   ),
-  date_start: Type.Optional(ClientDay),
-  date_end: Type.Optional(ClientDay),
+  date_start: Type.Optional(Nullable(ClientDay)),
+  date_end: Type.Optional(Nullable(ClientDay)),
   status: Type.Optional(Type.Array(RequestStatus, { maxItems: 4, default: ['opened'] })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  limit: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: ADMIN_LIST_CAP,
+      description: `a page of this many; without it, every match up to ${ADMIN_LIST_CAP}`,
+    }),
+  ),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
 });
-const SiteRequestPage = Type.Object({
-  data: Type.Array(SiteRequest),
-  total: Type.Integer(),
-  total_exact: Type.Boolean({ description: 'false: more than `total` match' }),
-});
+
+/** The seed's words for an unknown request, in place of the request service's English. */
+async function unknownRequestAs<T>(message: string, call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (isAppError(error) && error.statusCode === 404) throw notFound(message, error.code);
+    throw error;
+  }
+}
 
 /** SPEC §7 rows 18–21, and closing and reopening a request. */
 export function requestRoutes(app: HttpApp, context: GatewayContext): void {
@@ -45,17 +73,18 @@ export function requestRoutes(app: HttpApp, context: GatewayContext): void {
         summary: "Members' requests, latest changed first",
         description:
           'Filters combine with AND: every word of `query` in the member’s name, tax number or certificate; ' +
-          'the statuses (`opened` when omitted); the days of the last change, Kyiv time, both included.',
+          'the statuses (`opened` when omitted); the days of the last change, Kyiv time, both included. ' +
+          `Without \`limit\`, every match up to ${ADMIN_LIST_CAP} (the seed never paged this list).`,
         body: ListBody,
-        response: { 200: SiteRequestPage },
+        response: { 200: AdminRequestsAnswer },
       },
     },
-    async (request): Promise<Static<typeof SiteRequestPage>> => {
-      const { query = '', status = ['opened'], limit = 50, offset = 0 } = request.body;
+    async (request): Promise<Static<typeof AdminRequestsAnswer>> => {
+      const { query, status, limit = ADMIN_LIST_CAP, offset = 0 } = request.body;
       const dateStart = dayOf('date_start', request.body.date_start);
       const dateEnd = dayOf('date_end', request.body.date_end);
       let memberIds: number[] | undefined;
-      if (query.trim() !== '') {
+      if (query && query.trim() !== '') {
         const matching = await member.request({
           method: 'POST',
           path: '/staff/members/matching',
@@ -66,12 +95,12 @@ export function requestRoutes(app: HttpApp, context: GatewayContext): void {
         if (matching.ids.length === 0) return { data: [], total: 0, total_exact: true };
         memberIds = matching.ids;
       }
-      const page = await requests.request({
+      const page: Static<typeof AidRequestPage> = await requests.request({
         method: 'POST',
         path: '/staff/requests/search',
         body: {
           ...(memberIds ? { member_ids: memberIds } : {}),
-          statuses: status,
+          statuses: status ?? ['opened'],
           ...(dateStart ? { date_start: dateStart } : {}),
           ...(dateEnd ? { date_end: dateEnd } : {}),
           limit,
@@ -80,13 +109,13 @@ export function requestRoutes(app: HttpApp, context: GatewayContext): void {
         ...asCaller(request),
         response: AidRequestPage,
       });
-      const names = await summariesFor(
+      const members = await memberRowsFor(
         context,
         request,
         page.data.map(({ member_id }) => member_id),
       );
       return {
-        data: page.data.map((one) => siteRequest(one, names.get(one.member_id) ?? null)),
+        data: page.data.map((one) => adminRequestListRow(one, rowOf(members, one.member_id, 'member'))),
         total: page.total,
         total_exact: page.total_exact,
       };
@@ -99,26 +128,40 @@ export function requestRoutes(app: HttpApp, context: GatewayContext): void {
       ...staffOnly,
       schema: {
         ...common,
-        summary: 'One request: the conversation with internal notes, files, warnings and payouts',
-        body: Type.Object({ request: Id, member: Type.Optional(Id) }),
-        response: { 200: Type.Object({ data: SiteRequestDetail }) },
+        summary: 'One request: the conversation with internal notes, files, payouts, warnings',
+        description: '404 `Вказаний запит не знайдено` for an unknown request. `member` is not needed.',
+        body: Type.Object({ request: Id, member: Type.Optional(Nullable(Id)) }),
+        response: { 200: AdminRequestAnswer, 404: AdminRequestNotFound },
       },
     },
-    async (request) => {
+    async (request): Promise<Static<typeof AdminRequestAnswer>> => {
       const [card, payouts] = await Promise.all([
-        requests.request({
-          method: 'GET',
-          path: `/staff/requests/${request.body.request}`,
-          ...asCaller(request),
-          response: StaffAidRequest,
-        }),
+        unknownRequestAs(
+          'Вказаний запит не знайдено',
+          requests.request({
+            method: 'GET',
+            path: `/staff/requests/${request.body.request}`,
+            ...asCaller(request),
+            response: StaffAidRequest,
+          }),
+        ),
         searchPayments(context, request, {
           request_ids: [request.body.request],
           kinds: PAYOUT_KINDS,
           limit: 1_000,
         }),
       ]);
-      return { data: siteRequestDetail(card, payouts.data) };
+      const [members, users] = await Promise.all([
+        memberRowsFor(context, request, [card.member_id]),
+        staffUserRowsFor(
+          context,
+          request,
+          card.messages.map(({ user_id }) => user_id),
+        ),
+      ]);
+      const charges = await adminPaymentRows(context, request, payouts.data, members);
+      const member = rowOf(members, card.member_id, 'member');
+      return { data: adminRequestCard(card, { member, users, charges }) };
     },
   );
 
@@ -129,31 +172,37 @@ export function requestRoutes(app: HttpApp, context: GatewayContext): void {
       schema: {
         ...common,
         summary: 'Set the diagnosis, the granted amount or the request text',
-        description: '409 "Reopen the request to change it" when it is closed.',
+        description:
+          '404 `Запит не знайдено` for an unknown request; 409 "Reopen the request to change it" when it is closed. ' +
+          '`member` is not needed.',
         body: Type.Object({
           id: Id,
           request_text: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
           diagnos: Type.Optional(Type.String({ maxLength: 2000 })),
           suma: Type.Optional(ClientAmount),
-          member: Type.Optional(Id),
+          member: Type.Optional(Nullable(Id)),
         }),
-        response: { 200: StatusAnswer },
+        response: { 200: AdminRequestUpdateAnswer, 404: AdminRequestNotFound },
       },
     },
-    (request) => {
+    async (request): Promise<Static<typeof AdminRequestUpdateAnswer>> => {
       const { id, request_text, diagnos, suma } = request.body;
       const grantedAmount = suma === undefined ? undefined : kopiykyOfField('suma', suma);
-      return requests.request({
-        method: 'PATCH',
-        path: `/staff/requests/${id}`,
-        body: {
-          ...(request_text === undefined ? {} : { request_text }),
-          ...(diagnos === undefined ? {} : { diagnosis: diagnos }),
-          ...(grantedAmount === undefined ? {} : { granted_amount: grantedAmount }),
-        },
-        ...asCaller(request),
-        response: StatusAnswer,
-      });
+      await unknownRequestAs(
+        'Запит не знайдено',
+        requests.request({
+          method: 'PATCH',
+          path: `/staff/requests/${id}`,
+          body: {
+            ...(request_text === undefined ? {} : { request_text }),
+            ...(diagnos === undefined ? {} : { diagnosis: diagnos }),
+            ...(grantedAmount === undefined ? {} : { granted_amount: grantedAmount }),
+          },
+          ...asCaller(request),
+          response: StatusAnswer,
+        }),
+      );
+      return { status: 'success', message: 'Запит успішно оновлено' };
     },
   );
 
@@ -166,23 +215,30 @@ export function requestRoutes(app: HttpApp, context: GatewayContext): void {
         summary: 'Answer the member, or leave an internal note',
         description:
           'An answer makes the request wait for the member (`awaiting_client`); an internal note ' +
-          '(`internal: true`) is for staff only and changes nothing. 409 for an answer on a closed request.',
+          '(`internal: true`) is for staff only and changes nothing. 404 `Запит не знайдено` for an ' +
+          'unknown request; 409 for an answer on a closed request.',
         body: Type.Object({
           request_id: Id,
           message: Type.String({ minLength: 1, maxLength: 5000 }),
           internal: Type.Optional(Type.Boolean()),
         }),
-        response: { 200: StatusAnswer },
+        response: { 200: AdminRequestMessageAnswer, 404: AdminRequestNotFound },
       },
     },
-    (request) =>
-      requests.request({
-        method: 'POST',
-        path: `/staff/requests/${request.body.request_id}/messages`,
-        body: { message: request.body.message, internal: request.body.internal ?? false },
-        ...asCaller(request),
-        response: StatusAnswer,
-      }),
+    async (request): Promise<Static<typeof AdminRequestMessageAnswer>> => {
+      const internal = request.body.internal ?? false;
+      await unknownRequestAs(
+        'Запит не знайдено',
+        requests.request({
+          method: 'POST',
+          path: `/staff/requests/${request.body.request_id}/messages`,
+          body: { message: request.body.message, internal },
+          ...asCaller(request),
+          response: StatusAnswer,
+        }),
+      );
+      return { status: 'success', message: internal ? 'Нотатку додано' : 'Повідомлення додано' };
+    },
   );
 
   for (const [action, summary] of [

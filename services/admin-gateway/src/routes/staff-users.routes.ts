@@ -1,8 +1,30 @@
-import { bearerSecurity, callerToken, type HttpApp, isAppError, unprocessable } from '@kasa/http';
+import {
+  AdminChangePasswordAnswer,
+  AdminChangePasswordForbidden,
+  AdminUserCreateAnswer,
+  AdminUserCreateLoginTaken,
+  AdminUserDeleteAnswer,
+  AdminUsersAnswer,
+  AdminUsersForbidden,
+  AdminUserUpdateAnswer,
+  AdminUserUpdateMissing,
+} from '@kasa/contracts';
+import {
+  type AuthUser,
+  asCaller,
+  assertStaffMayAct,
+  bearerSecurity,
+  forbidden,
+  type HttpApp,
+  isAppError,
+  requireAuth,
+  unprocessable,
+} from '@kasa/http';
 import type { GatewayContext } from '@kasa/runtime';
-import { Type } from 'typebox';
-import { adminOnly, signedIn } from '../access.ts';
-import { StaffRole, StaffUser, Tokens } from '../staff-user.ts';
+import { type Static, Type } from 'typebox';
+import { signedIn } from '../access.ts';
+import { StaffRole, StaffUser } from '../staff-user.ts';
+import { siteStaffUser } from '../staff-user-views.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const Login = Type.String({
@@ -14,10 +36,6 @@ const Email = Type.String({ format: 'email', maxLength: 254 });
 const Phone = Type.Union([Type.String({ pattern: '^(\\+?[0-9]{5,15})?$' }), Type.Null()]);
 /** Empty is let through: a reset ignores both, and the auth service judges the rest. */
 const Password = Type.String({ maxLength: 1024 });
-
-const Status = Type.Literal('success');
-const Done = Type.Object({ status: Status, message: Type.String() });
-const OneUser = Type.Object({ status: Status, message: Type.String(), data: StaffUser });
 
 /** What the auth service answers. */
 const AuthUsers = Type.Object({ users: Type.Array(StaffUser) });
@@ -32,6 +50,22 @@ const AuthPasswordChanged = Type.Object({
 
 const common = { tags: ['staff users'], security: bearerSecurity };
 
+/** The seed's words for whoever is not the administrator (admin-app/main.py `user_get`). */
+const ADMINISTRATOR_ONLY = 'Ця операція дозволена тільки головному адміністратору';
+/** The seed's words for changing another's password without being the administrator. */
+const NOT_YOURS = 'Вам ця операція не дозволена';
+
+/** Administrators only, checked from the token before the body is read, refused in the seed's words. */
+const administrators = {
+  onRequest: [
+    requireAuth(),
+    async (request: { user: AuthUser }) => {
+      assertStaffMayAct(request.user);
+      if (request.user.role !== 'admin') throw forbidden(ADMINISTRATOR_ONLY, 'admin_only');
+    },
+  ],
+};
+
 /** SPEC §7 rows 4–8: the staff accounts, with the seed's paths, fields and answers. */
 export function staffUserRoutes(app: HttpApp, { services }: GatewayContext): void {
   const auth = services.auth;
@@ -39,53 +73,56 @@ export function staffUserRoutes(app: HttpApp, { services }: GatewayContext): voi
   app.get(
     '/user',
     {
-      ...adminOnly,
+      ...administrators,
       schema: {
         ...common,
         summary: 'Every staff user (administrators only)',
-        response: { 200: Type.Object({ data: Type.Array(StaffUser) }) },
+        response: { 200: AdminUsersAnswer, 403: AdminUsersForbidden },
       },
     },
-    async (request) => {
+    async (request): Promise<Static<typeof AdminUsersAnswer>> => {
       const { users } = await auth.request({
         method: 'GET',
         path: '/staff/users',
-        headers: callerToken(request),
-        requestId: request.id,
+        ...asCaller(request),
         response: AuthUsers,
       });
-      return { data: users };
+      return { data: users.map(siteStaffUser) };
     },
   );
 
   app.get(
     '/user/:user_id',
     {
-      ...adminOnly,
+      ...administrators,
       schema: {
         ...common,
         summary: 'One staff user, as a list of one (administrators only)',
-        description: '404 when there is no such user.',
+        description: 'An empty list when there is no such user, as the seed answered.',
         params: Type.Object({ user_id: Id }),
-        response: { 200: Type.Object({ data: Type.Array(StaffUser) }) },
+        response: { 200: AdminUsersAnswer, 403: AdminUsersForbidden },
       },
     },
-    async (request) => {
-      const user = await auth.request({
-        method: 'GET',
-        path: `/staff/users/${request.params.user_id}`,
-        headers: callerToken(request),
-        requestId: request.id,
-        response: StaffUser,
-      });
-      return { data: [user] };
+    async (request): Promise<Static<typeof AdminUsersAnswer>> => {
+      const user = await auth
+        .request({
+          method: 'GET',
+          path: `/staff/users/${request.params.user_id}`,
+          ...asCaller(request),
+          response: StaffUser,
+        })
+        .catch((error: unknown) => {
+          if (isAppError(error) && error.statusCode === 404) return undefined;
+          throw error;
+        });
+      return { data: user === undefined ? [] : [siteStaffUser(user)] };
     },
   );
 
   app.put(
     '/user',
     {
-      ...adminOnly,
+      ...administrators,
       schema: {
         ...common,
         summary: 'Create a staff user',
@@ -100,28 +137,21 @@ export function staffUserRoutes(app: HttpApp, { services }: GatewayContext): voi
           phone: Type.Optional(Phone),
           role: Type.Optional(StaffRole),
         }),
-        response: {
-          200: Type.Object({
-            status: Status,
-            message: Type.String(),
-            data: Type.Object({ ...StaffUser.properties, password: Type.String() }),
-          }),
-        },
+        response: { 200: AdminUserCreateAnswer, 403: AdminUsersForbidden, 422: AdminUserCreateLoginTaken },
       },
     },
-    async (request) => {
+    async (request): Promise<Static<typeof AdminUserCreateAnswer>> => {
       const { user, password } = await auth.request({
         method: 'POST',
         path: '/staff/users',
         body: request.body,
-        headers: callerToken(request),
-        requestId: request.id,
+        ...asCaller(request),
         response: AuthCreated,
       });
       return {
-        status: 'success' as const,
+        status: 'success',
         message: 'user created successfully',
-        data: { ...user, password },
+        data: { ...siteStaffUser(user), password },
       };
     },
   );
@@ -129,7 +159,7 @@ export function staffUserRoutes(app: HttpApp, { services }: GatewayContext): voi
   app.post(
     '/user',
     {
-      ...adminOnly,
+      ...administrators,
       schema: {
         ...common,
         summary: 'Edit a staff user; `is_active: false` blocks them',
@@ -145,18 +175,17 @@ export function staffUserRoutes(app: HttpApp, { services }: GatewayContext): voi
           phone: Type.Optional(Phone),
           role: Type.Optional(StaffRole),
         }),
-        response: { 200: OneUser },
+        response: { 200: AdminUserUpdateAnswer, 403: AdminUsersForbidden, 422: AdminUserUpdateMissing },
       },
     },
-    async (request) => {
+    async (request): Promise<Static<typeof AdminUserUpdateAnswer>> => {
       const { id, ...edit } = request.body;
       const user = await auth
         .request({
           method: 'PATCH',
           path: `/staff/users/${id}`,
           body: edit,
-          headers: callerToken(request),
-          requestId: request.id,
+          ...asCaller(request),
           response: StaffUser,
         })
         .catch((error: unknown) => {
@@ -165,31 +194,30 @@ export function staffUserRoutes(app: HttpApp, { services }: GatewayContext): voi
             throw unprocessable('user does not exist', error.code);
           throw error;
         });
-      return { status: 'success' as const, message: 'user updated successfully', data: user };
+      return { status: 'success', message: 'user updated successfully', data: siteStaffUser(user) };
     },
   );
 
   app.delete(
     '/user/:id',
     {
-      ...adminOnly,
+      ...administrators,
       schema: {
         ...common,
         summary: 'Delete a staff user',
         description: 'Nobody deletes themselves or the last active administrator (409).',
         params: Type.Object({ id: Id }),
-        response: { 200: Done },
+        response: { 200: AdminUserDeleteAnswer, 403: AdminUsersForbidden },
       },
     },
-    async (request) => {
+    async (request): Promise<Static<typeof AdminUserDeleteAnswer>> => {
       await auth.request({
         method: 'DELETE',
         path: `/staff/users/${request.params.id}`,
-        headers: callerToken(request),
-        requestId: request.id,
+        ...asCaller(request),
         response: AuthDeleted,
       });
-      return { status: 'success' as const, message: 'User deleted successfully' };
+      return { status: 'success', message: 'User deleted successfully' };
     },
   );
 
@@ -210,33 +238,24 @@ export function staffUserRoutes(app: HttpApp, { services }: GatewayContext): voi
           old_password: Type.Optional(Password),
           new_password: Type.Optional(Password),
         }),
-        response: {
-          200: Type.Object({
-            status: Status,
-            message: Type.String(),
-            access_token: Type.Optional(Tokens.access_token),
-            refresh_token: Type.Optional(Tokens.refresh_token),
-            expires_in: Type.Optional(Tokens.expires_in),
-            password: Type.Optional(Type.String({ description: 'The generated password, after a reset' })),
-          }),
-        },
+        response: { 200: AdminChangePasswordAnswer, 403: AdminChangePasswordForbidden },
       },
     },
-    async (request) => {
+    async (request): Promise<Static<typeof AdminChangePasswordAnswer>> => {
       const own = Number(request.user.sub);
       const { id = own, old_password, new_password } = request.body;
+      if (id !== own && request.user.role !== 'admin') throw forbidden(NOT_YOURS, 'admin_only');
       const answer = await auth.request({
         method: 'POST',
         path: `/staff/users/${id}/password`,
         body: id === own ? { old_password, new_password } : {},
-        headers: callerToken(request),
-        requestId: request.id,
+        ...asCaller(request),
         response: AuthPasswordChanged,
       });
       if (answer.password !== undefined) {
-        return { status: 'success' as const, message: 'Пароль скинуто', password: answer.password };
+        return { status: 'success', message: 'Пароль скинуто', password: answer.password };
       }
-      return { status: 'success' as const, message: 'Пароль змінено', ...answer };
+      return { status: 'success', message: 'Пароль змінено', ...answer };
     },
   );
 }

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { SEED_ROUTES, type SeedRoute } from '@kasa/contracts';
-import { type RunningGateway, startGateway } from '@kasa/runtime';
+import { type GatewayDefinition, type RunningGateway, startGateway } from '@kasa/runtime';
 import { generateEd25519Keys } from '@kasa/testing';
+import type { TObject } from 'typebox';
 import { mobileGateway } from '../../../mobile-gateway/src/gateway.ts';
 import { adminGateway } from '../../src/gateway.ts';
 
@@ -20,16 +21,17 @@ const keys = generateEd25519Keys();
 const documents: Partial<Record<SeedRoute['gateway'], Document>> = {};
 const gateways: RunningGateway[] = [];
 
-before(async () => {
+/** Each gateway has settings of its own: started one by one, so each keeps its type. */
+async function documentOf<S extends TObject>(definition: GatewayDefinition<S>): Promise<Document> {
   const env = { JWT_PUBLIC_KEY: keys.publicKeyPem, LOG_LEVEL: 'silent' };
-  for (const [name, definition] of [
-    ['mobile', mobileGateway],
-    ['admin', adminGateway],
-  ] as const) {
-    const gateway = await startGateway(definition, { env, listen: false });
-    gateways.push(gateway);
-    documents[name] = (await gateway.app.inject({ url: '/docs/json' })).json();
-  }
+  const gateway = await startGateway(definition, { env, listen: false });
+  gateways.push(gateway);
+  return (await gateway.app.inject({ url: '/docs/json' })).json();
+}
+
+before(async () => {
+  documents.mobile = await documentOf(mobileGateway);
+  documents.admin = await documentOf(adminGateway);
 });
 
 after(() => Promise.all(gateways.map((gateway) => gateway.stop())));

@@ -33,7 +33,10 @@ export function authDeps(context: AuthContext): AuthDeps {
       issuer: new TokenIssuer({
         privateKeyPem: keys.privateKeyPem,
         issuer: settings.JWT_ISSUER,
-        accessTtlSeconds: settings.ACCESS_TOKEN_TTL_SECONDS,
+        accessTtlSeconds: {
+          member: settings.MEMBER_ACCESS_TOKEN_TTL_DAYS * 86_400,
+          staff: settings.ACCESS_TOKEN_TTL_SECONDS,
+        },
       }),
       refreshTtlDays: settings.REFRESH_TOKEN_TTL_DAYS,
     },

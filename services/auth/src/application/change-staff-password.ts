@@ -8,7 +8,7 @@ import { checkNewPassword } from '../domain/password-policy.ts';
 import type { AuthDeps } from './auth-deps.ts';
 import { newOneTimePassword } from './create-staff-user.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { staffClaims } from './refresh-tokens.ts';
+import { staffSession } from './refresh-tokens.ts';
 import { openSession } from './sessions.ts';
 import { currentActor, userMissing } from './staff-access.ts';
 import { countWrongPassword } from './staff-lockout.ts';
@@ -72,12 +72,7 @@ async function changeOwnPassword(
       ),
     );
     const changed = { ...user, mustChangePassword: false };
-    const tokens = await openSession(
-      tx,
-      deps.sessions,
-      { kind: 'staff', id: user.id, role: user.role },
-      staffClaims(changed),
-    );
+    const tokens = await openSession(tx, deps.sessions, staffSession(changed));
     return { kind: 'changed', tokens } as const;
   });
 

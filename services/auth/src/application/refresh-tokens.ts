@@ -2,25 +2,37 @@ import { retryOnDeadlock, type Tx } from '@kasa/db';
 import { unauthorized } from '@kasa/http';
 import { eq } from 'drizzle-orm';
 import { staffUsers } from '../db/schema.ts';
-import { findAccount } from '../db/sign-in.repository.ts';
+import { findAccount, type MemberAccount } from '../db/sign-in.repository.ts';
+import { memberTokenName } from '../domain/seed-claims.ts';
 import type { AuthDeps } from './auth-deps.ts';
-import { refreshSession } from './sessions.ts';
-import type { Audience, Subject, TokenPair } from './token-issuer.ts';
+import { refreshSession, type SessionSubject } from './sessions.ts';
+import type { Audience, TokenPair } from './token-issuer.ts';
 
 /** The user behind a session as they are now; null when blocked, deactivated or gone. */
-async function currentSubject(tx: Tx, kind: Audience, id: number) {
+async function currentSubject(tx: Tx, kind: Audience, id: number): Promise<SessionSubject | null> {
   if (kind === 'member') {
     const account = await findAccount(tx, id);
-    return account && !account.blocked ? { subject: { kind, id, role: 'member' } satisfies Subject } : null;
+    return account && !account.blocked ? memberSession(account) : null;
   }
   const [user] = await tx.select().from(staffUsers).where(eq(staffUsers.id, id));
-  if (!user?.isActive) return null;
-  return { subject: { kind, id, role: user.role } satisfies Subject, claims: staffClaims(user) };
+  return user?.isActive ? staffSession(user) : null;
 }
 
-/** What the admin site reads from a staff token besides who and which role. */
-export function staffClaims(user: typeof staffUsers.$inferSelect): Record<string, unknown> {
-  return { name: user.name, login: user.login, must_change_password: user.mustChangePassword };
+/** A member's session: the seed's `name` and `email` claims from the names the member gave. */
+export function memberSession(account: MemberAccount): SessionSubject {
+  return {
+    subject: { kind: 'member', id: account.id, role: 'member' },
+    seed: { name: memberTokenName(account.firstName, account.lastName), email: account.email },
+  };
+}
+
+/** A staff user's session: the seed's claims, and what the admin site reads besides who and which role. */
+export function staffSession(user: typeof staffUsers.$inferSelect): SessionSubject {
+  return {
+    subject: { kind: 'staff', id: user.id, role: user.role },
+    seed: { name: user.name, email: user.email },
+    claims: { login: user.login, must_change_password: user.mustChangePassword },
+  };
 }
 
 export async function refreshTokens(deps: AuthDeps, token: string, audience: Audience): Promise<TokenPair> {

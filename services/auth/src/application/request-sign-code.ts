@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SignCodeRequested } from '@kasa/contracts';
-import { forbidden, tooManyRequests, unprocessable } from '@kasa/http';
+import { AppError, forbidden, tooManyRequests, unprocessable } from '@kasa/http';
 import { newEvent } from '@kasa/messaging';
 import {
   findAccountByPhone,
@@ -9,7 +9,7 @@ import {
   replacePendingRequests,
   sendHistory,
 } from '../db/sign-in.repository.ts';
-import { decideSend } from '../domain/send-limits.ts';
+import { DAILY_LIMIT_REASON, decideSend } from '../domain/send-limits.ts';
 import { generateSignCode, hashSignCode } from '../domain/sign-code.ts';
 import type { AuthDeps } from './auth-deps.ts';
 
@@ -40,7 +40,7 @@ export async function requestSignCode(
 
     const now = new Date();
     const decision = decideSend(await sendHistory(tx, phone, address, now), deps.limits, now);
-    if (!decision.allowed) throw tooManyRequests(decision.retryAfterSeconds, decision.reason);
+    if (!decision.allowed) throw overLimit(decision.retryAfterSeconds, decision.reason);
 
     const code = generateSignCode();
     const codeSalt = randomBytes(16);
@@ -62,5 +62,21 @@ export async function requestSignCode(
         { aggregateId: phone, actor: { kind: 'member' } },
       ),
     );
+  });
+}
+
+/**
+ * The seed answered its daily limit 401 `{message: 'Access denied'}` and the app knows that
+ * answer; Kasa's other limits (a cooldown, caps per ten minutes and per address) are its own
+ * and answer 429. Both say when to try again.
+ */
+function overLimit(retryAfterSeconds: number, reason: string): AppError {
+  const tooMany = tooManyRequests(retryAfterSeconds, reason);
+  if (reason !== DAILY_LIMIT_REASON) return tooMany;
+  return new AppError({
+    statusCode: 401,
+    code: 'daily_limit',
+    message: 'Access denied',
+    headers: tooMany.headers,
   });
 }

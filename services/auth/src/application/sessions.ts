@@ -1,13 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import type { Executor, Tx } from '@kasa/db';
 import {
   findRefreshTokenForUpdate,
   insertRefreshToken,
   markRotated,
   revokeFamily,
+  sessionOwner,
 } from '../db/refresh-tokens.repository.ts';
 import {
   hashRefreshToken,
   newRefreshToken,
+  type SeedClaims,
   type Subject,
   type TokenIssuer,
   type TokenPair,
@@ -18,28 +21,55 @@ export interface SessionPolicy {
   refreshTtlDays: number;
 }
 
-/** Starts a session: an access token and the first refresh token of a new family. */
+/** Who a session is for and what its tokens say of them. */
+export interface SessionSubject {
+  subject: Subject;
+  seed: SeedClaims;
+  claims?: Record<string, unknown>;
+}
+
+/**
+ * Starts a session (a refresh-token family, whose id the access tokens carry as `sid`), or
+ * continues one on refresh: an access token and a refresh token.
+ */
 export async function openSession(
   tx: Executor,
   policy: SessionPolicy,
-  subject: Subject,
-  claims: Record<string, unknown> = {},
-  familyId?: string,
+  { subject, seed, claims }: SessionSubject,
+  familyId: string = randomUUID(),
 ): Promise<TokenPair> {
   const { token, hash } = newRefreshToken();
-  const expiresAt = new Date(Date.now() + policy.refreshTtlDays * 86_400_000);
+  const now = Date.now();
+  const ttlSeconds = policy.issuer.accessTtlSeconds[subject.kind];
   await insertRefreshToken(tx, {
     hash,
     kind: subject.kind,
     subjectId: subject.id,
-    expiresAt,
-    ...(familyId ? { familyId } : {}),
+    familyId,
+    expiresAt: new Date(now + policy.refreshTtlDays * 86_400_000),
+    // The signer counts from its own clock a moment later: a second's margin covers it.
+    accessExpiresAt: new Date(now + (ttlSeconds + 1) * 1000),
   });
   return {
-    access_token: policy.issuer.accessToken(subject, claims),
+    access_token: policy.issuer.accessToken(subject, familyId, seed, claims),
     refresh_token: token,
-    expires_in: policy.issuer.accessTtlSeconds,
+    expires_in: ttlSeconds,
   };
+}
+
+/**
+ * Signs a session out: its refresh tokens stop at once, its access tokens as soon as the
+ * gateways learn of it. Only the session's own subject may end it; ending it twice is no error.
+ */
+export async function endSession(
+  tx: Executor,
+  sessionId: string,
+  owner: Pick<Subject, 'kind' | 'id'>,
+): Promise<boolean> {
+  const found = await sessionOwner(tx, sessionId);
+  if (!found || found.kind !== owner.kind || found.subjectId !== owner.id) return false;
+  await revokeFamily(tx, sessionId, new Date());
+  return true;
 }
 
 export type RefreshOutcome =
@@ -59,10 +89,7 @@ export async function refreshSession(
   policy: SessionPolicy,
   token: string,
   audience: Subject['kind'],
-  currentSubject: (
-    kind: Subject['kind'],
-    id: number,
-  ) => Promise<{ subject: Subject; claims?: Record<string, unknown> } | null>,
+  currentSubject: (kind: Subject['kind'], id: number) => Promise<SessionSubject | null>,
 ): Promise<RefreshOutcome> {
   const now = new Date();
   const row = await findRefreshTokenForUpdate(tx, hashRefreshToken(token));
@@ -80,5 +107,5 @@ export async function refreshSession(
     return { ok: false, reason: 'subject refused' };
   }
   await markRotated(tx, row.id, now);
-  return { ok: true, tokens: await openSession(tx, policy, current.subject, current.claims, row.familyId) };
+  return { ok: true, tokens: await openSession(tx, policy, current, row.familyId) };
 }

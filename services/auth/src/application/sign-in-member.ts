@@ -11,6 +11,7 @@ import {
 import { signCodeMatches } from '../domain/sign-code.ts';
 import { checkSignRequest } from '../domain/sign-in.ts';
 import type { AuthDeps } from './auth-deps.ts';
+import { memberSession } from './refresh-tokens.ts';
 import { openSession } from './sessions.ts';
 import type { TokenPair } from './token-issuer.ts';
 
@@ -44,10 +45,19 @@ export async function signInMember(deps: AuthDeps, phone: string, code: string):
           { aggregateId: id, actor: { kind: 'member', id: String(id) } },
         ),
       );
-      account = { id, phone, blocked: false, createdAt: now };
+      account = {
+        id,
+        phone,
+        blocked: false,
+        firstName: null,
+        lastName: null,
+        email: null,
+        contactAsOf: null,
+        createdAt: now,
+      };
     }
     if (account.blocked) return { kind: 'blocked' } as const;
-    const tokens = await openSession(tx, deps.sessions, { kind: 'member', id: account.id, role: 'member' });
+    const tokens = await openSession(tx, deps.sessions, memberSession(account));
     return { kind: 'signed in', tokens } as const;
   });
   if (outcome.kind === 'signed in') return outcome.tokens;

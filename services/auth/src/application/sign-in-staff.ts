@@ -13,7 +13,7 @@ import {
 import { AFTER_RIGHT_PASSWORD, afterWrongPassword, lockedForSeconds } from '../domain/lockout.ts';
 import type { AuthDeps } from './auth-deps.ts';
 import { hashPassword, needsRehash, verifyNobody, verifyPassword } from './passwords.ts';
-import { staffClaims } from './refresh-tokens.ts';
+import { staffSession } from './refresh-tokens.ts';
 import { openSession } from './sessions.ts';
 import { countWrongPassword } from './staff-lockout.ts';
 import type { TokenPair } from './token-issuer.ts';
@@ -59,12 +59,7 @@ export async function signInStaff(deps: AuthDeps, login: string, password: strin
     if (user.failedAttempts > 0 || user.lockedUntil) await saveLockout(tx, user.id, AFTER_RIGHT_PASSWORD);
     if (needsRehash(user.passwordHash)) await saveRehash(tx, user.id, await hashPassword(password));
     const signedIn = { ...user, ...AFTER_RIGHT_PASSWORD };
-    const tokens = await openSession(
-      tx,
-      deps.sessions,
-      { kind: 'staff', id: user.id, role: user.role },
-      staffClaims(signedIn),
-    );
+    const tokens = await openSession(tx, deps.sessions, staffSession(signedIn));
     return { kind: 'signed in', tokens, user: signedIn } as const;
   });
 

@@ -16,18 +16,29 @@ export interface TokenPair {
   expires_in: number;
 }
 
+/** What the seed put in its tokens, which a client may decode to greet the user. */
+export interface SeedClaims {
+  name: string;
+  email: string | null;
+}
+
 export interface IssuerOptions {
   privateKeyPem: string;
   issuer: string;
-  accessTtlSeconds: number;
+  /**
+   * Seconds an access token works, per kind of user: members' as long as the seed's (the app
+   * keeps the one token it gets), staff's minutes; both end early when their session is revoked.
+   */
+  accessTtlSeconds: Record<Audience, number>;
 }
 
 /**
- * Signs short-lived access tokens (EdDSA, pinned issuer, audience per kind of user) and makes
- * opaque refresh tokens, of which only a hash is ever stored.
+ * Signs access tokens (EdDSA, pinned issuer, audience per kind of user), each naming its session
+ * (`sid`) so that it can be revoked, and makes opaque refresh tokens, of which only a hash is
+ * ever stored.
  */
 export class TokenIssuer {
-  readonly accessTtlSeconds: number;
+  readonly accessTtlSeconds: Record<Audience, number>;
   readonly #signers: Record<Audience, (payload: Record<string, unknown>) => string>;
 
   constructor({ privateKeyPem, issuer, accessTtlSeconds }: IssuerOptions) {
@@ -38,18 +49,26 @@ export class TokenIssuer {
         algorithm: 'EdDSA',
         iss: issuer,
         aud,
-        expiresIn: accessTtlSeconds * 1000,
+        expiresIn: accessTtlSeconds[aud] * 1000,
       });
     this.#signers = { member: signer('member'), staff: signer('staff') };
   }
 
-  accessToken(subject: Subject, claims: Record<string, unknown> = {}): string {
-    // `user_id` as the seed's clients read it; `sub` for everything new.
+  accessToken(
+    subject: Subject,
+    sessionId: string,
+    seed: SeedClaims,
+    claims: Record<string, unknown> = {},
+  ): string {
+    // `user_id`, `name`, `email` (and `exp`) as the seed's clients read them; `sub` for everything new.
     return this.#signers[subject.kind]({
       ...claims,
       sub: String(subject.id),
       role: subject.role,
       user_id: subject.id,
+      name: seed.name,
+      email: seed.email,
+      sid: sessionId,
       jti: randomUUID(),
     });
   }

@@ -21,6 +21,12 @@ export const memberAccounts = mysqlTable('member_accounts', {
   id: int('id', { unsigned: true }).autoincrement().primaryKey(),
   phone: varchar('phone', { length: 16 }).notNull().unique(),
   blocked: boolean('blocked').notNull().default(false),
+  /** Copies of the member service's, for the `name` and `email` claims the seed's tokens carried. */
+  firstName: varchar('first_name', { length: 64 }),
+  lastName: varchar('last_name', { length: 64 }),
+  email: varchar('email', { length: 254 }),
+  /** When the member service changed them (the event's time): an older, late event changes nothing. */
+  contactAsOf: datetime('contact_as_of', { mode: 'date', fsp: 3 }),
   createdAt: createdAt(),
 });
 
@@ -99,9 +105,33 @@ export const refreshTokens = mysqlTable(
     expiresAt: datetime('expires_at', { mode: 'date', fsp: 3 }).notNull(),
     rotatedAt: datetime('rotated_at', { mode: 'date', fsp: 3 }),
     revokedAt: datetime('revoked_at', { mode: 'date', fsp: 3 }),
+    /** When the access token issued with this refresh token expires: how long a revocation must be kept. */
+    accessExpiresAt: datetime('access_expires_at', { mode: 'date', fsp: 3 }),
   },
   (table) => [
     index('refresh_tokens_family').on(table.familyId),
     index('refresh_tokens_subject').on(table.subjectKind, table.subjectId),
+  ],
+);
+
+/**
+ * Sessions (refresh-token families, whose id access tokens carry as `sid`) ended before their
+ * access tokens expire: blocked members, phone changes, sign-outs, stolen refresh tokens. The
+ * gateways keep this list in memory and refuse those tokens; a row goes once the session's
+ * last access token has expired.
+ */
+export const sessionRevocations = mysqlTable(
+  'session_revocations',
+  {
+    sessionId: varchar('session_id', { length: 36 }).primaryKey(),
+    subjectKind: mysqlEnum('subject_kind', ['member', 'staff']).notNull(),
+    subjectId: int('subject_id', { unsigned: true }).notNull(),
+    revokedAt: datetime('revoked_at', { mode: 'date', fsp: 3 }).notNull(),
+    expiresAt: datetime('expires_at', { mode: 'date', fsp: 3 }).notNull(),
+  },
+  // The gateways read what was revoked lately; expired rows are removed by their end.
+  (table) => [
+    index('session_revocations_revoked').on(table.revokedAt),
+    index('session_revocations_expires').on(table.expiresAt),
   ],
 );

@@ -1,5 +1,5 @@
 import type { Executor } from '@kasa/db';
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import { memberAccounts, signPhones, signRequests } from './schema.ts';
 
 export type MemberAccount = typeof memberAccounts.$inferSelect;
@@ -33,6 +33,24 @@ export async function setAccountBlocked(tx: Executor, id: number, blocked: boole
 
 export async function setAccountPhone(tx: Executor, id: number, phone: string): Promise<void> {
   await tx.update(memberAccounts).set({ phone }).where(eq(memberAccounts.id, id));
+}
+
+/** A member's names and e-mail as of `asOf`, unless newer ones are kept already. */
+export async function setAccountContact(
+  tx: Executor,
+  id: number,
+  contact: { firstName: string | null; lastName: string | null; email: string | null },
+  asOf: Date,
+): Promise<void> {
+  await tx
+    .update(memberAccounts)
+    .set({ ...contact, contactAsOf: asOf })
+    .where(
+      and(
+        eq(memberAccounts.id, id),
+        or(isNull(memberAccounts.contactAsOf), lte(memberAccounts.contactAsOf, asOf)),
+      ),
+    );
 }
 
 /** When codes went to this phone and this address lately, newest first. */

@@ -1,5 +1,5 @@
 import { type Executor, isDuplicateKey } from '@kasa/db';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { LockoutState } from '../domain/lockout.ts';
 import { staffUsers } from './schema.ts';
 
@@ -35,6 +35,15 @@ export async function findStaffUserByLogin(
 
 export function listStaffUsers(tx: Executor): Promise<StaffUserRow[]> {
   return tx.select().from(staffUsers).orderBy(asc(staffUsers.id));
+}
+
+export function listStaffUsersById(tx: Executor, ids: readonly number[]): Promise<StaffUserRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return tx
+    .select()
+    .from(staffUsers)
+    .where(inArray(staffUsers.id, [...ids]))
+    .orderBy(asc(staffUsers.id));
 }
 
 /**

@@ -16,6 +16,9 @@ export type SendDecision = { allowed: true } | { allowed: false; retryAfterSecon
 
 const MINUTE = 60_000;
 
+/** The one limit the seed had too: it answered 401 "Access denied" for it. */
+export const DAILY_LIMIT_REASON = 'Daily limit of codes for this phone is reached';
+
 /**
  * The SPEC's guard against burning the fund's SMS money or guessing codes: a cooldown
  * between sends and rolling caps per phone and per address. Says how long to wait.
@@ -36,14 +39,7 @@ export function decideSend(history: SendHistory, limits: SendLimits, now: Date):
       'Too many codes for this phone; try again later',
     ),
   );
-  waits.push(
-    capWait(
-      history.phone,
-      limits.perPhonePerDay,
-      24 * 60 * MINUTE,
-      'Daily limit of codes for this phone is reached',
-    ),
-  );
+  waits.push(capWait(history.phone, limits.perPhonePerDay, 24 * 60 * MINUTE, DAILY_LIMIT_REASON));
   waits.push(
     capWait(
       history.address,

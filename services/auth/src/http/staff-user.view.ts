@@ -1,4 +1,4 @@
-import { type StaffUser, seedDateOf } from '@kasa/contracts';
+import type { StaffUser, StaffUserRecord } from '@kasa/contracts';
 import type { Static } from 'typebox';
 import type { StaffUserRow } from '../db/staff-users.repository.ts';
 
@@ -12,7 +12,21 @@ export function staffUserView(user: StaffUserRow): Static<typeof StaffUser> {
     role: user.role,
     is_active: user.isActive,
     must_change_password: user.mustChangePassword,
-    created_at: seedDateOf(user.createdAt),
-    updated_at: seedDateOf(user.updatedAt),
+    created_at: user.createdAt.toISOString(),
+    updated_at: user.updatedAt.toISOString(),
+  };
+}
+
+/** What a staff account's seed row is made of: no role, no password state. */
+export function staffUserRecordView(user: StaffUserRow): Static<typeof StaffUserRecord> {
+  return {
+    id: user.id,
+    login: user.login,
+    name: user.name,
+    email: user.email,
+    phone: user.phone,
+    is_active: user.isActive,
+    created_at: user.createdAt.toISOString(),
+    updated_at: user.updatedAt.toISOString(),
   };
 }

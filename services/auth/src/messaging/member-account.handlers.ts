@@ -1,11 +1,12 @@
-import { MemberBlocked, MemberUnblocked, PhoneChanged } from '@kasa/contracts';
+import { MemberBlocked, MemberContactChanged, MemberUnblocked, PhoneChanged } from '@kasa/contracts';
 import type { Consumers } from '@kasa/messaging';
 import { revokeSubject } from '../db/refresh-tokens.repository.ts';
-import { setAccountBlocked, setAccountPhone } from '../db/sign-in.repository.ts';
+import { setAccountBlocked, setAccountContact, setAccountPhone } from '../db/sign-in.repository.ts';
 
 /**
  * The member service decides who is blocked and which phone a member has; sign-in follows.
- * Blocking also ends every session: refresh is refused at once, access within its lifetime.
+ * Blocking and a new phone end every session of the member: refresh is refused at once, access
+ * tokens as soon as the gateways learn of the revocation (within a second).
  */
 export function memberAccountHandlers(consumers: Consumers): void {
   consumers.handle(MemberBlocked, async (event, { tx }) => {
@@ -15,7 +16,13 @@ export function memberAccountHandlers(consumers: Consumers): void {
   consumers.handle(MemberUnblocked, async (event, { tx }) => {
     await setAccountBlocked(tx, event.data.memberId, false);
   });
+  // The names and e-mail the member's next tokens carry (the seed's `name` and `email` claims).
+  consumers.handle(MemberContactChanged, async (event, { tx }) => {
+    const { memberId, firstName, lastName, email } = event.data;
+    await setAccountContact(tx, memberId, { firstName, lastName, email }, new Date(event.occurredAt));
+  });
   consumers.handle(PhoneChanged, async (event, { tx }) => {
     await setAccountPhone(tx, event.data.memberId, event.data.phone);
+    await revokeSubject(tx, 'member', event.data.memberId, new Date());
   });
 }

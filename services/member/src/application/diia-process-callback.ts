@@ -27,6 +27,7 @@ import {
 } from '../diia/diia-documents.ts';
 import { DiiaCallbackError } from '../diia/diia-errors.ts';
 import { memberActor } from './member-access.ts';
+import { contactChanges } from './member-contact.ts';
 import type { MemberDeps } from './member-deps.ts';
 
 /** `processed`: the profile is filled; `duplicate`: an earlier callback for the request did it; `settled before`: nothing to do. */
@@ -38,6 +39,8 @@ export const unknownDiiaRequest = () => notFound('Unknown Diia request', 'diia_r
 interface DiiaImport {
   profile: DiiaProfile;
   documents: { type: DiiaIdentityDocumentType; content: Buffer }[];
+  /** The decrypted data as Diia signed it: kept as the member's `diia_answer` (personal data, never logged). */
+  answer: string;
 }
 
 /** The columns the profile's fields fill, and the names events and staff know them by. */
@@ -114,7 +117,7 @@ async function importCallback(
   let outcome: DiiaCallbackOutcome;
   try {
     outcome = await deps.context.messaging.unitOfWork.run((transaction) =>
-      fillProfile(transaction, callback, opened.profile, saved),
+      fillProfile(transaction, callback, opened, saved),
     );
   } catch (error) {
     await removeSaved();
@@ -131,7 +134,7 @@ async function importCallback(
 async function fillProfile(
   { tx, emit }: TransactionContext,
   callback: DiiaCallbackRow,
-  profile: DiiaProfile,
+  { profile, answer }: Pick<DiiaImport, 'profile' | 'answer'>,
   saved: readonly { type: DiiaIdentityDocumentType; file: StoredFile }[],
 ): Promise<DiiaCallbackOutcome> {
   const current = await findDiiaCallback(tx, callback.id, true);
@@ -163,6 +166,7 @@ async function fillProfile(
     member.id,
     {
       ...patch,
+      diiaAnswer: answer,
       profileSentAt: member.profileSentAt ?? now,
       hasNewDocuments: true,
       ...(member.diiaRequestId === callback.requestId ? { diiaRequestId: null } : {}),
@@ -176,6 +180,7 @@ async function fillProfile(
     await emit(newEvent(DocumentsUploaded, { memberId: member.id, documentTypes, source: 'diia' }, meta));
   }
   if (fields.length > 0) await emit(newEvent(MemberUpdated, { memberId: member.id, fields }, meta));
+  await emit(...contactChanges(member, patch, meta));
   return 'processed';
 }
 
@@ -188,7 +193,8 @@ async function openCallback(
     [DIIA_REQUEST_ID_HEADER]: callback.requestId,
   });
   const parts = readDiiaCallbackParts(input);
-  const shared = parseDiiaDocuments(await decryptor.decryptData(parts.encodeData));
+  const answer = await decryptor.decryptData(parts.encodeData);
+  const shared = parseDiiaDocuments(answer);
   // The header is not signed, the data is: a callback cannot bring one request's documents to another's member.
   if (shared.requestId !== null && shared.requestId.toLowerCase() !== callback.requestId.toLowerCase()) {
     throw new DiiaCallbackError('The documents were shared for another request than the callback names');
@@ -201,7 +207,7 @@ async function openCallback(
     if (type === null || documents.some((document) => document.type === type)) continue;
     documents.push({ type, content: await decryptor.decryptFile(part.encrypted) });
   }
-  return { profile, documents };
+  return { profile, documents, answer };
 }
 
 /**

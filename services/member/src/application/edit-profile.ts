@@ -11,6 +11,7 @@ import {
 } from '../db/members.repository.ts';
 import { normalizePhone } from '../domain/bank-details.ts';
 import { callingMember, memberActor, phoneTaken } from './member-access.ts';
+import { contactChanges } from './member-contact.ts';
 import type { MemberDeps } from './member-deps.ts';
 
 export interface ProfileEdit {
@@ -58,7 +59,7 @@ export async function editProfile(deps: MemberDeps, memberId: number, edit: Prof
       throw error;
     }
     const meta = memberActor(memberId);
-    await emit(newEvent(MemberUpdated, { memberId, fields }, meta));
+    await emit(newEvent(MemberUpdated, { memberId, fields }, meta), ...contactChanges(member, patch, meta));
     if (patch.phone) await emit(newEvent(PhoneChanged, { memberId, phone: patch.phone }, meta));
     return edit.photo ? member.photoFile : null;
   });

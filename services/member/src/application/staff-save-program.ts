@@ -1,5 +1,5 @@
 import { ProgramSaved, staffActor } from '@kasa/contracts';
-import { notFound } from '@kasa/http';
+import { badRequest, notFound } from '@kasa/http';
 import { newEvent } from '@kasa/messaging';
 import {
   findProgram,
@@ -14,10 +14,12 @@ import type { MemberDeps } from './member-deps.ts';
 export interface ProgramForm {
   /** Absent for a new program. */
   id?: number;
-  name: string;
-  /** Kopiyky. */
-  monthPrice: number;
-  isActive: boolean;
+  /** Needed for a new program; a change keeps what is left out. */
+  name?: string;
+  /** Kopiyky. Needed for a new program. */
+  monthPrice?: number;
+  /** A new program is active unless told otherwise. */
+  isActive?: boolean;
   /** A newly stored terms document; without one the program keeps its terms. */
   termsFile?: string;
 }
@@ -29,17 +31,27 @@ export const programMissing = () => notFound('Program not found', 'program_not_f
  * but the old document stays in the store: members joined on it.
  */
 export async function saveProgram(deps: MemberDeps, staffId: number, form: ProgramForm): Promise<ProgramRow> {
-  const values: ProgramValues = {
-    name: form.name,
-    monthPrice: form.monthPrice,
-    isActive: form.isActive,
-    ...(form.termsFile === undefined ? {} : { termsFile: form.termsFile }),
-  };
+  const values: Partial<ProgramValues> = Object.fromEntries(
+    Object.entries({
+      name: form.name,
+      monthPrice: form.monthPrice,
+      isActive: form.isActive,
+      termsFile: form.termsFile,
+    }).filter(([, value]) => value !== undefined),
+  );
   return deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
     const now = new Date();
     let id: number;
     if (form.id === undefined) {
-      id = await insertProgram(tx, { termsFile: null, ...values }, staffId, now);
+      const { name, monthPrice } = values;
+      if (name === undefined) throw badRequest("Field 'program_name' is required", 'validation_failed');
+      if (monthPrice === undefined) throw badRequest("Field 'month_price' is required", 'validation_failed');
+      id = await insertProgram(
+        tx,
+        { termsFile: null, isActive: true, ...values, name, monthPrice },
+        staffId,
+        now,
+      );
     } else {
       const current = await lockProgram(tx, form.id);
       if (!current) throw programMissing();

@@ -25,8 +25,8 @@ export function wordsOf(query: string): string[] {
 }
 
 /**
- * Staff find members by words (each must appear, in any case, in one of the chosen fields);
- * without words, they get the members that need their attention (SPEC §3 Search).
+ * Staff find members by words (any of them, in any case, in one of the chosen fields, as the
+ * seed's search); without words, they get the members that need their attention (SPEC §3 Search).
  */
 export async function findMembers(deps: MemberDeps, search: MemberSearch): Promise<FoundMembers> {
   const { db } = deps.context.database;

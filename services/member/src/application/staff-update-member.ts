@@ -34,6 +34,7 @@ import {
 } from '../domain/member-edit.ts';
 import { type ApprovalPlan, planApproval } from '../domain/member-review.ts';
 import { phoneTaken } from './member-access.ts';
+import { contactChanges } from './member-contact.ts';
 import type { MemberDeps } from './member-deps.ts';
 import { memberNotFound } from './staff-member-card.ts';
 
@@ -43,6 +44,11 @@ export interface StaffMemberEdit {
   isActive?: boolean;
   /** True approves the pending program and documents; false withdraws the approval. */
   isSubmitted?: boolean;
+  /**
+   * True: an approved member's pending program and documents become current with this edit,
+   * as saving the seed's review form did (admin `PUT /member`), unless `isSubmitted` is false.
+   */
+  approvePending?: boolean;
 }
 
 type Approval = Extract<ApprovalPlan, { ok: true }>;
@@ -54,7 +60,8 @@ const todayInKyiv = () => calendarDateOfSeedDate(seedDateOf(new Date()))!;
 
 /**
  * Staff edit a member's profile, approve it (the pending program and documents become
- * current), withdraw the approval, block or unblock the member, in any combination and in one
+ * current; for an approved member, also with any edit that asks it), withdraw the approval,
+ * block or unblock the member, in any combination and in one
  * transaction. The member's row is locked first, so that edits of one member queue up. Only
  * what differs is changed and announced: sending the whole form back again does nothing.
  */
@@ -73,7 +80,7 @@ export async function updateMemberByStaff(
 
     const changes = profileChanges(member, checked.edit);
     await assertUnique(tx, memberId, changes);
-    const approval = edit.isSubmitted === true && awaitsApproval(member) ? approvalOf(member) : null;
+    const approval = approvalFor(edit, member);
     const unapproves = edit.isSubmitted === false && member.isSubmitted;
     const blocks = edit.isActive !== undefined && edit.isActive !== member.isActive ? !edit.isActive : null;
 
@@ -100,6 +107,7 @@ export async function updateMemberByStaff(
     if (unapproves) fields.push('is_submited');
     const events: AnyEvent[] = [];
     if (fields.length > 0) events.push(newEvent(MemberUpdated, { memberId, fields }, meta));
+    events.push(...contactChanges(member, patch, meta));
     if (changes.phone) events.push(newEvent(PhoneChanged, { memberId, phone: changes.phone }, meta));
     if (changes.certificate) {
       events.push(newEvent(CertificateAssigned, { memberId, certificate: changes.certificate }, meta));
@@ -120,6 +128,18 @@ async function assertUnique(tx: Tx, memberId: number, changes: ProfileEdit): Pro
     const holder = await certificateHolder(tx, changes.certificate);
     if (holder !== undefined && holder !== memberId) throw certificateTaken();
   }
+}
+
+/**
+ * What the edit approves, if anything awaits approval: all of it with `is_submited: true`; with
+ * `approvePending` alone, an approved member's pending program and documents when they can be
+ * approved (else the edit goes ahead alone, as the seed's save did).
+ */
+function approvalFor(edit: StaffMemberEdit, member: MemberRow): (Approval & { programId: number }) | null {
+  if (!awaitsApproval(member)) return null;
+  if (edit.isSubmitted === true) return approvalOf(member);
+  const saved = edit.approvePending === true && edit.isSubmitted !== false && member.isSubmitted;
+  return saved && planApproval(member).ok ? approvalOf(member) : null;
 }
 
 function approvalOf(member: MemberRow): Approval & { programId: number } {

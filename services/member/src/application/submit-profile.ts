@@ -4,11 +4,12 @@ import { badRequest, conflict, unprocessable } from '@kasa/http';
 import { newEvent } from '@kasa/messaging';
 import { addPendingDocuments } from '../db/identity-documents.repository.ts';
 import { recordMemberFiles } from '../db/member-files.repository.ts';
-import { updateMember } from '../db/members.repository.ts';
+import { type MemberPatch, updateMember } from '../db/members.repository.ts';
 import { findProgram } from '../db/programs.repository.ts';
 import { normalizeIban } from '../domain/bank-details.ts';
 import { type DocumentType, missingForProfile } from '../domain/documents.ts';
 import { callingMember, memberActor } from './member-access.ts';
+import { contactChanges } from './member-contact.ts';
 import type { MemberDeps } from './member-deps.ts';
 
 export interface ProfileForm {
@@ -62,27 +63,24 @@ export async function submitProfile(deps: MemberDeps, memberId: number, form: Pr
       now,
     );
     const pendingProgramId = program.id === member.programId ? null : program.id;
-    await updateMember(
-      tx,
-      memberId,
-      {
-        firstName: form.firstName,
-        middleName: form.middleName,
-        lastName: form.lastName,
-        email: form.email,
-        iban,
-        profileSentAt: now,
-        pendingProgramId,
-        hasNewProgramChange: pendingProgramId !== null,
-        hasNewDocuments: true,
-      },
-      now,
-    );
+    const patch: MemberPatch = {
+      firstName: form.firstName,
+      middleName: form.middleName,
+      lastName: form.lastName,
+      email: form.email,
+      iban,
+      profileSentAt: now,
+      pendingProgramId,
+      hasNewProgramChange: pendingProgramId !== null,
+      hasNewDocuments: true,
+    };
+    await updateMember(tx, memberId, patch, now);
     const documentTypes = form.documents.map(({ type }) => type);
     const meta = memberActor(memberId);
     await emit(
       newEvent(ProfileSubmitted, { memberId, programId: program.id, documentTypes }, meta),
       newEvent(DocumentsUploaded, { memberId, documentTypes, source: 'upload' }, meta),
+      ...contactChanges(member, patch, meta),
     );
   });
 }

@@ -5,6 +5,9 @@ import { members } from './schema.ts';
 export type SearchField = 'name' | 'passport' | 'inn' | 'iban' | 'certificate';
 export const SEARCH_FIELDS: readonly SearchField[] = ['name', 'passport', 'inn', 'iban', 'certificate'];
 
+/** Whether a member must hold every word of a query, or any one of them. */
+export type WordMatch = 'every' | 'any';
+
 export interface Page {
   offset: number;
   limit: number;
@@ -88,37 +91,46 @@ export class MemberSearchIndex {
   #lastReadAt: number | undefined;
   #refreshing: Promise<void> | undefined;
 
-  /** Ids of the members with every word in one of the fields, latest changed first, and how many. */
+  /**
+   * Ids of the members with every word (or, with `match: 'any'`, any word) in one of the
+   * fields, latest changed first, and how many.
+   */
   async search(
     tx: Executor,
     words: readonly string[],
     fields: ReadonlySet<SearchField>,
     { offset, limit }: Page,
+    match: WordMatch = 'every',
   ): Promise<{ ids: number[]; total: number }> {
     await this.#refresh(tx);
     const wanted = words.map((word) => word.toLowerCase());
-    const wantedPairs = new Uint32Array(PAIR_WORDS);
-    for (const word of wanted) pairsOf(word, wantedPairs);
-    const required = requiredBits(wantedPairs);
     const chosen = SEARCH_FIELDS.filter((field) => fields.has(field));
     const everywhere = chosen.length === SEARCH_FIELDS.length;
-    const matches = (entry: Entry) => {
-      for (const word of wanted) {
-        if (
-          everywhere ? !entry.all.includes(word) : !chosen.some((field) => entry.fields[field].includes(word))
-        ) {
-          return false;
-        }
-      }
-      return true;
-    };
+    const holds = (entry: Entry, word: string) =>
+      everywhere ? entry.all.includes(word) : chosen.some((field) => entry.fields[field].includes(word));
+    // Every word: one sketch of all their pairs must be held. Any word: one word's sketch.
+    const allPairs = new Uint32Array(PAIR_WORDS);
+    for (const word of wanted) pairsOf(word, allPairs);
+    const sketchesWanted =
+      match === 'every' ? [requiredBits(allPairs)] : wanted.map((word) => requiredBits(pairsOf(word)));
+    const matches =
+      match === 'every'
+        ? (entry: Entry) => wanted.every((word) => holds(entry, word))
+        : (entry: Entry) => wanted.some((word) => holds(entry, word));
     const ids: number[] = [];
     let total = 0;
     // A plain loop: this runs for every member on every search.
     const entries = this.#entries;
     const sketches = this.#sketches;
     for (let position = 0; position < entries.length; position += 1) {
-      if (!holdsPairs(sketches, position * PAIR_WORDS, required)) continue;
+      let held = false;
+      for (const required of sketchesWanted) {
+        if (holdsPairs(sketches, position * PAIR_WORDS, required)) {
+          held = true;
+          break;
+        }
+      }
+      if (!held) continue;
       const entry = entries[position]!;
       if (!matches(entry)) continue;
       if (total >= offset && ids.length < limit) ids.push(entry.id);

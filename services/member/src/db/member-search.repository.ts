@@ -1,7 +1,8 @@
 import type { Executor } from '@kasa/db';
 import { and, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { membersByIds } from './member-records.repository.ts';
 import type { MemberSearchIndex, Page, SearchField } from './member-search-index.ts';
-import { type MemberRow, memberColumns } from './members.repository.ts';
+import type { MemberRow } from './members.repository.ts';
 import { members } from './schema.ts';
 
 export interface FoundMembers {
@@ -9,7 +10,10 @@ export interface FoundMembers {
   total: number;
 }
 
-/** Members with every word in one of the fields (in memory, see MemberSearchIndex), their rows by key. */
+/**
+ * Members with any of the words in one of the fields, as the seed OR-ed its `contains` (in
+ * memory, see MemberSearchIndex), their rows by key.
+ */
 export async function searchMembers(
   index: MemberSearchIndex,
   tx: Executor,
@@ -18,8 +22,8 @@ export async function searchMembers(
   page: Page,
 ): Promise<FoundMembers> {
   if (words.length === 0 || fields.size === 0) return { rows: [], total: 0 };
-  const { ids, total } = await index.search(tx, words, fields, page);
-  return { rows: await rowsInOrder(tx, ids), total };
+  const { ids, total } = await index.search(tx, words, fields, page, 'any');
+  return { rows: await membersByIds(tx, ids), total };
 }
 
 /** Just the ids of the members with every word in one of the fields, latest changed first. */
@@ -88,21 +92,10 @@ async function pageOf(tx: Executor, source: SQL, { offset, limit }: Page): Promi
     return { rows: [], total: Number(counted[0]?.total ?? 0) };
   }
   return {
-    rows: await rowsInOrder(
+    rows: await membersByIds(
       tx,
       ids.map(({ id }) => id),
     ),
     total: Number(ids[0]!.total),
   };
-}
-
-/** The members' rows, in the order of their ids. */
-async function rowsInOrder(tx: Executor, ids: readonly number[]): Promise<MemberRow[]> {
-  if (ids.length === 0) return [];
-  const rows = await tx
-    .select(memberColumns)
-    .from(members)
-    .where(inArray(members.id, [...ids]));
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -7,6 +7,7 @@ import {
   datetime,
   index,
   int,
+  mediumtext,
   mysqlEnum,
   mysqlTable,
   text,
@@ -67,6 +68,11 @@ export const members = mysqlTable(
     hasCorrectionRequest: boolean('has_correction_request').notNull().default(false),
     /** The last Diia request made for this member: the callback is matched by it. */
     diiaRequestId: char('diia_request_id', { length: 36 }),
+    /**
+     * The decrypted data of the member's last Diia import, as Diia sent it (the seed's
+     * `diia_answer`). Personal data: only the member and staff read it, and it is never logged.
+     */
+    diiaAnswer: mediumtext('diia_answer'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

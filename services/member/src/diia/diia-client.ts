@@ -29,6 +29,8 @@ export interface DiiaSharingRequest {
   /** Ours, a fresh UUID: Diia sends it back in `X-Document-Request-Trace-Id` and in the data. */
   requestId: string;
   deeplink: string;
+  /** Diia's whole answer to the offer request (`{ deeplink, … }`): the seed passed it to the app as it came. */
+  answer: Record<string, unknown>;
 }
 
 /** Diia's session tokens live two hours (its SDKs cache them for 2 h); renew a little before. */
@@ -97,11 +99,12 @@ export class DiiaClient {
       `/api/v2/acquirers/branch/${encodeURIComponent(this.#branchId)}/offer-request/dynamic`,
       { offerId, requestId, returnLink: this.#returnLink },
     );
-    const deeplink = (body as { deeplink?: unknown } | null)?.deeplink;
+    const answer = isPlainObject(body) ? body : {};
+    const { deeplink } = answer;
     if (typeof deeplink !== 'string' || !/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(deeplink)) {
       throw new DiiaUnavailableError('Diia answered the offer request without a deeplink', 200);
     }
-    return { requestId, deeplink };
+    return { requestId, deeplink, answer };
   }
 
   async #offer(): Promise<string> {
@@ -298,4 +301,8 @@ function messageOf(body: unknown): string | null {
   if (typeof message === 'string' && message !== '') return message;
   if (typeof error === 'string' && error !== '') return error;
   return null;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

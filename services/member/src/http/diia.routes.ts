@@ -6,10 +6,14 @@ import type { MemberDeps } from '../application/member-deps.ts';
 import { DIIA_REQUEST_ID_HEADER } from '../diia/diia-callback-parts.ts';
 import { DiiaCallbackError } from '../diia/diia-errors.ts';
 
-const DiiaSharingAnswer = Type.Object({
-  deeplink: Type.String({ description: 'Opens Diia on the phone to share the ID card and the tax number' }),
-  request_id: Type.String({ description: 'What Diia will send the documents back with' }),
-});
+/** Diia's own answer to the offer request, passed on as the seed did, with our request id added. */
+const DiiaSharingAnswer = Type.Object(
+  {
+    deeplink: Type.String({ description: 'Opens Diia on the phone to share the ID card and the tax number' }),
+    request_id: Type.String({ description: 'What Diia will send the documents back with' }),
+  },
+  { additionalProperties: true },
+);
 
 const Success = Type.Object({ success: Type.Boolean() });
 
@@ -30,8 +34,8 @@ export function diiaMemberRoutes(app: HttpApp, deps: MemberDeps): void {
       },
     },
     async (request) => {
-      const { deeplink, requestId } = await requestDiiaDocuments(deps, callerId(request));
-      return { deeplink, request_id: requestId };
+      const { answer, deeplink, requestId } = await requestDiiaDocuments(deps, callerId(request));
+      return { ...answer, deeplink, request_id: requestId };
     },
   );
 }

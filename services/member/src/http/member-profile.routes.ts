@@ -1,6 +1,8 @@
 import {
   calendarDateOfSeedDate,
   MemberProfile,
+  MemberProgram,
+  MemberRecord,
   MessageAnswer,
   Program,
   StoredFileName,
@@ -15,7 +17,8 @@ import { memberProfile } from '../application/member-profile.ts';
 import { requestCorrection } from '../application/request-correction.ts';
 import { submitProfile } from '../application/submit-profile.ts';
 import { DOCUMENT_FIELDS } from '../domain/documents.ts';
-import { programView } from './member.view.ts';
+import { memberRecordView, programView } from './member.view.ts';
+import { pendingMemberProgramView } from './member-program.view.ts';
 
 const Name = Type.String({ minLength: 1, maxLength: 64, pattern: '\\S' });
 const Email = Type.String({ format: 'email', maxLength: 254 });
@@ -52,7 +55,17 @@ const CorrectionForm = Type.Object({
   birth_date: Type.Optional(BirthDate),
 });
 
-const ProgramChangeAnswer = Type.Object({ status: Type.String(), message: Type.String(), data: Program });
+/**
+ * `data` is the program asked for; `member_program` the change as the seed's Member_program row
+ * (its member in `member`), for the gateway to answer the seed's `data` with.
+ */
+const ProgramChangeAnswer = Type.Object({
+  status: Type.String(),
+  message: Type.String(),
+  data: Program,
+  member: MemberRecord,
+  member_program: MemberProgram,
+});
 
 /** The member's own profile: the token's subject, never an id from the request. */
 export function memberProfileRoutes(app: HttpApp, deps: MemberDeps): void {
@@ -167,11 +180,17 @@ export function memberProfileRoutes(app: HttpApp, deps: MemberDeps): void {
       },
     },
     async (request): Promise<Static<typeof ProgramChangeAnswer>> => {
-      const program = await changeProgram(deps, callerId(request), request.body.program_id);
+      const { program, member, requestedAt } = await changeProgram(
+        deps,
+        callerId(request),
+        request.body.program_id,
+      );
       return {
         status: 'success',
         message: 'Request for program change successfully sent',
         data: programView(program),
+        member: memberRecordView(member),
+        member_program: pendingMemberProgramView(member.id, program, requestedAt),
       };
     },
   );

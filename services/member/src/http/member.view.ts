@@ -27,10 +27,18 @@ export function memberRecordView(member: MemberRow): Static<typeof MemberRecord>
     has_new_program_change: member.hasNewProgramChange,
     has_new_passport_data: member.hasNewDocuments,
     has_correction_request: member.hasCorrectionRequest,
-    diia_answer: null,
+    diia_answer: diiaAnswerOf(member),
     created_at: member.createdAt.toISOString(),
     updated_at: member.updatedAt.toISOString(),
   };
+}
+
+/**
+ * The seed's `diia_answer`: the request id while a Diia import is awaited, then the decrypted
+ * data Diia sent (the seed kept the deeplink's id, then overwrote it with the answer).
+ */
+function diiaAnswerOf(member: MemberRow): string | null {
+  return member.diiaRequestId ?? member.diiaAnswer;
 }
 
 export function programView(program: ProgramRow): Static<typeof Program> {
@@ -40,6 +48,10 @@ export function programView(program: ProgramRow): Static<typeof Program> {
     program_file: program.termsFile,
     month_price: program.monthPrice,
     is_active: program.isActive,
+    created_at: program.createdAt.toISOString(),
+    updated_at: program.updatedAt.toISOString(),
+    created_by: program.createdBy,
+    updated_by: program.updatedBy,
   };
 }
 
@@ -54,5 +66,7 @@ export function identityDocumentView(document: IdentityDocumentRow): Static<type
     source: document.source,
     is_new: document.status === 'pending',
     created_at: seedDateOf(document.createdAt),
+    created: document.createdAt.toISOString(),
+    updated: document.updatedAt.toISOString(),
   };
 }

@@ -1,4 +1,5 @@
 import {
+  ADMIN_LIST_CAP,
   calendarDateOfSeedDate,
   kyivDateOf,
   MatchingMembers,
@@ -42,7 +43,7 @@ const SearchBody = Type.Object({
     ),
   ),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 4_294_967_295 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: ADMIN_LIST_CAP })),
 });
 
 const MemberEditBody = Type.Object(
@@ -63,6 +64,13 @@ const MemberEditBody = Type.Object(
     is_submited: Type.Optional(
       Type.Boolean({
         description: 'true approves: the pending program and documents become current; false withdraws it',
+      }),
+    ),
+    approve_pending: Type.Optional(
+      Type.Boolean({
+        description:
+          "true: an approved member's pending program and documents become current with this edit, as " +
+          "saving the seed's review form did (unless `is_submited` is false)",
       }),
     ),
   },
@@ -114,10 +122,10 @@ export function staffMemberRoutes(app: HttpApp, deps: MemberDeps): void {
         ...common,
         summary: 'Find members by words, or list those that need attention',
         description:
-          'Every word of `query` must appear, in any case, in one of the chosen fields (names are the ' +
-          'first, middle and last name). An empty query lists the members that need attention: a profile ' +
-          'not yet approved, a program change, new documents, a reported mistake, a new request. Latest ' +
-          'changed first.',
+          'Members with any word of `query`, in any case, in one of the chosen fields (names are the ' +
+          "first, middle and last name), as the seed's search. An empty query lists the members that need " +
+          'attention: a profile not yet approved, a program change, new documents, a reported mistake, a ' +
+          `new request. Latest changed first; at most ${ADMIN_LIST_CAP} a page.`,
         body: SearchBody,
         response: { 200: Type.Object({ data: Type.Array(MemberRecord), total: Type.Integer() }) },
       },
@@ -235,6 +243,7 @@ export function staffMemberRoutes(app: HttpApp, deps: MemberDeps): void {
         profile: Object.fromEntries(Object.entries(profile).filter(([, value]) => value !== undefined)),
         ...(body.is_active === undefined ? {} : { isActive: body.is_active }),
         ...(body.is_submited === undefined ? {} : { isSubmitted: body.is_submited }),
+        ...(body.approve_pending === undefined ? {} : { approvePending: body.approve_pending }),
       });
       return { status: 'success', message: 'Member updated' };
     },

@@ -11,11 +11,12 @@ import { programView } from './member.view.ts';
 const ProgramId = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const common = { tags: ['staff: programs'] };
 
+/** Every field but `id` may be left out of a change; a new program needs its name and price. */
 const ProgramForm = Type.Object({
   id: Type.Optional(ProgramId),
-  program_name: Type.String({ minLength: 1, maxLength: 128, pattern: '\\S' }),
-  month_price: Type.Integer({ minimum: 1, maximum: 4_294_967_295, description: 'kopiyky' }),
-  is_active: Type.Boolean(),
+  program_name: Type.Optional(Type.String({ minLength: 1, maxLength: 128, pattern: '\\S' })),
+  month_price: Type.Optional(Type.Integer({ minimum: 1, maximum: 4_294_967_295, description: 'kopiyky' })),
+  is_active: Type.Optional(Type.Boolean()),
   new_program_file: Type.Optional({ ...StoredFileName, description: 'The terms document: a PDF file' }),
 });
 
@@ -70,8 +71,8 @@ export function staffProgramRoutes(app: HttpApp, deps: MemberDeps): void {
         ...common,
         summary: 'Create a program, or change one (administrators)',
         description:
-          'multipart/form-data (or JSON without a file). Without `id` a new program; with it, that program ' +
-          '(404 when there is none). `new_program_file` replaces the terms: a PDF (415 otherwise); the ' +
+          'multipart/form-data (or JSON without a file). Without `id` a new program (name and price needed); ' +
+          'with it, that program (404 when there is none), changing only the fields sent. `new_program_file` replaces the terms: a PDF (415 otherwise); the ' +
           'old terms stay stored, members joined on them.',
         consumes: ['multipart/form-data', 'application/json'],
         body: ProgramForm,
@@ -84,9 +85,9 @@ export function staffProgramRoutes(app: HttpApp, deps: MemberDeps): void {
         const terms = files.get('new_program_file')?.[0];
         const program = await saveProgram(deps, callerId(request), {
           ...(id === undefined ? {} : { id }),
-          name: program_name.trim(),
-          monthPrice: month_price,
-          isActive: is_active,
+          ...(program_name === undefined ? {} : { name: program_name.trim() }),
+          ...(month_price === undefined ? {} : { monthPrice: month_price }),
+          ...(is_active === undefined ? {} : { isActive: is_active }),
           ...(terms === undefined ? {} : { termsFile: terms.name }),
         });
         return { status: 'success', message: 'Program saved', data: programView(program) };

@@ -1,16 +1,5 @@
+import { MobileAppSiteAssociation } from '@kasa/contracts';
 import type { HttpApp } from '@kasa/http';
-import { Type } from 'typebox';
-
-const AppLinks = Type.Object({
-  applinks: Type.Object({
-    details: Type.Array(
-      Type.Object({
-        appIDs: Type.Array(Type.String()),
-        components: Type.Array(Type.Record(Type.String(), Type.String())),
-      }),
-    ),
-  }),
-});
 
 /**
  * Apple's universal links: the app comes back from Diia through `/diia/*` on our domain.
@@ -20,7 +9,13 @@ export function appLinksRoutes(app: HttpApp, appIds: string[]): void {
   const body = { applinks: { details: [{ appIDs: appIds, components: [{ '/': '/diia/*' }] }] } };
   app.get(
     '/.well-known/apple-app-site-association',
-    { schema: { tags: ['app'], summary: 'Universal links for the iOS app', response: { 200: AppLinks } } },
+    {
+      schema: {
+        tags: ['app'],
+        summary: 'Universal links for the iOS app',
+        response: { 200: MobileAppSiteAssociation },
+      },
+    },
     async () => body,
   );
 }

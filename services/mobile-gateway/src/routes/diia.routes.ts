@@ -1,27 +1,31 @@
-import { bearerSecurity, callerToken, forwardedBody, type HttpApp, requireAuth } from '@kasa/http';
+import {
+  MobileDiiaAnswer,
+  MobileDiiaCallbackAnswer,
+  MobileDiiaCallbackError,
+  MobileProfileFormError,
+} from '@kasa/contracts';
+import { bearerSecurity, callerToken, forwardedBody, type HttpApp } from '@kasa/http';
 import type { GatewayContext } from '@kasa/runtime';
 import { Type } from 'typebox';
+import { signedIn } from '../access.ts';
 
 const DIIA_REQUEST_ID_HEADER = 'x-document-request-trace-id';
-const DiiaLink = Type.Object({
-  deeplink: Type.String({ description: 'Open it on the phone: Diia asks the member to share the documents' }),
-  request_id: Type.String(),
-});
-const Success = Type.Object({ success: Type.Boolean() });
 
 /** Importing the profile from Diia (SPEC §4, §6 rows 20–21). */
 export function diiaRoutes(app: HttpApp, { services }: GatewayContext): void {
   app.post(
     '/user/profile/diia',
     {
-      onRequest: requireAuth(),
-      config: { errorEnvelope: 'message-only' },
+      ...signedIn,
       schema: {
         tags: ['profile'],
         summary: 'Start importing the ID card and tax number from Diia',
-        description: '503 when the fund has not set up Diia.',
+        description:
+          "Diia's answer to the offer request, as it came (`deeplink` and whatever else Diia sends), " +
+          'with `request_id` added. 409 once the profile is approved; 503 when the fund has not set up ' +
+          'Diia or Diia does not answer.',
         security: bearerSecurity,
-        response: { 200: DiiaLink },
+        response: { 200: MobileDiiaAnswer, 409: MobileProfileFormError },
       },
     },
     (request) =>
@@ -30,7 +34,7 @@ export function diiaRoutes(app: HttpApp, { services }: GatewayContext): void {
         path: '/me/diia-requests',
         headers: callerToken(request),
         requestId: request.id,
-        response: DiiaLink,
+        response: MobileDiiaAnswer,
       }),
   );
 
@@ -38,16 +42,23 @@ export function diiaRoutes(app: HttpApp, { services }: GatewayContext): void {
     '/user/profile/diia-callback',
     {
       validatorCompiler: () => () => true,
+      config: { errorEnvelope: 'success-flag' },
       schema: {
         tags: ['profile'],
         summary: "Diia's delivery of the shared documents (called by Diia)",
         description:
           'multipart/form-data with `encodeData` and the encrypted files, and the request id in ' +
-          '`X-Document-Request-Trace-Id`. Kept as it came; 503 while no decryptor is configured (it is ' +
-          'processed once one is).',
+          '`X-Document-Request-Trace-Id`. Kept as it came; errors are `{success: false}` as the seed ' +
+          'answered them: 400 for a form that is not Diia’s, 404 for a request nobody waits for, 503 ' +
+          'while no decryptor is configured (it is processed once one is).',
         consumes: ['multipart/form-data'],
         headers: Type.Object({ [DIIA_REQUEST_ID_HEADER]: Type.Optional(Type.String()) }),
-        response: { 200: Success },
+        response: {
+          200: MobileDiiaCallbackAnswer,
+          400: MobileDiiaCallbackError,
+          404: MobileDiiaCallbackError,
+          415: MobileDiiaCallbackError,
+        },
       },
     },
     (request) => {
@@ -58,7 +69,7 @@ export function diiaRoutes(app: HttpApp, { services }: GatewayContext): void {
         headers: typeof requestId === 'string' ? { [DIIA_REQUEST_ID_HEADER]: requestId } : {},
         requestId: request.id,
         ...forwardedBody(request),
-        response: Success,
+        response: MobileDiiaCallbackAnswer,
       });
     },
   );

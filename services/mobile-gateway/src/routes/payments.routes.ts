@@ -1,35 +1,47 @@
 import {
   AidRequest,
   Contribution,
-  hryvniasOf,
+  calendarDateOfSeedDate,
+  kyivDateOf,
+  LiqPayCallbackOutcome,
   LiqPayCheckout,
+  MOBILE_PAYMENT_MESSAGES,
+  MobileChargesAnswer,
+  MobileLiqPayAnswer,
+  MobileLiqPayCallbackAnswer,
+  MobileLiqPayCallbackNotFound,
+  MobilePaymentsAnswer,
   PaymentRecord,
   paymentTypeOf,
-  SeedDate,
+  pythonFloatTextOf,
   seedDateOfCalendarDate,
 } from '@kasa/contracts';
-import { asCaller, bearerSecurity, callerToken, type HttpApp } from '@kasa/http';
-import { dayOf, type GatewayContext, kopiykyOfField } from '@kasa/runtime';
+import { asCaller, bearerSecurity, callerToken, type HttpApp, notFound } from '@kasa/http';
+import { type GatewayContext, kopiykyOfField } from '@kasa/runtime';
 import { Type } from 'typebox';
-import { AppCheckout, signedIn } from '../access.ts';
+import { emptyBodyAllowed, signedIn } from '../access.ts';
 
-const AppCharge = Type.Object({
-  date: Type.Union([SeedDate, Type.Null()]),
-  sum: Type.Number({ description: 'hryvnias; negative for a reversal' }),
-  diagnosis: Type.String(),
-  request_id: Type.Union([Type.Integer(), Type.Null()]),
-  type: Type.String({ description: 'Відшкодування or Часткове відшкодування' }),
-});
+/**
+ * The days `/user/charges/list` is narrowed to. The seed filtered only when both `begin` and
+ * `end` were days (`dd.mm.yyyy`) and answered every payout otherwise; Kasa also takes either
+ * alone, and `yyyy-mm-dd`.
+ */
+function chargePeriodOf(body: { begin?: string | undefined; end?: string | undefined } | undefined): {
+  from?: string;
+  to?: string;
+} {
+  const dayOf = (text: string | undefined) => {
+    const trimmed = text?.trim() ?? '';
+    if (trimmed === '') return undefined;
+    return /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(trimmed) ? trimmed : calendarDateOfSeedDate(trimmed);
+  };
+  const from = dayOf(body?.begin);
+  const to = dayOf(body?.end);
+  if (from === null || to === null) return {};
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}
 
-const AppContribution = Type.Object({
-  date: SeedDate,
-  sum: Type.Number({ description: 'hryvnias' }),
-  payed_to: Type.Union([SeedDate, Type.Null()], {
-    description: 'the membership ran to this day once it was applied',
-  }),
-});
-
-/** Contributions through LiqPay (SPEC §6 rows 12, 18 and 19). */
+/** Contributions through LiqPay, and the fund's payouts (SPEC §6 rows 11, 12, 18 and 19). */
 export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
   const { payment, request: requests } = context.services;
 
@@ -41,7 +53,7 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
         tags: ['payments'],
         security: bearerSecurity,
         summary: "The member's contributions, latest first",
-        response: { 200: Type.Array(AppContribution) },
+        response: { 200: MobilePaymentsAnswer },
       },
     },
     async (request) => {
@@ -53,7 +65,7 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
       });
       return contributions.map((contribution) => ({
         date: seedDateOfCalendarDate(contribution.paid_on),
-        sum: hryvniasOf(contribution.amount),
+        sum: pythonFloatTextOf(contribution.amount),
         payed_to: contribution.paid_until === null ? null : seedDateOfCalendarDate(contribution.paid_until),
       }));
     },
@@ -63,30 +75,30 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
     '/user/charges/list',
     {
       ...signedIn,
+      ...emptyBodyAllowed,
       schema: {
         tags: ['payments'],
         security: bearerSecurity,
         summary: "The fund's payouts for the member's requests, latest first",
         description:
-          'Only those paid on the days from `begin` to `end` (Kyiv, both included) when given. A payout ' +
-          'corrected by staff shows as the payout and its reversal (a negative sum).',
+          'Only those paid on the days from `begin` to `end` (Kyiv, both included) when given; a date that ' +
+          'is no day is ignored, as the seed did. A payout corrected by staff shows as the payout and its ' +
+          'reversal (a negative sum).',
         body: Type.Optional(
           Type.Object({
             begin: Type.Optional(Type.String({ maxLength: 10, description: 'dd.mm.yyyy' })),
             end: Type.Optional(Type.String({ maxLength: 10, description: 'dd.mm.yyyy' })),
           }),
         ),
-        response: { 200: Type.Array(AppCharge) },
+        response: { 200: MobileChargesAnswer },
       },
     },
     async (request) => {
-      const from = dayOf('begin', request.body?.begin);
-      const to = dayOf('end', request.body?.end);
       const [payouts, theirRequests] = await Promise.all([
         payment.request({
           method: 'GET',
           path: '/me/payouts',
-          query: { ...(from ? { from } : {}), ...(to ? { to } : {}) },
+          query: chargePeriodOf(request.body),
           ...asCaller(request),
           response: Type.Array(PaymentRecord),
         }),
@@ -99,8 +111,9 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
       ]);
       const diagnoses = new Map(theirRequests.map((one) => [one.id, one.diagnos]));
       return payouts.map((payout) => ({
-        date: payout.paid_on === null ? null : seedDateOfCalendarDate(payout.paid_on),
-        sum: hryvniasOf(payout.amount),
+        // A payout is entered with the day it was paid; its record's own day stands in otherwise.
+        date: seedDateOfCalendarDate(payout.paid_on ?? kyivDateOf(new Date(payout.created_at))),
+        sum: pythonFloatTextOf(payout.amount),
         diagnosis: payout.request_id === null ? '' : (diagnoses.get(payout.request_id) ?? ''),
         request_id: payout.request_id,
         type: paymentTypeOf(payout.kind).name,
@@ -127,7 +140,7 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
             description: 'hryvnias, at most 2 decimals',
           }),
         }),
-        response: { 200: AppCheckout },
+        response: { 200: MobileLiqPayAnswer },
       },
     },
     async (request) => {
@@ -148,26 +161,33 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
   app.post(
     '/user/payments/liqpay-callback',
     {
+      config: { errorEnvelope: 'status-and-message' },
       schema: {
         tags: ['payments'],
         summary: "LiqPay's callback (server_url)",
         description:
-          'A form with `data` and `signature`, from LiqPay only: 400 when the signature is not the fund’s.',
+          'A form with `data` and `signature`, from LiqPay only: 400 when the signature is not the fund’s, ' +
+          `404 "${MOBILE_PAYMENT_MESSAGES.paymentNotFound}" for an order the fund never made. Otherwise the ` +
+          'parameters LiqPay signed, as the seed answered them.',
         consumes: ['application/x-www-form-urlencoded'],
         body: Type.Object({
           data: Type.String({ maxLength: 65_536 }),
           signature: Type.String({ maxLength: 128 }),
         }),
-        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+        response: { 200: MobileLiqPayCallbackAnswer, 404: MobileLiqPayCallbackNotFound },
       },
     },
-    (request) =>
-      payment.request({
+    async (request) => {
+      const outcome = await payment.request({
         method: 'POST',
         path: '/liqpay/callbacks',
         body: { data: request.body.data, signature: request.body.signature },
         requestId: request.id,
-        response: Type.Object({ status: Type.Literal('ok') }),
-      }),
+        response: LiqPayCallbackOutcome,
+      });
+      if (outcome.result === 'unknown_order')
+        throw notFound(MOBILE_PAYMENT_MESSAGES.paymentNotFound, 'payment_not_found');
+      return { status: 'success', message: MOBILE_PAYMENT_MESSAGES.callbackHandled, data: outcome.data };
+    },
   );
 }

@@ -1,20 +1,41 @@
-import { MemberProfile, MessageAnswer, Program } from '@kasa/contracts';
-import { bearerSecurity, callerToken, forwardedBody, type HttpApp, notFound, sendDownload } from '@kasa/http';
-import type { GatewayContext } from '@kasa/runtime';
+import {
+  MemberProfile,
+  MessageAnswer,
+  MobileFileNotFound,
+  MobileProfileCreateAnswer,
+  MobileProfileEditAnswer,
+  MobileProfileFormError,
+  MobileProfileGetAnswer,
+  MobileProfileNotApproved,
+  MobileProfileWrongAnswer,
+  MobileProgramChangeAnswer,
+  MobileProgramChangeError,
+  MobileProgramListAnswer,
+  Program,
+} from '@kasa/contracts';
+import {
+  bearerSecurity,
+  callerToken,
+  forwardedBody,
+  type HttpApp,
+  notFound,
+  requireAuth,
+  sendDownload,
+} from '@kasa/http';
+import { type GatewayContext, staffUserRowsFor } from '@kasa/runtime';
 import type { FastifyRequest } from 'fastify';
 import { type Static, type TSchema, Type } from 'typebox';
 import { seedErrors, signedIn } from '../access.ts';
-import { AppProfile, AppProgram, appProfile, appProgram } from '../member-views.ts';
+import { mobileProfile, mobileProgram, mobileProgramChange, ProgramChange } from '../member-views.ts';
 
-/** The seed's member routes answer errors as `{ message }`. */
 /**
  * Forms are checked by the member service against its schema (a multipart body reaches it
  * unread); the schema here documents them.
  */
 const checkedByService = { validatorCompiler: () => () => true };
 
-const ProgramChangeAnswer = Type.Object({ status: Type.String(), message: Type.String(), data: AppProgram });
-const InternalProgramChange = Type.Object({ status: Type.String(), message: Type.String(), data: Program });
+/** A file route's declared errors; typed loosely so the handler may answer with the file itself. */
+const fileErrors: Record<number, TSchema> = { 404: MobileFileNotFound };
 const FileDoc = (description: string) => Type.Optional(Type.String({ format: 'binary', description }));
 const form = (properties: Record<string, TSchema>) => Type.Object(properties);
 
@@ -65,7 +86,14 @@ export function profileRoutes(app: HttpApp, context: GatewayContext): void {
           book_2: FileDoc('Passport book, page 2'),
           book_address: FileDoc('Passport book, address page'),
         }),
-        response: { 200: MessageAnswer },
+        response: {
+          200: MobileProfileCreateAnswer,
+          400: MobileProfileFormError,
+          409: MobileProfileFormError,
+          413: MobileProfileFormError,
+          415: MobileProfileFormError,
+          422: MobileProfileFormError,
+        },
       },
     },
     (request) =>
@@ -95,7 +123,13 @@ export function profileRoutes(app: HttpApp, context: GatewayContext): void {
           phone: Type.Optional(Type.String({ examples: ['+380671234567'] })),
           photo: FileDoc('JPEG, PNG or HEIC'),
         }),
-        response: { 200: MessageAnswer },
+        response: {
+          200: MobileProfileEditAnswer,
+          400: MobileProfileFormError,
+          413: MobileProfileFormError,
+          415: MobileProfileFormError,
+          422: MobileProfileFormError,
+        },
       },
     },
     (request) =>
@@ -118,7 +152,7 @@ export function profileRoutes(app: HttpApp, context: GatewayContext): void {
           last_name: Type.Optional(Type.String()),
           birth_date: Type.Optional(Type.String({ description: 'dd.mm.yyyy' })),
         }),
-        response: { 200: MessageAnswer },
+        response: { 200: MobileProfileWrongAnswer, 400: MobileProfileFormError },
       },
     },
     (request) =>
@@ -134,7 +168,7 @@ export function profileRoutes(app: HttpApp, context: GatewayContext): void {
         summary: 'The approved profile with the current program',
         description: '403 "Your profile is not approved yet" until staff approve it.',
         security: bearerSecurity,
-        response: { 200: AppProfile },
+        response: { 200: MobileProfileGetAnswer, 403: MobileProfileNotApproved },
       },
     },
     async (request) => {
@@ -145,7 +179,7 @@ export function profileRoutes(app: HttpApp, context: GatewayContext): void {
         requestId: request.id,
         response: MemberProfile,
       });
-      return appProfile(profile, publicUrl);
+      return mobileProfile(profile, publicUrl);
     },
   );
 
@@ -156,7 +190,7 @@ export function profileRoutes(app: HttpApp, context: GatewayContext): void {
       schema: {
         tags: ['programs'],
         summary: 'The programs members can join',
-        response: { 200: Type.Array(AppProgram) },
+        response: { 200: MobileProgramListAnswer },
       },
     },
     async (request) => {
@@ -166,33 +200,42 @@ export function profileRoutes(app: HttpApp, context: GatewayContext): void {
         requestId: request.id,
         response: Type.Object({ data: Type.Array(Program) }),
       });
-      return data.map((program) => appProgram(program, publicUrl));
+      return data.map((program) => mobileProgram(program, publicUrl));
     },
   );
 
   app.post(
     '/program/change',
     {
-      ...signedIn,
+      // The seed's program_change answers its errors with `status` (its token check did not).
+      onRequest: requireAuth(),
       ...checkedByService,
       schema: {
         tags: ['programs'],
         summary: 'Ask to move to another program',
         description:
-          'Takes effect when staff approve it. Asking for the current program withdraws the request.',
+          'Takes effect when staff approve it. Asking for the current program withdraws the request ' +
+          '(409 when there is none). 422 for a program that is not open to join.',
         security: bearerSecurity,
         consumes: ['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json'],
         body: form({ program_id: Type.Integer() }),
-        response: { 200: ProgramChangeAnswer },
+        response: {
+          200: MobileProgramChangeAnswer,
+          400: MobileProgramChangeError,
+          409: MobileProgramChangeError,
+          422: MobileProgramChangeError,
+        },
       },
     },
     async (request) => {
-      const answer = await sendForm(context, request, {
+      const change = await sendForm(context, request, {
         method: 'POST',
         path: '/me/program-change',
-        response: InternalProgramChange,
+        response: ProgramChange,
       });
-      return { ...answer, data: appProgram(answer.data, publicUrl) };
+      const { program } = change.member_program;
+      const users = await staffUserRowsFor(context, request, [program.created_by, program.updated_by]);
+      return mobileProgramChange(change, publicUrl, users);
     },
   );
 
@@ -231,6 +274,7 @@ export function profileRoutes(app: HttpApp, context: GatewayContext): void {
           filename: Type.String({ maxLength: 256 }),
         }),
         produces: ['image/jpeg', 'image/png', 'image/heic', 'application/pdf'],
+        response: fileErrors,
       },
     },
     (request, reply) => {

@@ -1,30 +1,99 @@
-import { AidRequest, AidRequestDetail, RequestStatus, StatusAnswer } from '@kasa/contracts';
-import { bearerSecurity, callerToken, forwardedBody, type HttpApp, sendDownload } from '@kasa/http';
-import type { GatewayContext } from '@kasa/runtime';
-import { Type } from 'typebox';
-import { signedIn } from '../access.ts';
-import { AppRequest, AppRequestDetail, appRequest, appRequestDetail } from '../request-views.ts';
+import {
+  AidRequest,
+  AidRequestDetail,
+  MOBILE_REQUEST_MESSAGES,
+  MobileRequestAnswer,
+  MobileRequestCreateAnswer,
+  MobileRequestFormError,
+  MobileRequestListAnswer,
+  MobileRequestMessageAnswer,
+  MobileRequestMessageError,
+  MobileRequestNotFound,
+  MobileRequestUpdateAnswer,
+  RequestStatus,
+  StatusAnswer,
+} from '@kasa/contracts';
+import {
+  AppError,
+  bearerSecurity,
+  callerToken,
+  type ErrorEnvelopeStyle,
+  forwardedBody,
+  type HttpApp,
+  isAppError,
+  requireAuth,
+  sendDownload,
+} from '@kasa/http';
+import { type GatewayContext, staffUserRowsFor } from '@kasa/runtime';
+import type { FastifyRequest } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { emptyBodyAllowed, signedIn } from '../access.ts';
+import { ownMemberRow } from '../request-people.ts';
+import { mobileRequestAnswer, mobileRequestItem, staffAuthorsOf } from '../request-views.ts';
 
 /** A multipart form reaches the request service unread and is checked there; this documents it. */
 const checkedByService = { validatorCompiler: () => () => true };
 const common = { tags: ['requests'], security: bearerSecurity };
+/** A member's route whose errors the seed answered in its own envelope. */
+const signedInWith = (errorEnvelope: ErrorEnvelopeStyle) => ({
+  onRequest: requireAuth(),
+  config: { errorEnvelope },
+});
 
 const RequestId = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const Files = Type.Optional(
   Type.Array(Type.String({ format: 'binary' }), {
-    description: 'Photos or scans of receipts: JPEG, PNG, HEIC or PDF, up to 10 MB each, 20 at once',
+    description:
+      'Photos or scans of receipts: JPEG, PNG, HEIC or PDF, up to 10 MB each, 20 at once. Any field ' +
+      'name is taken (`files`, `file0`, …), as the seed took every field but the text ones.',
   }),
 );
+
+/** A service's refusal, answered with the seed's text for it (same status and code). */
+async function inSeedWords<T>(
+  call: Promise<T>,
+  refusal: { status: number; code?: string; message: string },
+): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (
+      isAppError(error) &&
+      error.statusCode === refusal.status &&
+      (refusal.code ?? error.code) === error.code
+    ) {
+      const { statusCode, code, headers } = error;
+      throw new AppError({ statusCode, code, headers, message: refusal.message, cause: error });
+    }
+    throw error;
+  }
+}
 
 /** Aid requests (SPEC §6 rows 13–17): a member's own, and no one else's. */
 export function requestRoutes(app: HttpApp, context: GatewayContext): void {
   const { request: requests } = context.services;
   const publicUrl = context.config.PUBLIC_URL.replace(/\/+$/, '');
 
+  /**
+   * A request as `request_get` answered it, with the member's and the staff authors' rows. The
+   * member's row is asked for before `detail` runs: a create must not open a request it then
+   * cannot answer.
+   */
+  async function answerOf(
+    request: FastifyRequest,
+    detail: () => Promise<Static<typeof AidRequestDetail>>,
+  ): Promise<Static<typeof MobileRequestAnswer>> {
+    const owner = await ownMemberRow(context, request);
+    const found = await detail();
+    const staff = await staffUserRowsFor(context, request, staffAuthorsOf(found));
+    return mobileRequestAnswer(found, owner, staff, publicUrl);
+  }
+
   app.post(
     '/user/request/list',
     {
       ...signedIn,
+      ...emptyBodyAllowed,
       schema: {
         ...common,
         summary: "The member's requests, newest first",
@@ -32,127 +101,158 @@ export function requestRoutes(app: HttpApp, context: GatewayContext): void {
         body: Type.Optional(
           Type.Object({ status: Type.Optional(Type.Array(RequestStatus, { maxItems: 4 })) }),
         ),
-        response: { 200: Type.Array(AppRequest) },
+        response: { 200: MobileRequestListAnswer },
       },
     },
     async (request) => {
-      const list = await requests.request({
-        method: 'GET',
-        path: '/me/requests',
-        query: { status: request.body?.status ?? [] },
-        headers: callerToken(request),
-        requestId: request.id,
-        response: Type.Array(AidRequest),
-      });
-      return list.map((one) => appRequest(one, publicUrl));
+      const [list, member] = await Promise.all([
+        requests.request({
+          method: 'GET',
+          path: '/me/requests',
+          query: { status: request.body?.status ?? [] },
+          headers: callerToken(request),
+          requestId: request.id,
+          response: Type.Array(AidRequest),
+        }),
+        ownMemberRow(context, request),
+      ]);
+      return list.map((one) => mobileRequestItem(one, member, publicUrl));
     },
   );
 
   app.get(
     '/user/request/:id',
     {
-      ...signedIn,
+      ...signedInWith('status-and-message'),
       schema: {
         ...common,
         summary: 'One request with its files and the conversation',
-        description: '404 "Request not found" for a request that is not the member\'s.',
+        description: `404 "${MOBILE_REQUEST_MESSAGES.notFound}" for a request that is not the member's.`,
         params: Type.Object({ id: RequestId }),
-        response: { 200: AppRequestDetail },
+        response: { 200: MobileRequestAnswer, 404: MobileRequestNotFound },
       },
     },
-    async (request) =>
-      appRequestDetail(
-        await requests.request({
-          method: 'GET',
-          path: `/me/requests/${request.params.id}`,
-          headers: callerToken(request),
-          requestId: request.id,
-          response: AidRequestDetail,
-        }),
-        publicUrl,
+    (request) =>
+      answerOf(request, () =>
+        inSeedWords(
+          requests.request({
+            method: 'GET',
+            path: `/me/requests/${request.params.id}`,
+            headers: callerToken(request),
+            requestId: request.id,
+            response: AidRequestDetail,
+          }),
+          { status: 404, message: MOBILE_REQUEST_MESSAGES.notFound },
+        ),
       ),
   );
 
   app.post(
     '/user/request/:id/message',
     {
-      ...signedIn,
+      ...signedInWith('status-and-message'),
       schema: {
         ...common,
         summary: 'Write to the fund about a request',
-        description: 'The request then waits for staff (`awaiting_agent`). 409 when it is closed.',
+        description:
+          `The request then waits for staff (\`awaiting_agent\`). 404 "${MOBILE_REQUEST_MESSAGES.messageRequestNotFound}" ` +
+          "for a request that is not the member's; 409 when it is closed.",
         params: Type.Object({ id: RequestId }),
-        body: Type.Object({ message: Type.String({ minLength: 1, maxLength: 5000 }) }),
-        response: { 200: StatusAnswer },
+        body: Type.Object({
+          message: Type.String({ minLength: 1, maxLength: 5000 }),
+          request_id: Type.Optional(
+            Type.Integer({ description: "The seed's form sent it too; the path decides" }),
+          ),
+        }),
+        response: {
+          200: MobileRequestMessageAnswer,
+          404: MobileRequestMessageError,
+          409: MobileRequestMessageError,
+        },
       },
     },
-    (request) =>
-      requests.request({
-        method: 'POST',
-        path: `/me/requests/${request.params.id}/messages`,
-        body: { message: request.body.message },
-        headers: callerToken(request),
-        requestId: request.id,
-        response: StatusAnswer,
-      }),
+    async (request) => {
+      await inSeedWords(
+        requests.request({
+          method: 'POST',
+          path: `/me/requests/${request.params.id}/messages`,
+          body: { message: request.body.message },
+          headers: callerToken(request),
+          requestId: request.id,
+          response: StatusAnswer,
+        }),
+        { status: 404, message: MOBILE_REQUEST_MESSAGES.messageRequestNotFound },
+      );
+      return { status: 'success', message: MOBILE_REQUEST_MESSAGES.messageAdded };
+    },
   );
 
   app.post(
     '/user/request/create',
     {
-      ...signedIn,
+      ...signedInWith('error-field'),
       ...checkedByService,
       schema: {
         ...common,
         summary: 'Open a request with a comment and photos of receipts',
         description:
-          'multipart/form-data: `comment` and any number of `files`. 400 names a wrong field, 413 a file ' +
-          'too large or too many, 415 a file of another type; then nothing is kept.',
+          `multipart/form-data: \`comment\` and any number of files. 400 "${MOBILE_REQUEST_MESSAGES.commentAbsent}" ` +
+          'without a comment; 413 a file too large or too many, 415 a file of another type; then nothing is kept.',
         consumes: ['multipart/form-data'],
         body: Type.Object({ comment: Type.String({ maxLength: 5000 }), files: Files }),
-        response: { 201: AppRequestDetail },
+        response: { 200: MobileRequestCreateAnswer, 400: MobileRequestFormError },
       },
     },
-    async (request, reply) => {
-      const created = await requests.forward({
-        method: 'POST',
-        path: '/me/requests',
-        headers: callerToken(request),
-        requestId: request.id,
-        ...forwardedBody(request),
-        response: AidRequestDetail,
-      });
-      return reply.code(201).send(appRequestDetail(created, publicUrl));
-    },
+    (request) =>
+      answerOf(request, () =>
+        inSeedWords(
+          requests.forward({
+            method: 'POST',
+            path: '/me/requests',
+            headers: callerToken(request),
+            requestId: request.id,
+            ...forwardedBody(request),
+            response: AidRequestDetail,
+          }),
+          { status: 400, code: 'validation_failed', message: MOBILE_REQUEST_MESSAGES.commentAbsent },
+        ),
+      ),
   );
 
   app.post(
     '/user/request/update',
     {
-      ...signedIn,
+      ...signedInWith('error-field'),
       ...checkedByService,
       schema: {
         ...common,
         summary: 'Add photos to a request',
         description:
-          'multipart/form-data: the request `id` and its new `files`. A request waiting for the member ' +
-          'then waits for staff. 409 when it is closed.',
+          'multipart/form-data: the request `id` and its new files. A request waiting for the member then ' +
+          `waits for staff. 400 "${MOBILE_REQUEST_MESSAGES.requestIdNotValid}" without a valid id; 404 for a ` +
+          "request that is not the member's; 409 when it is closed.",
         consumes: ['multipart/form-data'],
         body: Type.Object({ id: RequestId, files: Files }),
-        response: { 200: AppRequestDetail },
+        response: {
+          200: MobileRequestUpdateAnswer,
+          400: MobileRequestFormError,
+          404: MobileRequestFormError,
+        },
       },
     },
-    async (request) =>
-      appRequestDetail(
-        await requests.forward({
-          method: 'POST',
-          path: '/me/request-files',
-          headers: callerToken(request),
-          requestId: request.id,
-          ...forwardedBody(request),
-          response: AidRequestDetail,
-        }),
-        publicUrl,
+    (request) =>
+      answerOf(request, () =>
+        inSeedWords(
+          requests.forward({
+            method: 'POST',
+            path: '/me/request-files',
+            headers: callerToken(request),
+            requestId: request.id,
+            ...forwardedBody(request),
+            response: AidRequestDetail,
+          }),
+          { status: 400, code: 'validation_failed', message: MOBILE_REQUEST_MESSAGES.requestIdNotValid },
+        ),
       ),
   );
 

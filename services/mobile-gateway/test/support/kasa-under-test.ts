@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startGateway, startService } from '@kasa/runtime';
+import { type RunningService, startGateway, startService } from '@kasa/runtime';
 import {
+  type FakeDiia,
   type FakeLiqPay,
   type FakeTwilio,
   freePort,
   generateEd25519Keys,
+  startFakeDiia,
   startFakeLiqPay,
   startFakeTwilio,
   type TestKeys,
@@ -29,7 +31,11 @@ export interface KasaUnderTest {
   twilio: FakeTwilio;
   /** Only when started `withPayments`. */
   liqpay: FakeLiqPay | undefined;
+  /** Only when started `withDiia`: the member service imports from it and decrypts with the test decryptor. */
+  diia: FakeDiia | undefined;
   mobileUrl: string;
+  /** The auth service, for a test that makes a staff account as `./kasa create-admin` does. */
+  auth: RunningService;
   /** Only when started `withStaff`. */
   adminUrl: string;
   stop(): Promise<void>;
@@ -42,21 +48,46 @@ export interface KasaUnderTest {
  * gateway with the payment and audit services too, `withPayments` the payment service with a local LiqPay that calls the
  * mobile gateway back.
  */
-export async function startKasa({
+export async function startKasa(options: KasaOptions = {}): Promise<KasaUnderTest> {
+  // Ports are chosen before the processes listen on them; another test's socket may take one
+  // in between. Everything started is stopped on that failure, so a fresh start is clean.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startKasaOnce(options);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt === 3) throw error;
+    }
+  }
+}
+
+interface KasaOptions {
+  withMembers?: boolean;
+  withStaff?: boolean;
+  withPayments?: boolean;
+  withDiia?: boolean;
+  /** The auth service's own variables (its sign-in limits, say). */
+  authEnv?: Record<string, string>;
+}
+
+async function startKasaOnce({
   withMembers = false,
   withStaff = false,
   withPayments = false,
-} = {}): Promise<KasaUnderTest> {
+  withDiia = false,
+  authEnv = {},
+}: KasaOptions): Promise<KasaUnderTest> {
   const schemas = testSchemaPrefix();
   const keys = generateEd25519Keys();
   const twilio = await startFakeTwilio();
   const liqpay = withPayments ? await startFakeLiqPay() : undefined;
+  const diia = withDiia ? await startFakeDiia() : undefined;
   const filesDir = await mkdtemp(join(tmpdir(), 'kasa-flow-files-'));
   const running: { stop(): Promise<void> }[] = [];
   const stop = async () => {
     for (const process of running.reverse()) await process.stop();
     await twilio.close();
     await liqpay?.close();
+    await diia?.close();
     await schemas.drop();
     await rm(filesDir, { recursive: true, force: true });
   };
@@ -85,11 +116,10 @@ export async function startKasa({
       AUDIT_URL: `http://127.0.0.1:${auditPort}`,
     };
     const privateKey = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    running.push(
-      await startService(authService, {
-        env: { ...shared, AUTH_PORT: String(authPort), JWT_PRIVATE_KEY: privateKey },
-      }),
-    );
+    const auth = (await startService(authService, {
+      env: { ...shared, AUTH_PORT: String(authPort), JWT_PRIVATE_KEY: privateKey, ...authEnv },
+    })) as RunningService;
+    running.push(auth);
     running.push(
       await startService(notificationService, {
         env: {
@@ -107,6 +137,16 @@ export async function startKasa({
             MEMBER_PORT: String(memberPort),
             FILES_DIR: join(filesDir, 'member'),
             FILES_KEY: randomBytes(32).toString('hex'),
+            ...(diia
+              ? {
+                  DIIA_API_URL: diia.url,
+                  DIIA_ACQUIRER_TOKEN: diia.acquirerToken,
+                  DIIA_AUTH_ACQUIRER_TOKEN: diia.authAcquirerToken,
+                  DIIA_BRANCH_ID: diia.branchId,
+                  DIIA_OFFER_ID: diia.offerId,
+                  DIIA_DECRYPTOR: 'test',
+                }
+              : {}),
           },
         }),
       );
@@ -149,11 +189,15 @@ export async function startKasa({
     if (withStaff) {
       // The audit log the admin gateway shows: its queue exists since the first service connected.
       running.push(await startService(auditService, { env: { ...shared, AUDIT_PORT: String(auditPort) } }));
+      // Its own address: program rows link the terms it serves (`GET /program/<file>`).
+      const adminUrl = `http://127.0.0.1:${adminPort}`;
       running.push(
-        await startGateway(adminGateway, { env: { ...shared, ADMIN_GATEWAY_PORT: String(adminPort) } }),
+        await startGateway(adminGateway, {
+          env: { ...shared, ADMIN_GATEWAY_PORT: String(adminPort), PUBLIC_URL: adminUrl },
+        }),
       );
     }
-    return { keys, twilio, liqpay, mobileUrl, adminUrl: `http://127.0.0.1:${adminPort}`, stop };
+    return { keys, twilio, liqpay, diia, mobileUrl, auth, adminUrl: `http://127.0.0.1:${adminPort}`, stop };
   } catch (error) {
     await stop();
     throw error;

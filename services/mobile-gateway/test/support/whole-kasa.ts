@@ -1,9 +1,24 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
-import { claimsFor, signToken } from '@kasa/testing';
+import { claimsFor, eventually, signToken } from '@kasa/testing';
 import { jpeg, pdf, png } from '@kasa/testing/sample-files';
-import { clientsOf, file } from './clients.ts';
+import { type Answer, clientsOf, file } from './clients.ts';
 import { type KasaUnderTest, startKasa } from './kasa-under-test.ts';
+
+/**
+ * A member's call made once the member service has opened their profile: it does so from
+ * auth's sign-up event, a moment after the first sign-in, and answers 409 `member_not_ready`
+ * until then, so the call is repeated until it has.
+ */
+export function whenMemberReady(call: () => Promise<Answer>): Promise<Answer> {
+  return eventually(
+    async () => {
+      const answer = await call();
+      return answer.headers.get('x-error-code') === 'member_not_ready' ? null : answer;
+    },
+    { timeoutMs: 10_000, message: 'the member profile opened' },
+  );
+}
 
 export interface ApprovedMember {
   token: string;
@@ -12,15 +27,15 @@ export interface ApprovedMember {
 }
 
 /**
- * The whole of Kasa for this test file (every service, both gateways, a local LiqPay), started
- * before its tests and stopped after them, with clients for both gateways (the admin one as an
- * administrator) and a way to make an approved member.
+ * The whole of Kasa for this test file (every service, both gateways, a local LiqPay, and with
+ * `withDiia` a local Diia), started before its tests and stopped after them, with clients for
+ * both gateways (the admin one as an administrator) and a way to make an approved member.
  */
-export function wholeKasa() {
+export function wholeKasa({ withDiia = false, authEnv = {} as Record<string, string> } = {}) {
   let kasa: KasaUnderTest;
   let adminToken: string;
   before(async () => {
-    kasa = await startKasa({ withMembers: true, withStaff: true, withPayments: true });
+    kasa = await startKasa({ withMembers: true, withStaff: true, withPayments: true, withDiia, authEnv });
     adminToken = signToken(kasa.keys.privateKey, claimsFor({ sub: '1', aud: 'staff', role: 'admin' }));
   });
   after(() => kasa?.stop());
@@ -55,7 +70,8 @@ export function wholeKasa() {
     form.append('inn', file(pdf(), 'inn.pdf', 'application/pdf'));
     form.append('id_1', file(jpeg(), 'front.jpg', 'image/jpeg'));
     form.append('id_2', file(png(), 'back.png', 'image/png'));
-    assert.equal((await mobile('POST', '/user/profile/create', form, token)).status, 200);
+    const sent = await whenMemberReady(() => mobile('POST', '/user/profile/create', form, token));
+    assert.equal(sent.status, 200, JSON.stringify(sent.body));
     const memberId = Number(JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub);
     const certificate: string = (await admin('GET', '/member/generate_certificate')).body.data;
     const approved = await admin('PUT', '/member', { id: memberId, certificate, is_submited: true });

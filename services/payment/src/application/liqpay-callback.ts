@@ -1,6 +1,6 @@
 import { badRequest } from '@kasa/http';
 import { recordCallback } from '../db/payments.repository.ts';
-import { hasValidSignature, paramsOf, type Signed } from '../liqpay/liqpay-protocol.ts';
+import { hasValidSignature, type LiqPayParams, paramsOf, type Signed } from '../liqpay/liqpay-protocol.ts';
 import { payable } from './create-checkout.ts';
 import type { CallbackResult } from './liqpay-report.ts';
 import type { PaymentDeps } from './payment-deps.ts';
@@ -10,9 +10,12 @@ import type { PaymentDeps } from './payment-deps.ts';
  * callback is kept as it came, signed or not. The order's payment is locked, so repeated and
  * concurrent callbacks take turns and the first that confirms it is the only one that does.
  * A callback that does not match its order (another account, currency or amount) is flagged
- * for staff, never credited.
+ * for staff, never credited. The answer is what became of it and the parameters LiqPay signed.
  */
-export async function handleLiqPayCallback(deps: PaymentDeps, callback: Signed): Promise<CallbackResult> {
+export async function handleLiqPayCallback(
+  deps: PaymentDeps,
+  callback: Signed,
+): Promise<{ result: CallbackResult; params: LiqPayParams }> {
   const liqpay = payable(deps);
   if (!hasValidSignature(callback, liqpay.account.privateKey)) {
     await recordCallback(deps.context.database.db, { ...callback, signatureValid: false });
@@ -27,5 +30,6 @@ export async function handleLiqPayCallback(deps: PaymentDeps, callback: Signed):
   }
   // Kept in the same transaction as its effect (with others that came at the same time). Should
   // the effect fail, the callback is answered 500 and LiqPay sends it again, to be kept then.
-  return liqpay.callbacks.apply({ callback, params, orderId, status });
+  const result = await liqpay.callbacks.apply({ callback, params, orderId, status });
+  return { result, params };
 }

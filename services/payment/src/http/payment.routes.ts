@@ -1,4 +1,11 @@
-import { Contribution, KyivDay, kyivDateOf, LiqPayCheckout, PaymentRecord } from '@kasa/contracts';
+import {
+  Contribution,
+  KyivDay,
+  kyivDateOf,
+  LiqPayCallbackOutcome,
+  LiqPayCheckout,
+  PaymentRecord,
+} from '@kasa/contracts';
 import { callerId, type HttpApp } from '@kasa/http';
 import { Type } from 'typebox';
 import { createCheckout } from '../application/create-checkout.ts';
@@ -90,19 +97,22 @@ export function liqpayCallbackRoutes(app: HttpApp, deps: PaymentDeps): void {
       schema: {
         tags: ['liqpay'],
         summary: "LiqPay's report on an order",
-        description: '400 when the signature is not the fund’s (the callback is kept, nothing changes).',
+        description:
+          '400 when the signature is not the fund’s (the callback is kept, nothing changes). Otherwise ' +
+          'what became of it (`unknown_order` when no checkout or subscription has its order) and the ' +
+          'parameters LiqPay signed.',
         body: Type.Object({
           data: Type.String({ maxLength: 65_536 }),
           signature: Type.String({ maxLength: 128 }),
         }),
-        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+        response: { 200: LiqPayCallbackOutcome },
       },
     },
     async (request) => {
-      const result = await handleLiqPayCallback(deps, request.body);
+      const { result, params } = await handleLiqPayCallback(deps, request.body);
       if (result !== 'applied' && result !== 'unchanged')
         request.log.warn({ result }, 'LiqPay callback not credited');
-      return { status: 'ok' as const };
+      return { status: 'ok' as const, result, data: params };
     },
   );
 }

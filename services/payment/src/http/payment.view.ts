@@ -22,5 +22,6 @@ export function paymentRecord(row: PaymentRow): Static<typeof PaymentRecord> {
     note: row.note,
     recorded_by: row.recordedBy,
     created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
   };
 }

@@ -8,13 +8,17 @@ import { memberRequestDetail } from './member-requests.ts';
 import { allowed, changeRequest, membersRequest } from './request-access.ts';
 import type { RequestDeps } from './request-deps.ts';
 
-/** The member attaches more receipts; a request waiting on them goes back to staff. */
+/**
+ * The member attaches more receipts; a request waiting on them goes back to staff. With none
+ * the request is answered as it is (the seed's update did so).
+ */
 export async function addRequestFiles(
   deps: RequestDeps,
   memberId: number,
   requestId: number,
   files: readonly StoredFile[],
 ): Promise<Static<typeof AidRequestDetail>> {
+  if (files.length === 0) return memberRequestDetail(deps, memberId, requestId);
   await deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
     const request = await membersRequest(tx, memberId, requestId, true);
     const status = allowed(nextStatus(request.status, { kind: 'member_files' }));

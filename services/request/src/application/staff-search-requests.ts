@@ -1,9 +1,10 @@
-import type { AidRequestPage } from '@kasa/contracts';
+import type { AidRequest, AidRequestPage } from '@kasa/contracts';
 import { calendarDay, kyivDayStart } from '@kasa/contracts';
 import { badRequest } from '@kasa/http';
 import type { Static } from 'typebox';
 import { filesOfRequests } from '../db/request-files.repository.ts';
 import { searchRequests } from '../db/request-search.repository.ts';
+import { requestsByIds } from '../db/requests.repository.ts';
 import { REQUEST_STATUSES, type RequestStatus } from '../domain/request-status.ts';
 import { aidRequestView } from '../http/request.view.ts';
 import type { RequestDeps } from './request-deps.ts';
@@ -22,6 +23,20 @@ function checkedDay(field: string, text: string | undefined): string | undefined
   if (text !== undefined && calendarDay(text) === null)
     throw badRequest(`Field '${field}' is not a date (YYYY-MM-DD)`, 'invalid_date');
   return text;
+}
+
+/** Requests by id with their files, in the order asked (for rows that nest them: payments). */
+export async function requestRecords(
+  deps: RequestDeps,
+  ids: readonly number[],
+): Promise<Static<typeof AidRequest>[]> {
+  const { db } = deps.context.database;
+  const rows = await requestsByIds(db, [...new Set(ids)]);
+  const files = await filesOfRequests(
+    db,
+    rows.map(({ id }) => id),
+  );
+  return rows.map((row) => aidRequestView(row, files.get(row.id) ?? []));
 }
 
 /** Staff's list of requests, latest changed first, narrowed by member, status and change day. */

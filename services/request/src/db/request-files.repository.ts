@@ -87,3 +87,18 @@ export async function duplicatesOf(
   }
   return [...byFile].map(([filename, request_ids]) => ({ filename, request_ids }));
 }
+
+/** The file, only if it belongs to one of this member's requests. */
+export async function findMemberRequestFile(
+  tx: Executor,
+  memberId: number,
+  name: string,
+): Promise<RequestFileRow | undefined> {
+  if (!isStoredFileName(name)) return undefined;
+  const [row] = await tx
+    .select()
+    .from(requestFiles)
+    .where(and(eq(requestFiles.name, name), eq(requestFiles.memberId, memberId)))
+    .limit(1);
+  return row;
+}

@@ -41,6 +41,17 @@ export async function findRequest(
   return row;
 }
 
+/** Requests by id, in the order asked; ids of no request are left out. */
+export async function requestsByIds(tx: Executor, ids: readonly number[]): Promise<RequestRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .select()
+    .from(requests)
+    .where(inArray(requests.id, [...ids]));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** A member's requests, newest first, of the given statuses (every status when none are given). */
 export function memberRequests(
   tx: Executor,

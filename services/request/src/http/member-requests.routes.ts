@@ -1,5 +1,6 @@
 import { AidRequest, AidRequestDetail, StatusAnswer } from '@kasa/contracts';
-import { fileNotFound, sendStoredFile, withStoredUploads } from '@kasa/files/http';
+import type { StoredFile } from '@kasa/files';
+import { ANY_FIELD, fileNotFound, sendStoredFile, withStoredUploads } from '@kasa/files/http';
 import { callerId, type HttpApp } from '@kasa/http';
 import { Type } from 'typebox';
 import { addRequestFiles } from '../application/add-request-files.ts';
@@ -20,20 +21,29 @@ import {
 const common = { tags: ['member: requests'] };
 const Params = Type.Object({ id: RequestId });
 
+/** Every file the form carried, whatever its field: the seed's app names them as it likes. */
+const allFiles = (byField: ReadonlyMap<string, readonly StoredFile[]>): StoredFile[] =>
+  [...byField.values()].flat();
+
 /** The member's own aid requests: the token's subject, never an id from the body. */
 export function memberRequestRoutes(app: HttpApp, deps: RequestDeps): void {
-  const uploadFields = { files: deps.policies.receipt };
+  // The seed took every form field but the text ones as a file (FormDataRequestCreate).
+  const receipts = deps.policies.receipt;
+  // `files`, the documented field, stays named: a text in it naming a stored file is refused.
+  const createFields = { comment: null, files: receipts, [ANY_FIELD]: receipts };
+  const addFields = { id: null, files: receipts, [ANY_FIELD]: receipts };
 
   app.post(
     '/me/requests',
     {
-      config: { uploadFields },
+      config: { uploadFields: createFields },
       schema: {
         ...common,
         summary: 'Ask for aid, with receipts',
         description:
-          'multipart/form-data: `comment` (what the aid is for) and up to 20 `files` (JPEG, PNG, HEIC or ' +
-          'PDF). 413 for a file too large or too many files, 415 for a file of another type.',
+          'multipart/form-data: `comment` (what the aid is for) and up to 20 files (JPEG, PNG, HEIC or ' +
+          'PDF) under any field names (`files` or others). 413 for a file too large or too many files, ' +
+          '415 for a file of another type.',
         consumes: ['multipart/form-data', 'application/json'],
         body: Type.Object({ comment: MessageText, files: Type.Optional(ReceiptFiles) }),
         response: { 201: AidRequestDetail },
@@ -45,7 +55,7 @@ export function memberRequestRoutes(app: HttpApp, deps: RequestDeps): void {
           deps,
           callerId(request),
           request.body.comment.trim(),
-          files.get('files') ?? [],
+          allFiles(files),
         );
         return reply.code(201).send(detail);
       }),
@@ -54,21 +64,22 @@ export function memberRequestRoutes(app: HttpApp, deps: RequestDeps): void {
   app.post(
     '/me/request-files',
     {
-      config: { uploadFields },
+      config: { uploadFields: addFields },
       schema: {
         ...common,
         summary: 'Attach more receipts to a request',
         description:
-          'multipart/form-data: the request `id` and 1 to 20 `files` (the app sends the id in the form). 409 when the request is closed; a request waiting on ' +
-          'the member goes back to staff.',
+          'multipart/form-data: the request `id` and up to 20 files under any field names (the app sends ' +
+          'the id in the form). 409 when the request is closed; a request waiting on the member goes ' +
+          'back to staff. Without files the request is answered as it is.',
         consumes: ['multipart/form-data'],
-        body: Type.Object({ id: RequestId, files: ReceiptFiles }),
+        body: Type.Object({ id: RequestId, files: Type.Optional(ReceiptFiles) }),
         response: { 200: AidRequestDetail },
       },
     },
     (request) =>
       withStoredUploads(request, deps.files, (files) =>
-        addRequestFiles(deps, callerId(request), request.body.id, files.get('files') ?? []),
+        addRequestFiles(deps, callerId(request), request.body.id, allFiles(files)),
       ),
   );
 

@@ -17,6 +17,8 @@ export function requestFileView(file: RequestFileRow): Static<typeof RequestFile
     mime: file.mime,
     size: file.size,
     created_at: seedDateOf(file.createdAt),
+    member_id: file.memberId,
+    created: file.createdAt.toISOString(),
   };
 }
 
@@ -47,6 +49,8 @@ export function aidRequestView(
     sum: request.grantedAmount ?? 0,
     date: seedDateOf(request.createdAt),
     date_modified: seedDateOf(request.updatedAt),
+    created: request.createdAt.toISOString(),
+    updated: request.updatedAt.toISOString(),
     files: files.map(requestFileView),
   };
 }

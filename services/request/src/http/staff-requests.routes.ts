@@ -1,4 +1,11 @@
-import { AidRequestPage, RequestCounts, StaffAidRequest, StatusAnswer } from '@kasa/contracts';
+import {
+  ADMIN_LIST_CAP,
+  AidRequest,
+  AidRequestPage,
+  RequestCounts,
+  StaffAidRequest,
+  StatusAnswer,
+} from '@kasa/contracts';
 import { fileNotFound, sendStoredFile } from '@kasa/files/http';
 import { badRequest, callerId, type HttpApp, staffMayAct } from '@kasa/http';
 import { Type } from 'typebox';
@@ -7,7 +14,7 @@ import type { RequestDeps } from '../application/request-deps.ts';
 import { assessRequest } from '../application/staff-assess-request.ts';
 import { closeOrReopenRequest } from '../application/staff-close-request.ts';
 import { staffRequestCard } from '../application/staff-request-card.ts';
-import { findRequests } from '../application/staff-search-requests.ts';
+import { findRequests, requestRecords } from '../application/staff-search-requests.ts';
 import { countRequestsByStatus } from '../db/request-counts.repository.ts';
 import { findRequestFile } from '../db/request-files.repository.ts';
 import { FileParams, MessageText, RECEIPT_TYPES, RequestId, Statuses } from './request-fields.ts';
@@ -21,7 +28,7 @@ const SearchBody = Type.Object({
   statuses: Type.Optional(Statuses),
   date_start: Type.Optional(Day),
   date_end: Type.Optional(Day),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: ADMIN_LIST_CAP })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 4_294_967_295 })),
 });
 
@@ -76,6 +83,21 @@ export function staffRequestRoutes(app: HttpApp, deps: RequestDeps): void {
         offset,
       });
     },
+  );
+
+  app.post(
+    '/staff/requests/records',
+    {
+      ...staffMayAct,
+      schema: {
+        ...common,
+        summary: 'Requests by id with their files, in the order asked (unknown ids left out)',
+        description: 'For the lists whose rows nest a request (the payment register).',
+        body: Type.Object({ ids: Type.Array(RequestId, { maxItems: ADMIN_LIST_CAP }) }),
+        response: { 200: Type.Object({ data: Type.Array(AidRequest) }) },
+      },
+    },
+    async (request) => ({ data: await requestRecords(deps, request.body.ids) }),
   );
 
   app.get(
