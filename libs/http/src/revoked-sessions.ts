@@ -108,9 +108,15 @@ export function startRevocationFeed({
         failures = 0;
       } catch (error) {
         failures += 1;
-        // Once a second at most in the log: a long outage must not flood it.
+        // Once a second at most in the log: a long outage must not flood it. While the stack
+        // starts, auth is often not up yet: that is no warning.
         if (failures === 1 || failures % Math.max(1, Math.round(1000 / everyMs)) === 0) {
-          logger.warn({ err: error, failures }, 'revoked sessions: auth did not answer; the last list stays');
+          if (revoked.loaded) {
+            logger.warn(
+              { err: error, failures },
+              'revoked sessions: auth did not answer; the last list stays',
+            );
+          } else logger.info({ failures }, 'revoked sessions: waiting for auth to answer');
         }
       }
       if (!stopped) await sleep(failures > 0 ? Math.min(everyMs * 2 ** failures, 1000) : everyMs);
