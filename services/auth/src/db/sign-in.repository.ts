@@ -5,10 +5,14 @@ import { memberAccounts, signPhones, signRequests } from './schema.ts';
 export type MemberAccount = typeof memberAccounts.$inferSelect;
 export type SignRequest = typeof signRequests.$inferSelect;
 
-/** Serialises everything about one phone's codes until the transaction ends. */
+/**
+ * Serialises everything about one phone's codes until the transaction ends. The upsert takes
+ * the phone's row exclusively whether it creates it or finds it; INSERT IGNORE followed by
+ * FOR UPDATE left requests for a new phone each holding a share lock and waiting for the
+ * others' to go: a deadlock, again on every retry.
+ */
 export async function lockPhone(tx: Executor, phone: string): Promise<void> {
-  await tx.insert(signPhones).ignore().values({ phone });
-  await tx.select().from(signPhones).where(eq(signPhones.phone, phone)).for('update');
+  await tx.insert(signPhones).values({ phone }).onDuplicateKeyUpdate({ set: { phone } });
 }
 
 export async function findAccountByPhone(tx: Executor, phone: string, forUpdate = false) {

@@ -6,9 +6,14 @@ import { unknownLoginFailures } from './schema.ts';
 /**
  * The failures counted against a login that has no account, its row locked for this
  * transaction (created at zero), so that parallel guesses are counted one by one.
+ *
+ * The row is created by an upsert, not INSERT IGNORE: IGNORE leaves a share lock on a row
+ * another transaction created, and parallel guesses that each hold one and then ask for the
+ * row FOR UPDATE deadlock one another, again on every retry. The upsert takes the row
+ * exclusively at once, so they simply queue.
  */
 export async function lockUnknownLogin(tx: Executor, login: string): Promise<LockoutState> {
-  await tx.insert(unknownLoginFailures).ignore().values({ login });
+  await tx.insert(unknownLoginFailures).values({ login }).onDuplicateKeyUpdate({ set: { login } });
   const [row] = await tx
     .select({
       failedAttempts: unknownLoginFailures.failedAttempts,
