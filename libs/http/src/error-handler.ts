@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DEPENDENCY_RETRY_AFTER_SECONDS, isDependencyDown } from './dependency-down.ts';
 import { ERROR_CODE_HEADER, type ErrorEnvelopeStyle, errorBody } from './error-envelope.ts';
 import { AppError, defaultCodeFor } from './errors.ts';
 import { type SchemaValidationError, validationMessage } from './validation-message.ts';
@@ -33,7 +34,22 @@ const FRAMEWORK_MESSAGES: Record<string, string> = {
 export function answerFor(error: unknown): ErrorAnswer {
   if (error instanceof AppError) {
     const { statusCode, code, message, headers } = error;
-    return { statusCode, code, message, headers, unexpected: statusCode >= 500 };
+    return {
+      statusCode,
+      code,
+      message,
+      headers: withRetryAfter(statusCode, headers),
+      unexpected: statusCode >= 500,
+    };
+  }
+  if (isDependencyDown(error)) {
+    return {
+      statusCode: 503,
+      code: 'service_unavailable',
+      message: 'Service temporarily unavailable; please try again later',
+      headers: withRetryAfter(503, {}),
+      unexpected: true,
+    };
   }
   const fastifyError = error as Partial<FastifyError> | null;
   if (Array.isArray(fastifyError?.validation)) {
@@ -56,6 +72,12 @@ export function answerFor(error: unknown): ErrorAnswer {
     headers: {},
     unexpected: true,
   };
+}
+
+/** Every 503 says when to come back, so that clients (LiqPay, the apps) retry instead of giving up. */
+function withRetryAfter(statusCode: number, headers: Record<string, string>): Record<string, string> {
+  if (statusCode !== 503 || 'retry-after' in headers) return headers;
+  return { ...headers, 'retry-after': String(DEPENDENCY_RETRY_AFTER_SECONDS) };
 }
 
 function clientError(statusCode: number, code: string, message: string): ErrorAnswer {
