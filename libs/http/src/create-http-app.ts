@@ -13,6 +13,7 @@ import { installErrorHandling, sendError } from './error-handler.ts';
 import { isShuttingDown } from './lifecycle.ts';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id.ts';
 import { installRequestLog } from './request-log.ts';
+import { installSecurityHeaders, setSecurityHeaders } from './security-headers.ts';
 
 export interface HttpAppOptions {
   /** The service's name, e.g. `member` or `mobile-gateway`. */
@@ -36,6 +37,7 @@ export function createHttpApp({ name, version, logger, bodyLimit, trustProxy }: 
     forceCloseConnections: 'idle',
     frameworkErrors: (error, request, reply) => {
       reply.header(REQUEST_ID_HEADER, request.id);
+      setSecurityHeaders(reply);
       sendError(error, request, reply);
     },
     ...(bodyLimit === undefined ? {} : { bodyLimit }),
@@ -58,6 +60,7 @@ export function createHttpApp({ name, version, logger, bodyLimit, trustProxy }: 
     if (isShuttingDown(app)) reply.header('connection', 'close');
     done(null, payload);
   });
+  installSecurityHeaders(app);
   installRequestLog(app);
   installErrorHandling(app);
   return app;

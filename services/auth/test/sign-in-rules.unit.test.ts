@@ -22,6 +22,16 @@ test('a Ukrainian number is + and 12 digits; spaces and dashes are forgiven', ()
   assert.equal(checkPhone('+48123456789', ['380', '48']).ok, true);
 });
 
+test('a Ukrainian number must be a mobile one: +380, an operator code and 7 digits', () => {
+  for (const phone of ['+380391234567', '+380501234567', '+380631234567', '+380731234567', '+380991234567'])
+    assert.deepEqual(checkPhone(phone, ['380']), { ok: true, phone });
+  for (const phone of ['+380000000000', '+380441234567', '+380321234567', '+380801234567']) {
+    const check = checkPhone(phone, ['380']);
+    assert.equal(check.ok, false, phone);
+    assert.match(check.ok ? '' : check.message, /mobile/);
+  }
+});
+
 test('the first code is sent at once', () => {
   assert.deepEqual(decideSend({ phone: [], address: [] }, limits, now), { allowed: true });
 });

@@ -234,6 +234,18 @@ test('edit: the phone stays unique, a change goes to auth by event, the old phot
   assert.ok(!stored.includes(first), 'the replaced photo is gone');
 });
 
+test('edit: a form with nothing to change is refused; the same values are no error', async () => {
+  await member.signUp(113, '+380671000113');
+  for (const body of [{}, { nickname: 'olena' }, await multipartBody({ nickname: 'olena' })]) {
+    const answer = await call('PATCH', '/me/profile', 113, body);
+    assert.equal(answer.statusCode, 400, answer.body);
+    assert.equal(answer.json().message, 'Nothing to change: send an email, a phone or a photo');
+  }
+  const same = await call('PATCH', '/me/profile', 113, { phone: '+380671000113' });
+  assert.equal(same.statusCode, 200, same.body);
+  assert.deepEqual(await outboxTypes(113), []);
+});
+
 test('a member reaches their own files only; other names are not found', async () => {
   await member.signUp(108, '+380671000108');
   await member.signUp(109, '+380671000109');

@@ -26,6 +26,11 @@ export interface ProfileEdit {
  * one is recorded; it is no document staff must keep.
  */
 export async function editProfile(deps: MemberDeps, memberId: number, edit: ProfileEdit): Promise<void> {
+  // A form with none of the fields (empty, or only fields we do not know) changes nothing:
+  // answering "updated" would tell the app its edit was saved. Sending the values the member
+  // already has is still a success, and changes nothing either.
+  if (edit.email === undefined && edit.phone === undefined && edit.photo === undefined)
+    throw badRequest('Nothing to change: send an email, a phone or a photo', 'nothing_to_change');
   const phone = edit.phone === undefined ? undefined : normalizePhone(edit.phone);
   if (phone === null)
     throw badRequest('Phone must be in international format, e.g. +380671234567', 'invalid_phone');
