@@ -14,20 +14,18 @@ export interface SeedRoute {
   file?: true;
 }
 
-const mobile = (method: SeedRoute['method'], path: string, seed: string, file?: true): SeedRoute => ({
-  gateway: 'mobile',
-  method,
-  path,
-  seed,
-  ...(file ? { file } : {}),
-});
-const admin = (method: SeedRoute['method'], path: string, seed: string, file?: true): SeedRoute => ({
-  gateway: 'admin',
-  method,
-  path,
-  seed,
-  ...(file ? { file } : {}),
-});
+/** A route of one gateway, written as the table reads: method, path, seed function. */
+const routeOf =
+  (gateway: SeedRoute['gateway']) =>
+  (method: SeedRoute['method'], path: string, seed: string, file?: true): SeedRoute => ({
+    gateway,
+    method,
+    path,
+    seed,
+    ...(file ? { file } : {}),
+  });
+const mobile = routeOf('mobile');
+const admin = routeOf('admin');
 
 export const SEED_ROUTES: readonly SeedRoute[] = [
   mobile('GET', '/files/:uid/:filename', 'downloader', true),

@@ -15,7 +15,7 @@ import {
   seedDateOfCalendarDate,
 } from '@kasa/contracts';
 import { assertSeedShape, eventually } from '@kasa/testing';
-import { jpeg, pdf } from '@kasa/testing/sample-files';
+import { jpeg } from '@kasa/testing/sample-files';
 import { file } from '../../../mobile-gateway/test/support/clients.ts';
 import { wholeKasa } from '../../../mobile-gateway/test/support/whole-kasa.ts';
 
@@ -23,7 +23,7 @@ import { wholeKasa } from '../../../mobile-gateway/test/support/whole-kasa.ts';
  * Admin routes 9–12 answer what the seed's admin site reads (seeds/000 admin-app/main.py
  * member_list, generate_certificate, member_get, member_update), on the whole of Kasa.
  */
-const { mobile, admin, approvedMember } = wholeKasa();
+const { mobile, admin, newProgram, approvedMember } = wholeKasa();
 
 const HTTP_DATE = /^[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$/;
 const EVERY_FIELD = { passport: true, name: true, inn: true, iban: true, certificate: true };
@@ -42,18 +42,6 @@ function approvedMemberOnce(phone: string) {
     made ??= approvedMember(phone, '250');
     return made;
   };
-}
-
-/** A new program, as an administrator creates one. */
-async function newProgram(name: string, monthPrice: string): Promise<number> {
-  const terms = new FormData();
-  terms.append('program_name', name);
-  terms.append('month_price', monthPrice);
-  terms.append('is_active', 'true');
-  terms.append('new_program_file', file(pdf(), 'terms.pdf', 'application/pdf'));
-  const created = await admin('PUT', '/program', terms);
-  assert.equal(created.status, 200, JSON.stringify(created.body));
-  return created.body.data.id ?? created.body.data.program_id;
 }
 
 /** The member asks the app for another program, as the seed's app does (a form). */

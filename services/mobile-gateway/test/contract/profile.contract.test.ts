@@ -28,7 +28,7 @@ import { whenMemberReady, wholeKasa } from '../support/whole-kasa.ts';
  * the seed's kasa-app/main.py answered (libs/contracts clients/mobile-profile.ts), driven as the
  * app drives them through the whole of Kasa, Diia included (a local one).
  */
-const { kasa, mobile, admin, signUp, approvedMember } = wholeKasa({ withDiia: true });
+const { kasa, mobile, admin, signUp, newProgram, approvedMember } = wholeKasa({ withDiia: true });
 
 const isHttpDate = (value: unknown) => Value.Check(HttpDate, value);
 const memberIdOf = (token: string): number =>
@@ -36,13 +36,7 @@ const memberIdOf = (token: string): number =>
 
 /** A new open program with terms, as the administrator makes one; its entry in `/program/list`. */
 async function openProgram(name: string, monthPrice: string) {
-  const terms = new FormData();
-  terms.append('program_name', name);
-  terms.append('month_price', monthPrice);
-  terms.append('is_active', 'true');
-  terms.append('new_program_file', file(pdf(), 'terms.pdf', 'application/pdf'));
-  const created = await admin('PUT', '/program', terms);
-  assert.equal(created.status, 200, JSON.stringify(created.body));
+  await newProgram(name, monthPrice);
   const listed = (await mobile('GET', '/program/list')).body.find(
     (entry: { program_name: string }) => entry.program_name === name,
   );

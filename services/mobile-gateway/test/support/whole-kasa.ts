@@ -44,25 +44,31 @@ export function wholeKasa({ withDiia = false, authEnv = {} as Record<string, str
     () => adminToken,
   );
 
-  /**
-   * A member signed up by SMS, with a profile and documents, on a new program of `monthPrice`
-   * hryvnias a month, given a certificate and approved by an administrator.
-   */
-  async function approvedMember(phone: string, monthPrice: string): Promise<ApprovedMember> {
+  /** A new active program with its terms, as an administrator makes one: its id. */
+  async function newProgram(name: string, monthPrice: string): Promise<number> {
     const terms = new FormData();
-    terms.append('program_name', `Програма ${phone}`);
+    terms.append('program_name', name);
     terms.append('month_price', monthPrice);
     terms.append('is_active', 'true');
     terms.append('new_program_file', file(pdf(), 'terms.pdf', 'application/pdf'));
     const created = await admin('PUT', '/program', terms);
     assert.equal(created.status, 200, JSON.stringify(created.body));
+    return created.body.data.id;
+  }
+
+  /**
+   * A member signed up by SMS, with a profile and documents, on a new program of `monthPrice`
+   * hryvnias a month, given a certificate and approved by an administrator.
+   */
+  async function approvedMember(phone: string, monthPrice: string): Promise<ApprovedMember> {
+    const programId = await newProgram(`Програма ${phone}`, monthPrice);
     const token = await signUp(phone);
     const form = new FormData();
     for (const [name, value] of Object.entries({
       first_name: 'Олена',
       last_name: 'Коваль',
       email: 'olena@example.org',
-      program_id: String(created.body.data.program_id),
+      program_id: String(programId),
       iban: 'UA213223130000026007233566001',
     })) {
       form.append(name, value);
@@ -79,5 +85,5 @@ export function wholeKasa({ withDiia = false, authEnv = {} as Record<string, str
     return { token, memberId, certificate };
   }
 
-  return { kasa: () => kasa, mobile, admin, signUp, approvedMember };
+  return { kasa: () => kasa, mobile, admin, signUp, newProgram, approvedMember };
 }
