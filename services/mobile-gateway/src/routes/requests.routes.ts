@@ -15,8 +15,8 @@ import {
 } from '@kasa/contracts';
 import {
   AppError,
+  asCaller,
   bearerSecurity,
-  callerToken,
   type ErrorEnvelopeStyle,
   forwardedBody,
   type HttpApp,
@@ -110,8 +110,7 @@ export function requestRoutes(app: HttpApp, context: GatewayContext): void {
           method: 'GET',
           path: '/me/requests',
           query: { status: request.body?.status ?? [] },
-          headers: callerToken(request),
-          requestId: request.id,
+          ...asCaller(request),
           response: Type.Array(AidRequest),
         }),
         ownMemberRow(context, request),
@@ -138,8 +137,7 @@ export function requestRoutes(app: HttpApp, context: GatewayContext): void {
           requests.request({
             method: 'GET',
             path: `/me/requests/${request.params.id}`,
-            headers: callerToken(request),
-            requestId: request.id,
+            ...asCaller(request),
             response: AidRequestDetail,
           }),
           { status: 404, message: MOBILE_REQUEST_MESSAGES.notFound },
@@ -177,8 +175,7 @@ export function requestRoutes(app: HttpApp, context: GatewayContext): void {
           method: 'POST',
           path: `/me/requests/${request.params.id}/messages`,
           body: { message: request.body.message },
-          headers: callerToken(request),
-          requestId: request.id,
+          ...asCaller(request),
           response: StatusAnswer,
         }),
         { status: 404, message: MOBILE_REQUEST_MESSAGES.messageRequestNotFound },
@@ -209,8 +206,7 @@ export function requestRoutes(app: HttpApp, context: GatewayContext): void {
           requests.forward({
             method: 'POST',
             path: '/me/requests',
-            headers: callerToken(request),
-            requestId: request.id,
+            ...asCaller(request),
             ...forwardedBody(request),
             response: AidRequestDetail,
           }),
@@ -246,8 +242,7 @@ export function requestRoutes(app: HttpApp, context: GatewayContext): void {
           requests.forward({
             method: 'POST',
             path: '/me/request-files',
-            headers: callerToken(request),
-            requestId: request.id,
+            ...asCaller(request),
             ...forwardedBody(request),
             response: AidRequestDetail,
           }),
@@ -273,8 +268,7 @@ export function requestRoutes(app: HttpApp, context: GatewayContext): void {
         reply,
         requests.download({
           path: `/me/requests/${request.params.id}/files/${encodeURIComponent(request.params.filename)}`,
-          headers: callerToken(request),
-          requestId: request.id,
+          ...asCaller(request),
         }),
       ),
   );
