@@ -14,6 +14,7 @@ import { isShuttingDown } from './lifecycle.ts';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id.ts';
 import { installRequestLog } from './request-log.ts';
 import { installSecurityHeaders, setSecurityHeaders } from './security-headers.ts';
+import { strictValidation } from './strict-validation.ts';
 
 export interface HttpAppOptions {
   /** The service's name, e.g. `member` or `mobile-gateway`. */
@@ -35,6 +36,7 @@ export function createHttpApp({ name, version, logger, bodyLimit, trustProxy }: 
     genReqId: requestIdFor,
     // Shutdown closes idle keep-alive sockets at once; busy ones finish their request first.
     forceCloseConnections: 'idle',
+    schemaController: strictValidation,
     frameworkErrors: (error, request, reply) => {
       reply.header(REQUEST_ID_HEADER, request.id);
       setSecurityHeaders(reply);
