@@ -10,6 +10,11 @@ export type Executor = Db | Tx;
 export interface Database {
   readonly name: string;
   readonly pool: Pool;
+  /**
+   * Every transaction begun on it (`db.transaction(…)`, and on `preparedDb`) runs again, whole,
+   * when the server rolls it back to break a deadlock or a lock wait times out: a race on one
+   * row is retried in this one place, never answered 500 (`retryOnDeadlock`).
+   */
   readonly db: Db;
   /**
    * The same database, its statements run as server-side prepared statements (the binary
@@ -74,8 +79,8 @@ export function openDatabase({ serverUrl, database, connectionLimit = 20 }: Open
     connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
   });
   // No `mode` option: drizzle 0.45's config detection rejects any object that has one.
-  const db = drizzle({ client: pool }) as unknown as Db;
-  const preparedDb = drizzle({ client: executingClient(pool) }) as unknown as Db;
+  const db = retryingTransactions(drizzle({ client: pool }) as unknown as Db);
+  const preparedDb = retryingTransactions(drizzle({ client: executingClient(pool) }) as unknown as Db);
   return {
     name: database,
     pool,
@@ -88,6 +93,13 @@ export function openDatabase({ serverUrl, database, connectionLimit = 20 }: Open
       await pool.end();
     },
   };
+}
+
+/** `db` whose transactions run again when they lose a deadlock (nested ones are savepoints of it). */
+function retryingTransactions(db: Db): Db {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((work, config) => retryOnDeadlock(() => transaction(work, config))) as Db['transaction'];
+  return db;
 }
 
 /**

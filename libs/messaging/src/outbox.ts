@@ -1,4 +1,4 @@
-import { type Database, outbox, retryOnDeadlock, type Tx } from '@kasa/db';
+import { type Database, outbox, type Tx } from '@kasa/db';
 import type { AnyEvent } from './events.ts';
 
 /** Writes events into the outbox inside the caller's transaction. */
@@ -35,14 +35,13 @@ export class UnitOfWork {
 
   async run<T>(work: (context: TransactionContext) => Promise<T>): Promise<T> {
     let emitted = false;
-    const result = await retryOnDeadlock(() =>
-      this.#database.db.transaction(async (tx) => {
-        const pending = new PendingEvents();
-        const result = await work({ tx, emit: async (...events) => pending.add(events) });
-        emitted = await pending.writeTo(tx);
-        return result;
-      }),
-    );
+    // The database runs the whole transaction again when it loses a deadlock.
+    const result = await this.#database.db.transaction(async (tx) => {
+      const pending = new PendingEvents();
+      const result = await work({ tx, emit: async (...events) => pending.add(events) });
+      emitted = await pending.writeTo(tx);
+      return result;
+    });
     if (emitted) this.#afterCommit();
     return result;
   }

@@ -1,4 +1,4 @@
-import { retryOnDeadlock, type Tx } from '@kasa/db';
+import type { Tx } from '@kasa/db';
 import { unauthorized } from '@kasa/http';
 import { eq } from 'drizzle-orm';
 import { staffUsers } from '../db/schema.ts';
@@ -36,10 +36,8 @@ export function staffSession(user: typeof staffUsers.$inferSelect): SessionSubje
 }
 
 export async function refreshTokens(deps: AuthDeps, token: string, audience: Audience): Promise<TokenPair> {
-  const outcome = await retryOnDeadlock(() =>
-    deps.context.database.db.transaction((tx) =>
-      refreshSession(tx, deps.sessions, token, audience, (kind, id) => currentSubject(tx, kind, id)),
-    ),
+  const outcome = await deps.context.database.db.transaction((tx) =>
+    refreshSession(tx, deps.sessions, token, audience, (kind, id) => currentSubject(tx, kind, id)),
   );
   if (outcome.ok) return outcome.tokens;
   deps.context.logger.info({ reason: outcome.reason, audience }, 'refresh refused');

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { retryOnDeadlock } from '@kasa/db';
 import { conflict } from '@kasa/http';
 import {
   findOpenSubscription,
@@ -40,24 +39,22 @@ export async function startSubscription(
 ): Promise<SubscriptionCheckout> {
   const liqpay = payable(deps);
   const { db } = deps.context.database;
-  const subscription = await retryOnDeadlock(() =>
-    db.transaction(
-      async (tx) => {
-        const open = await findOpenSubscription(tx, memberId, true);
-        if (open?.state === 'active') {
-          throw conflict(
-            'Automatic monthly dues are on already: cancel them to start new ones',
-            'subscription_active',
-          );
-        }
-        if (open?.amount === amount) return open;
-        const now = new Date();
-        if (open) await updateSubscription(tx, open.id, { state: 'failed', liqpayStatus: 'replaced' }, now);
-        const orderId = `kasa-sub-${randomBytes(12).toString('hex')}`;
-        return insertSubscription(tx, { memberId, orderId, amount }, now);
-      },
-      { isolationLevel: 'repeatable read' },
-    ),
+  const subscription = await db.transaction(
+    async (tx) => {
+      const open = await findOpenSubscription(tx, memberId, true);
+      if (open?.state === 'active') {
+        throw conflict(
+          'Automatic monthly dues are on already: cancel them to start new ones',
+          'subscription_active',
+        );
+      }
+      if (open?.amount === amount) return open;
+      const now = new Date();
+      if (open) await updateSubscription(tx, open.id, { state: 'failed', liqpayStatus: 'replaced' }, now);
+      const orderId = `kasa-sub-${randomBytes(12).toString('hex')}`;
+      return insertSubscription(tx, { memberId, orderId, amount }, now);
+    },
+    { isolationLevel: 'repeatable read' },
   );
   return { subscription, ...subscribeCheckoutOf(subscription, liqpay) };
 }
