@@ -174,8 +174,8 @@ async function main(): Promise<void> {
       TWILIO_AUTH_TOKEN: 'bench-token',
       TWILIO_FROM: '+380441234567',
       TWILIO_API_URL: 'http://127.0.0.1:9',
-      // The receiver is on loopback, which production refuses unless allowed.
-      WEBHOOK_ALLOWED_PRIVATE_RANGES: '127.0.0.0/8',
+      // The receiver is on loopback, which webhooks reach only when allowed (in production: its port).
+      WEBHOOK_ALLOWED_TARGETS: `127.0.0.1:${new URL(receiver.url).port}`,
     });
     out(
       `  ${config.BENCH_INSTANCES} notification instances ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`,

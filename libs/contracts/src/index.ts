@@ -14,6 +14,18 @@ export {
 } from './http/audit.ts';
 export { ContributionTotals, DeliveryHealth, MemberCounts, RequestCounts } from './http/dashboard.ts';
 export {
+  type FormError,
+  formRejectionOf,
+  LIQPAY_CALLBACK_FORM_MAX_BYTES,
+  LIQPAY_CALLBACK_LIMITS,
+  LIQPAY_CALLBACK_REJECTIONS,
+  LiqPayCallbackForm,
+  type LiqPayCallbackFormValue,
+  type LiqPayCallbackRejection,
+  LiqPayCallbackRejectionDay,
+  LiqPayCallbackRejectionReport,
+} from './http/liqpay-callbacks.ts';
+export {
   IdentityDocument,
   MatchingMembers,
   MemberCard,
@@ -50,6 +62,12 @@ export {
   paymentTypeOf,
   SubscriptionCheckout,
 } from './http/payments.ts';
+export {
+  PHONE_CHANGE_PROOF,
+  PhoneChangeProof,
+  PhoneChangeProofClaims,
+  PhoneCodeSent,
+} from './http/phone-change.ts';
 export {
   AidRequest,
   AidRequestDetail,

@@ -64,6 +64,8 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
   { consumer: 'member', event: 'payment.refunded' },
   // A member's list of contributions says what each paid until.
   { consumer: 'payment', event: 'membership.extended' },
+  // A contribution no program prices waits as a flagged payment, in sight of staff.
+  { consumer: 'payment', event: 'membership.contribution_awaiting_program' },
   // Payouts for a request never add up to more than staff granted.
   { consumer: 'payment', event: 'request.assessed' },
   // The request's card shows what has been paid out for it.
@@ -97,6 +99,7 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
       'payment.failed',
       'payment.flagged',
       'payment.refunded',
+      'membership.contribution_awaiting_program',
       'payout.recorded',
       'payout.reversed',
     ],

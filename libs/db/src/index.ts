@@ -13,6 +13,13 @@ export {
   type Tx,
 } from './database.ts';
 export { inbox, outbox } from './tables.ts';
+export {
+  MAX_BYTES_PER_CHARACTER,
+  type TextCapacity,
+  type TypedColumn,
+  textCapacityOf,
+  textFits,
+} from './text-capacity.ts';
 
 /** The outbox and inbox tables alone, for libraries' tests and benchmarks; services generate their own. */
 export const MESSAGING_MIGRATIONS = new URL('../migrations', import.meta.url).pathname;

@@ -52,6 +52,32 @@ export class InvalidFileError extends FileError {
   }
 }
 
+/**
+ * A picture whose declared size is past `IMAGE_LIMITS`: a few kilobytes can claim billions of
+ * pixels, and every viewer (the staff's browser, the member's phone) would try to allocate them.
+ */
+export class ImageTooLargeError extends FileError {
+  readonly statusCode = 422;
+  readonly code = 'image_too_large';
+  constructor(maxSide: number, maxPixels: number) {
+    super(
+      `The picture is too large: at most ${maxSide.toLocaleString('en')} pixels a side and ` +
+        `${Math.floor(maxPixels / 1_000_000)} megapixels`,
+    );
+    this.name = 'ImageTooLargeError';
+  }
+}
+
+/** A well-formed file that carries what we never store: a PDF with scripts, attachments or HTML. */
+export class UnsafeFileError extends FileError {
+  readonly statusCode = 422;
+  readonly code = 'unsafe_file';
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsafeFileError';
+  }
+}
+
 /** Also what a name that could never be ours gets, so a probe learns nothing from the answer. */
 export class FileNotFoundError extends FileError {
   readonly statusCode = 404;

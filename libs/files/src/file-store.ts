@@ -2,6 +2,7 @@ import { createHash, type KeyObject, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { lengthOf, piecesAfter } from './byte-pieces.ts';
+import { checkContent } from './content-check.ts';
 import { decryptFile, encryptFile, isFileKey } from './encryption.ts';
 import { CorruptFileError, FileNotFoundError, TooManyFilesError } from './errors.ts';
 import { acceptedTypeOf, DEFAULT_FILE_POLICY, type FilePolicy } from './file-policy.ts';
@@ -67,10 +68,14 @@ export class FileStore {
     this.#key = key;
   }
 
-  /** Sniffs, strips, encrypts and writes one file; on any failure nothing is left on disk. */
+  /**
+   * Sniffs, checks (structure, size, active content), strips, encrypts and writes one file; on
+   * any failure nothing is left on disk.
+   */
   async save(input: FileInput, policy: FilePolicy = DEFAULT_FILE_POLICY): Promise<StoredFile> {
     const upload = await readUpload(input, policy.maxBytes);
     const { mime } = acceptedTypeOf(upload, policy);
+    checkContent(upload, mime);
     const pieces = stripMetadata(upload, mime);
     const name = randomBytes(16).toString('hex');
     await this.#write(name, encryptFile(pieces, this.#key, name));

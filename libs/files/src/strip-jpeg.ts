@@ -93,10 +93,10 @@ function nextMarker(bytes: Buffer, from: number): number {
   return -1;
 }
 
-const isRestart = (marker: number) => marker >= 0xd0 && marker <= 0xd7;
+export const isRestart = (marker: number) => marker >= 0xd0 && marker <= 0xd7;
 
 /** SOF0–SOF15, less DHT (C4), JPG (C8) and DAC (CC), which share the range. */
-const isFrameHeader = (marker: number) =>
+export const isFrameHeader = (marker: number) =>
   marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 
 function startsWithText(payload: Buffer, text: string): boolean {

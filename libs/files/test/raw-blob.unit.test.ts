@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, test } from 'node:test';
+import { pdf as samplePdf } from '@kasa/testing/sample-files';
 import {
   CorruptFileError,
   FileNotFoundError,
@@ -69,7 +70,7 @@ test('is encrypted on disk', async () => {
 
 test('a blob never opens as a typed file, nor a typed file as a blob', async () => {
   const { store } = await newStore();
-  const pdf = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
+  const pdf = samplePdf();
   const blob = await store.saveRaw(pdf, 1024);
   const file = await store.save(pdf);
   await assert.rejects(store.open(blob.name), CorruptFileError);

@@ -61,7 +61,7 @@ export function answerFor(error: unknown): ErrorAnswer {
     const known = fastifyError?.code === undefined ? undefined : FRAMEWORK_MESSAGES[fastifyError.code];
     return clientError(
       statusCode,
-      defaultCodeFor(statusCode),
+      ownCodeOf(fastifyError) ?? defaultCodeFor(statusCode),
       known ?? fastifyError?.message ?? 'Bad request',
     );
   }
@@ -72,6 +72,15 @@ export function answerFor(error: unknown): ErrorAnswer {
     headers: {},
     unexpected: true,
   };
+}
+
+/**
+ * The code a library's own 4xx error names itself by (`unsafe_file`, `image_too_large`), so the
+ * client can tell refusals apart; fastify's (`FST_ERR_…`) are its internals, not ours to pass on.
+ */
+function ownCodeOf(error: Partial<FastifyError> | null): string | undefined {
+  const code = error?.code;
+  return typeof code === 'string' && /^[a-z][a-z0-9_]*$/.test(code) ? code : undefined;
 }
 
 /** Every 503 says when to come back, so that clients (LiqPay, the apps) retry instead of giving up. */

@@ -73,6 +73,7 @@ export {
   MULTIPART_BODY_LIMIT,
   type MultipartPassThroughOptions,
   passMultipartThrough,
+  SERVED_FILE_POLICY,
   sendDownload,
 } from './stream-forwarding.ts';
 export {

@@ -76,7 +76,7 @@ export interface ServiceClient {
 /**
  * What a file download passes on to our client. Everything else (the service's Server, Date,
  * Connection, its internal headers) stays behind; these let a browser save and cache the file
- * without guessing its type.
+ * without guessing its type, and never run it.
  */
 const DOWNLOAD_HEADERS = [
   'content-type',
@@ -86,6 +86,8 @@ const DOWNLOAD_HEADERS = [
   'etag',
   'last-modified',
   'x-content-type-options',
+  // How a browser may show the file: as a sandbox, inline or as a download (see sendDownload).
+  'content-security-policy',
 ] as const;
 
 type Checker = ReturnType<typeof Compile>;

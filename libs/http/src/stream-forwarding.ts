@@ -98,11 +98,29 @@ function uploadInterrupted(cause: unknown): AppError {
   });
 }
 
-/** A file a service answered with, streamed on to the client as it arrives, with its headers. */
+/**
+ * The Content-Security-Policy of every stored file we serve: opened as a page, it loads nothing
+ * and is a sandbox (no scripts, no forms, an origin of its own), so a file built to be read as
+ * HTML or SVG cannot act with our origin's rights.
+ */
+export const SERVED_FILE_POLICY = "default-src 'none'; sandbox";
+
+/**
+ * A file a service answered with, streamed on to the client as it arrives, with its headers.
+ * Whatever the service said about how to show it (inline for a checked picture or PDF) goes on
+ * as it is; a service that said nothing gets the safe answer: sandboxed, as an attachment.
+ */
 export async function sendDownload(
   reply: FastifyReply,
   download: Promise<DownloadAnswer>,
 ): Promise<FastifyReply> {
   const file = await download;
-  return reply.code(file.statusCode).headers(file.headers).send(file.body);
+  return reply
+    .code(file.statusCode)
+    .headers({
+      'content-security-policy': SERVED_FILE_POLICY,
+      'content-disposition': 'attachment',
+      ...file.headers,
+    })
+    .send(file.body);
 }

@@ -26,10 +26,8 @@ type Schema = Record<string, unknown>;
 const DECIMAL_INTEGER = /^-?[0-9]+$/;
 const DECIMAL_FRACTION = /^-?[0-9]+\.[0-9]+$/;
 
-export interface InputDecoder {
-  /** Rewrites the text forms in `data` (in place) and reports values no type can hold. */
-  (data: unknown): SchemaValidationError[];
-}
+/** Rewrites the text forms in `data` (in place) and reports values no type can hold. */
+export type InputDecoder = (data: unknown) => SchemaValidationError[];
 
 /** The decoder for one part of a route's request; none when the schema asks for nothing to decode. */
 export function inputDecoderFor(schema: unknown, part: string | undefined): InputDecoder | undefined {

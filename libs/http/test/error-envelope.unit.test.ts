@@ -56,6 +56,19 @@ test("an AppError's machine code travels in the x-error-code header", async () =
   assert.equal(response.headers['x-error-code'], 'phone_taken');
 });
 
+test("a library's own 4xx error keeps its status, message and code; fastify's codes stay inside", async () => {
+  const refused = Object.assign(new Error('The picture is too large'), {
+    statusCode: 422,
+    code: 'image_too_large',
+  });
+  const { response } = await answerTo(refused);
+  assert.equal(response.statusCode, 422);
+  assert.equal(response.headers['x-error-code'], 'image_too_large');
+  assert.deepEqual(response.json(), { status: 'error', message: 'The picture is too large' });
+  const framework = Object.assign(new Error('x'), { statusCode: 400, code: 'FST_ERR_SOMETHING' });
+  assert.equal((await answerTo(framework)).response.headers['x-error-code'], 'bad_request');
+});
+
 test('a route configured message-only answers { message } without status', async () => {
   const { response } = await answerTo(unauthorized('Token is missing'), { errorEnvelope: 'message-only' });
   assert.equal(response.statusCode, 401);

@@ -10,7 +10,9 @@ import {
   forwardedBody,
   type HttpApp,
   passMultipartThrough,
+  SERVED_FILE_POLICY,
   type ServiceClient,
+  sendDownload,
 } from '../src/index.ts';
 import { createTestApp } from './support/test-app.ts';
 
@@ -51,8 +53,7 @@ before(async () => {
   );
   gateway.get('/documents/:name', async (request, reply) => {
     const { name } = request.params as { name: string };
-    const file = await client.download({ path: `/documents/${encodeURIComponent(name)}` });
-    return reply.code(file.statusCode).headers(file.headers).send(file.body);
+    return sendDownload(reply, client.download({ path: `/documents/${encodeURIComponent(name)}` }));
   });
   await gateway.listen({ host: '127.0.0.1', port: 0 });
   gatewayPort = (gateway.server.address() as AddressInfo).port;
@@ -76,10 +77,16 @@ function serve(request: IncomingMessage, response: ServerResponse): void {
       'content-type': 'application/pdf',
       'content-length': String(DOCUMENT.length),
       'content-disposition': 'inline; filename="terms.pdf"',
+      'content-security-policy': "default-src 'none'; sandbox allow-downloads",
       'x-content-type-options': 'nosniff',
       'x-internal-storage-path': '/var/kasa/files/9c1d',
     });
     response.end(DOCUMENT);
+    return;
+  }
+  if (request.url === '/documents/bare.html') {
+    response.writeHead(200, { 'content-type': 'text/html' });
+    response.end('<script>alert(document.domain)</script>');
     return;
   }
   const hash = createHash('sha256');
@@ -253,7 +260,20 @@ test('a downloaded file reaches the client with its describing headers and no in
   assert.equal(response.headers.get('content-type'), 'application/pdf');
   assert.equal(response.headers.get('content-length'), String(DOCUMENT.length));
   assert.equal(response.headers.get('content-disposition'), 'inline; filename="terms.pdf"');
+  assert.equal(
+    response.headers.get('content-security-policy'),
+    "default-src 'none'; sandbox allow-downloads",
+  );
   assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
   assert.equal(response.headers.get('x-internal-storage-path'), null);
   assert.ok(Buffer.from(await response.arrayBuffer()).equals(DOCUMENT));
+});
+
+test('a downloaded file whose service said nothing of how to show it is a sandboxed attachment', async () => {
+  const response = await fetch(`http://127.0.0.1:${gatewayPort}/documents/bare.html`);
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('content-security-policy'), SERVED_FILE_POLICY);
+  assert.equal(SERVED_FILE_POLICY, "default-src 'none'; sandbox");
+  assert.equal(response.headers.get('content-disposition'), 'attachment');
+  await response.arrayBuffer();
 });

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { text as readText } from 'node:stream/consumers';
+import { pdfFile } from './sample-files.ts';
 
 /**
  * The envelope the fake "encrypts" callback parts with: base64 of this marker followed by the
@@ -339,8 +340,11 @@ function part(boundary: string, headers: string, value: string): Buffer {
   return Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n${value}\r\n`, 'utf8');
 }
 
+/** A well-formed PDF (the member service checks a PDF's structure), marked with what it stands for. */
 function fakePdf(type: string, requestId: string): Buffer {
-  return Buffer.from(`%PDF-1.4\n% fake Diia copy of ${type} for ${requestId}\n%%EOF\n`, 'latin1');
+  return pdfFile(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>'], {
+    afterHeader: `% fake Diia copy of ${type} for ${requestId}\n`,
+  });
 }
 
 /** A JWT-shaped token with an `exp`, as Diia's session tokens are; the signature is noise. */

@@ -47,5 +47,6 @@ export {
   type ReceivedRequest,
   type ReceiverAnswer,
   startWebhookReceiver,
+  WEBHOOK_RECEIVER_TARGETS,
   type WebhookReceiver,
 } from './webhook-receiver.ts';

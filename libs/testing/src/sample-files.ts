@@ -114,6 +114,10 @@ export interface HeicOptions {
   indexSize?: 0 | 4 | 8;
   /** Version 2 item info entries have 16-bit item ids, version 3 32-bit ones. */
   infeVersion?: 2 | 3;
+  /** The picture's size as its `ispe` property states it; 8×8, its real size, by default. */
+  size?: { width: number; height: number };
+  /** With it, item 4: a grid (of the one picture) composed on a canvas of this size. */
+  grid?: { width: number; height: number };
 }
 
 export interface SampleHeic {
@@ -155,10 +159,14 @@ const HEIC_XMP = text(`<x:xmpmeta><exif:GPS>${GPS_MARKER}</exif:GPS></x:xmpmeta>
  */
 export function heic(options: HeicOptions = {}): SampleHeic {
   const { ilocVersion = 1, offsetSize = 4, lengthSize = 4, baseOffsetSize = 0, indexSize = 0 } = options;
-  const { infeVersion = 2 } = options;
+  const { infeVersion = 2, size = { width: 8, height: 8 }, grid } = options;
   const exifHalf = Math.floor(HEIC_EXIF.length / 2);
-  // mdat: picture | first half of Exif | XMP | second half of Exif
+  // ImageGrid: version, flags (16-bit sizes), one row, one column, the canvas's width and height.
+  const gridData =
+    grid && Buffer.concat([Buffer.from([0, 0, 0, 0]), uint(grid.width, 2), uint(grid.height, 2)]);
+  // mdat: picture | first half of Exif | XMP | second half of Exif | the grid's data
   const pieces = [HEIC_PICTURE, HEIC_EXIF.subarray(0, exifHalf), HEIC_XMP, HEIC_EXIF.subarray(exifHalf)];
+  if (gridData) pieces.push(gridData);
   const mdatBody = Buffer.concat(pieces);
   const relative: Span[] = [];
   let at = 0;
@@ -166,11 +174,12 @@ export function heic(options: HeicOptions = {}): SampleHeic {
     relative.push({ start: at, end: at + piece.length });
     at += piece.length;
   }
-  const [picture, exifFirst, xmpSpan, exifSecond] = relative as [Span, Span, Span, Span];
+  const [picture, exifFirst, xmpSpan, exifSecond, gridSpan] = relative as [Span, Span, Span, Span, Span?];
   const items: Array<[number, Span[]]> = [
     [1, [picture]],
     [2, [exifFirst, exifSecond]],
     [3, [xmpSpan]],
+    ...(gridSpan ? [[4, [gridSpan]] as [number, Span[]]] : []),
   ];
 
   const ftyp = box('ftyp', text('heic'), uint(0, 4), text('mif1'), text('heic'));
@@ -180,17 +189,18 @@ export function heic(options: HeicOptions = {}): SampleHeic {
   const iinf = fullBox(
     'iinf',
     0,
-    uint(3, 2),
+    uint(items.length, 2),
     infe(1, 'hvc1'),
     infe(2, 'Exif'),
     infe(3, 'mime', 'application/rdf+xml\0'),
+    ...(gridSpan ? [infe(4, 'grid')] : []),
   );
   const hdlr = fullBox('hdlr', 0, uint(0, 4), text('pict'), Buffer.alloc(12), text('\0'));
   const pitm = fullBox('pitm', 0, uint(1, 2));
-  // The picture's one property: its size, 8×8.
+  // The picture's one property: its size.
   const iprp = box(
     'iprp',
-    box('ipco', fullBox('ispe', 0, uint(8, 4), uint(8, 4))),
+    box('ipco', fullBox('ispe', 0, uint(size.width, 4), uint(size.height, 4))),
     fullBox('ipma', 0, uint(1, 4), uint(1, 2), Buffer.from([1, 0x81])),
   );
 
@@ -232,8 +242,115 @@ export function heic(options: HeicOptions = {}): SampleHeic {
 
 /* ---------- PDF ---------- */
 
-export const pdf = () =>
-  text(
-    '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n' +
-      'trailer << /Root 1 0 R >>\n%%EOF\n',
+/** An object's body: a value written out, or a stream (its dictionary's entries and its data). */
+export type PdfObject = string | { dictionary: string; data: Buffer };
+
+export interface PdfOptions {
+  /** Written right after the header line, before the first object. */
+  afterHeader?: string;
+  /** Written after `%%EOF`. */
+  trailer?: string;
+}
+
+/**
+ * A PDF built as writers build it: header, objects 1..n, a cross-reference table with their
+ * offsets, the trailer naming object 1 as the catalog, `startxref` pointing at the table, `%%EOF`.
+ */
+export function pdfFile(objects: PdfObject[], { afterHeader = '', trailer = '' }: PdfOptions = {}): Buffer {
+  const parts: Buffer[] = [text(`%PDF-1.7\n%\xe2\xe3\xcf\xd3\n${afterHeader}`)];
+  let offset = parts[0]!.length;
+  const offsets: number[] = [];
+  for (const [index, object] of objects.entries()) {
+    const body =
+      typeof object === 'string'
+        ? text(`${index + 1} 0 obj\n${object}\nendobj\n`)
+        : Buffer.concat([
+            text(`${index + 1} 0 obj\n<< ${object.dictionary} /Length ${object.data.length} >>\nstream\n`),
+            object.data,
+            text('\nendstream\nendobj\n'),
+          ]);
+    offsets.push(offset);
+    parts.push(body);
+    offset += body.length;
+  }
+  const rows = offsets.map((at) => `${String(at).padStart(10, '0')} 00000 n \n`).join('');
+  parts.push(
+    text(
+      `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${rows}` +
+        `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n${trailer}`,
+    ),
   );
+  return Buffer.concat(parts);
+}
+
+const CATALOG = '<< /Type /Catalog /Pages 2 0 R >>';
+const PAGES = '<< /Type /Pages /Kids [] /Count 0 >>';
+
+export const pdf = () => pdfFile([CATALOG, PAGES]);
+
+/** The attack from issue 18: a file that opens like a PDF and is a web page with a script. */
+export const htmlAfterPdfHeader = () =>
+  text('%PDF-1.4\n<html><body><script>fetch("/admin").then(r => r.text())</script></body></html>\n');
+
+/** The same page inside a PDF that is otherwise well formed: a polyglot that passes as both. */
+export const htmlPdfPolyglot = () =>
+  pdfFile([CATALOG, PAGES], {
+    afterHeader: '<html><body><script>alert(document.domain)</script></body></html>\n',
+  });
+
+/** A catalog whose open action runs JavaScript, written as `how` says (a name escaped, or packed away). */
+export function pdfWithJavaScript(
+  how: 'plain' | 'escaped-name' | 'object-stream' | 'launch' = 'plain',
+): Buffer {
+  const action = {
+    plain: '<< /S /JavaScript /JS (app.alert\\(1\\)) >>',
+    'escaped-name': '<< /S /J#61vaScript /J#53 (app.alert\\(1\\)) >>',
+    launch: '<< /S /Launch /F (cmd.exe) >>',
+    'object-stream': '',
+  }[how];
+  if (how !== 'object-stream') {
+    return pdfFile(['<< /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R >>', PAGES, action]);
+  }
+  // Object 3 is packed into object stream 4, compressed: its names are not in the file's bytes.
+  const packed = '<< /S /JavaScript /JS (app.alert(1)) >>';
+  const index = '3 0 ';
+  return pdfFile([
+    '<< /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R >>',
+    PAGES,
+    'null',
+    {
+      dictionary: `/Type /ObjStm /N 1 /First ${index.length} /Filter /FlateDecode`,
+      data: deflateSync(text(index + packed)),
+    },
+  ]);
+}
+
+/** A harmless PDF that still uses an object stream (as Word and many writers do): it must pass. */
+export const pdfWithObjectStream = () =>
+  pdfFile([
+    '<< /Type /Catalog /Pages 2 0 R /OpenAction [ 2 0 R /Fit ] >>',
+    PAGES,
+    {
+      dictionary: '/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode',
+      data: deflateSync(text('5 0 << /Producer (Word) >>')),
+    },
+  ]);
+
+/* ---------- Pictures of a claimed size ---------- */
+
+/** The 2×2 PNG with a header claiming `width` × `height`: a few bytes a viewer would allocate gigabytes for. */
+export function pngOfSize(width: number, height: number): Buffer {
+  const header = Buffer.from([0, 0, 0, 0, 0, 0, 0, 0, 8, 2, 0, 0, 0]);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), PNG_DATA, PNG_END]);
+}
+
+/** The 8×8 JPEG with its frame header claiming `width` × `height` (at most 65,535 each). */
+export function jpegOfSize(width: number, height: number): Buffer {
+  const picture = Buffer.from(JPEG_PICTURE);
+  const frame = picture.indexOf(Buffer.from([0xff, 0xc0]));
+  picture.writeUInt16BE(height, frame + 5);
+  picture.writeUInt16BE(width, frame + 7);
+  return Buffer.concat([SOI, jfif(), picture, JPEG_SCAN_DATA, EOI]);
+}

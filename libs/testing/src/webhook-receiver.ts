@@ -31,6 +31,13 @@ export interface WebhookReceiver {
 }
 
 /**
+ * The WEBHOOK_ALLOWED_TARGETS entry that lets a notification service under test reach these
+ * receivers: 127.0.0.1 on every port, as each receiver listens on a free one. Webhooks reach
+ * no loopback address without it, in any mode.
+ */
+export const WEBHOOK_RECEIVER_TARGETS = '127.0.0.1';
+
+/**
  * A webhook receiver on 127.0.0.1, as an external system runs one: it records every request and
  * answers by a rule that can look at the message's id and how often it came before.
  */

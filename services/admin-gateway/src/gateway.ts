@@ -3,6 +3,7 @@ import { corsOriginsOf, registerCors } from './cors.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { fileRoutes } from './routes/files.routes.ts';
+import { liqpayCallbackRoutes } from './routes/liqpay-callbacks.routes.ts';
 import { memberRoutes } from './routes/members.routes.ts';
 import { paymentRoutes } from './routes/payments.routes.ts';
 import { programRoutes } from './routes/programs.routes.ts';
@@ -27,6 +28,7 @@ export const adminGateway = defineGateway({
     programRoutes(app, context);
     requestRoutes(app, context);
     paymentRoutes(app, context);
+    liqpayCallbackRoutes(app, context);
     dashboardRoutes(app, context);
     auditRoutes(app, context);
     webhookRoutes(app, context);

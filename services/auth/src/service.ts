@@ -1,5 +1,6 @@
 import { defineService } from '@kasa/runtime';
 import { authDeps } from './application/auth-deps.ts';
+import { memberPhoneRoutes } from './http/member-phone.routes.ts';
 import { memberSignInRoutes } from './http/member-sign-in.routes.ts';
 import { sessionRoutes } from './http/sessions.routes.ts';
 import { staffRoutes } from './http/staff.routes.ts';
@@ -19,6 +20,7 @@ export const authService = defineService({
     memberSignInRoutes(app, deps);
     tokenRoutes(app, deps);
     app.register(sessionRoutes(deps));
+    app.register(memberPhoneRoutes(deps));
     app.register(staffRoutes(deps));
     app.register(staffDirectoryRoutes(deps));
   },

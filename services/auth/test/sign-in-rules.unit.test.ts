@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { checkPhone } from '../src/domain/phone.ts';
 import { decideSend, type SendLimits } from '../src/domain/send-limits.ts';
 import { generateSignCode, hashSignCode, signCodeMatches } from '../src/domain/sign-code.ts';
-import { checkSignRequest } from '../src/domain/sign-in.ts';
+import { checkSignRequest, codeOpens } from '../src/domain/sign-in.ts';
 
 const limits: SendLimits = {
   cooldownSeconds: 60,
@@ -43,6 +43,19 @@ test('the cooldown tells how many seconds are left', () => {
     retryAfterSeconds: 45,
     reason: 'Please wait before asking for a new code',
   });
+});
+
+test('a code that was used ends its cooldown (a proven phone change, then a sign-in); the caps still count it', () => {
+  const justNow = new Date(now.getTime() - 15_000);
+  assert.deepEqual(decideSend({ phone: [justNow], address: [], newestUsed: true }, limits, now), {
+    allowed: true,
+  });
+  const capped = decideSend(
+    { phone: minutesAgo(1, 2, 3, 4, 5), address: [], newestUsed: true },
+    { ...limits, perPhonePerTenMinutes: 5 },
+    now,
+  );
+  assert.equal(capped.allowed, false);
 });
 
 test('the longest of several waits wins', () => {
@@ -84,4 +97,14 @@ test('a request refuses after its tries, its lifetime, its use or its replacemen
   assert.equal(checkSignRequest({ ...fresh, expiresAt: now }, true, 5, now), 'expired');
   assert.equal(checkSignRequest({ ...fresh, usedAt: now }, true, 5, now), 'used');
   assert.equal(checkSignRequest({ ...fresh, replacedAt: now }, true, 5, now), 'used');
+});
+
+test('a code opens only what it was sent for: a phone change only for the member who asked', () => {
+  const signIn = { purpose: 'sign_in', memberId: null } as const;
+  const change = (memberId: number) => ({ purpose: 'phone_change', memberId }) as const;
+  assert.equal(codeOpens(signIn, signIn), true);
+  assert.equal(codeOpens(change(7), change(7)), true);
+  assert.equal(codeOpens(change(7), change(8)), false);
+  assert.equal(codeOpens(signIn, change(7)), false);
+  assert.equal(codeOpens(change(7), signIn), false);
 });

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { textCapacityOf } from '@kasa/db';
 import { DIIA_SAMPLE_INTERNAL_PASSPORT, DIIA_SAMPLE_TAXPAYER_CARD } from '@kasa/testing';
+import { members } from '../src/db/schema.ts';
 import {
+  DIIA_ANSWER_MAX_BYTES,
   type DiiaDocuments,
   diiaFileMime,
   diiaProfile,
@@ -107,6 +110,24 @@ test('data that is not JSON, or has no documents, is DiiaDocumentsError', () => 
   assert.deepEqual(
     problemsOf(() => parseDiiaDocuments('[]')),
     ['/ must be object'],
+  );
+});
+
+test('data larger than the column keeping it is DiiaDocumentsError, not a database error', () => {
+  assert.ok(DIIA_ANSWER_MAX_BYTES <= textCapacityOf(members.diiaAnswer).bytes);
+  const padded = (bytes: number) => {
+    const data = shared({ 'internal-passport': [passport] });
+    // Cyrillic padding: 2 bytes a character, so the limit is counted in bytes, not characters.
+    const pad = 'Ж'.repeat((bytes - Buffer.byteLength(data) - ',"pad":""'.length) / 2);
+    return `${data.slice(0, -1)},"pad":"${pad}"}`;
+  };
+  assert.equal(
+    parseDiiaDocuments(padded(DIIA_ANSWER_MAX_BYTES)).internalPassport?.docNumber,
+    passport.docNumber,
+  );
+  assert.deepEqual(
+    problemsOf(() => parseDiiaDocuments(padded(DIIA_ANSWER_MAX_BYTES + 2))),
+    [`The documents’ data is larger than ${DIIA_ANSWER_MAX_BYTES} bytes`],
   );
 });
 

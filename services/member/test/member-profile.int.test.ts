@@ -207,6 +207,7 @@ test('edit: the phone stays unique, a change goes to auth by event, the old phot
   const changed = await call('PATCH', '/me/profile', 106, {
     phone: '+380 67 100 0199',
     email: 'new@example.org',
+    phone_proof: member.phoneProof(106, '+380671000106', '+380671000199'),
   });
   assert.equal(changed.statusCode, 200, changed.body);
   const row = await memberRow(106);
@@ -232,6 +233,65 @@ test('edit: the phone stays unique, a change goes to auth by event, the old phot
   const stored = await member.storedFiles();
   assert.ok(stored.includes(second));
   assert.ok(!stored.includes(first), 'the replaced photo is gone');
+});
+
+test('edit: a new phone without the auth service’s proof is refused, and nothing of the form is kept', async () => {
+  await member.signUp(114, '+380671000114');
+  const before = await memberRow(114);
+  const filesBefore = await member.storedFiles();
+  const refused = await call('PATCH', '/me/profile', 114, { phone: '+380671000214', email: 'x@example.org' });
+  assert.equal(refused.statusCode, 422, refused.body);
+  assert.equal(refused.headers['x-error-code'], 'phone_unconfirmed');
+  assert.equal(refused.json().message, 'Confirm the new phone with the code we text to it');
+
+  const form = await multipartBody({ phone: '+380671000214', code: '123456', photo: photo() });
+  const withPhoto = await call('PATCH', '/me/profile', 114, form);
+  assert.equal(withPhoto.statusCode, 422, 'a code is for the gateway to trade: it proves nothing here');
+  assert.deepEqual(await memberRow(114), before, 'neither the phone nor the email nor a photo changed');
+  assert.deepEqual(await outboxTypes(114), []);
+  assert.deepEqual(await member.storedFiles(), filesBefore, 'the photo sent with it is not kept');
+});
+
+test('edit: a proof moves only its member, from the phone they have, to its phone, while it lasts', async () => {
+  await member.signUp(115, '+380671000115');
+  await member.signUp(116, '+380671000116');
+  const to = '+380671000215';
+  const now = Math.floor(Date.now() / 1000);
+  const proofs = {
+    'for another member': member.phoneProof(116, '+380671000115', to),
+    'for another phone': member.phoneProof(115, '+380671000115', '+380671000315'),
+    'from another phone': member.phoneProof(115, '+380671000116', to),
+    expired: member.phoneProof(115, '+380671000115', to, { iat: now - 700, exp: now - 100 }),
+    'of another purpose': member.phoneProof(115, '+380671000115', to, { purpose: 'sign_in' }),
+    'an access token': member.memberAuth(115).slice('Bearer '.length),
+    'not signed by auth': 'eyJhbGciOiJub25lIn0.eyJzdWIiOiIxMTUifQ.',
+  };
+  for (const [what, proof] of Object.entries(proofs)) {
+    const answer = await call('PATCH', '/me/profile', 115, { phone: to, phone_proof: proof });
+    assert.equal(answer.statusCode, 422, what);
+    assert.equal(answer.headers['x-error-code'], 'phone_proof_invalid', what);
+    assert.equal(
+      answer.json().message,
+      'The confirmation is not for this phone or has expired: ask for a new code',
+    );
+  }
+  assert.equal((await memberRow(115)).phone, '+380671000115');
+
+  const proof = member.phoneProof(115, '+380671000115', to);
+  const form = await multipartBody({ phone: to, phone_proof: proof, photo: photo() });
+  const changed = await call('PATCH', '/me/profile', 115, form);
+  assert.equal(changed.statusCode, 200, changed.body);
+  assert.equal((await memberRow(115)).phone, to);
+  assert.deepEqual(await outboxTypes(115), ['member.updated', 'member.phone_changed']);
+
+  const onward = member.phoneProof(115, to, '+380671000315');
+  assert.equal(
+    (await call('PATCH', '/me/profile', 115, { phone: '+380671000315', phone_proof: onward })).statusCode,
+    200,
+  );
+  const replayed = await call('PATCH', '/me/profile', 115, { phone: to, phone_proof: proof });
+  assert.equal(replayed.statusCode, 422, 'a proof works once: the phone it moved from is gone');
+  assert.equal((await memberRow(115)).phone, '+380671000315');
 });
 
 test('edit: a form with nothing to change is refused; the same values are no error', async () => {

@@ -163,3 +163,84 @@ test('a refund takes back the days its contribution added, once', async () => {
   );
   assert.equal(Number(shortened!.n), 1);
 });
+
+const waitingOf = (memberId: number) =>
+  member.query<{ payment_id: number; applied: number; refunded: number }>(
+    `SELECT payment_id, applied_at IS NOT NULL AS applied, refunded_at IS NOT NULL AS refunded
+       FROM waiting_contributions WHERE member_id = ? ORDER BY payment_id`,
+    [memberId],
+  );
+
+const outboxCount = async (type: string, memberId: number) =>
+  Number(
+    (
+      await member.query<{ n: number }>(
+        'SELECT COUNT(*) AS n FROM outbox WHERE type = ? AND aggregate_id = ?',
+        [type, String(memberId)],
+      )
+    )[0]!.n,
+  );
+
+test('money from a member with no program waits in sight, once, and counts from the day they choose one', async () => {
+  const today = kyivDateOf(new Date());
+  await member.signUp(407, '+380670000407');
+  const event = confirmed(7020, 407, PRICE);
+  // Before: "no program to price it", retried into the dead-letter queue and never accounted for.
+  await Promise.all([
+    member.publish(event),
+    member.publish(event),
+    member.publish(confirmed(7021, 407, PRICE)),
+  ]);
+  await eventually(async () => ((await waitingOf(407)).length === 2 ? true : null), {
+    message: 'both contributions waiting',
+  });
+  assert.equal(await outboxCount('membership.contribution_awaiting_program', 407), 2);
+  assert.equal(await paidUntilOf(407), null);
+  assert.deepEqual(await extensionsOf(407), []);
+
+  // The member asks for a program: what they paid is priced by it, oldest first, in the same transaction.
+  const change = await member.service.app.inject({
+    method: 'POST',
+    url: '/me/program-change',
+    headers: { authorization: member.memberAuth(407) },
+    payload: { program_id: 1 },
+  });
+  assert.equal(change.statusCode, 200, change.body);
+  assert.equal(await paidUntilOf(407), addCalendarDays(today, 60));
+  assert.deepEqual(
+    (await waitingOf(407)).map(({ payment_id, applied }) => [payment_id, Number(applied)]),
+    [
+      [7020, 1],
+      [7021, 1],
+    ],
+  );
+  assert.equal(await outboxCount('membership.extended', 407), 2);
+});
+
+test('a refund of a waiting contribution ends its wait and never extends the membership', async () => {
+  await member.signUp(408, '+380670000408');
+  await member.publish(confirmed(7030, 408, PRICE));
+  await eventually(async () => ((await waitingOf(408)).length === 1 ? true : null), {
+    message: 'the contribution waiting',
+  });
+  await member.publish(
+    newEvent(
+      PaymentRefunded,
+      { paymentId: 7030, memberId: 408, amount: PRICE, currency: 'UAH' },
+      { aggregateId: 7030, actor: SYSTEM },
+    ),
+  );
+  await eventually(async () => ((await waitingOf(408))[0]?.refunded ? true : null), {
+    message: 'the wait ended by the refund',
+  });
+  await member.query('UPDATE members SET program_id = 1 WHERE id = ?', [408]);
+  const change = await member.service.app.inject({
+    method: 'POST',
+    url: '/me/program-change',
+    headers: { authorization: member.memberAuth(408) },
+    payload: { program_id: 1 },
+  });
+  assert.equal(change.statusCode, 409, 'already on the program: nothing to change');
+  assert.equal(await paidUntilOf(408), null);
+  assert.deepEqual(await extensionsOf(408), []);
+});

@@ -189,6 +189,7 @@ test('a search pages the latest changed first and counts them all', async () => 
     'passport_data',
     'phone',
     'photo',
+    'pricing_program_id',
     'updated_at',
   ]);
 });

@@ -4,6 +4,7 @@ import { defineGateway } from '@kasa/runtime';
 import { appLinksRoutes } from './routes/app-links.routes.ts';
 import { diiaRoutes } from './routes/diia.routes.ts';
 import { paymentRoutes } from './routes/payments.routes.ts';
+import { phoneRoutes } from './routes/phone.routes.ts';
 import { profileRoutes } from './routes/profile.routes.ts';
 import { requestRoutes } from './routes/requests.routes.ts';
 import { signInRoutes } from './routes/sign-in.routes.ts';
@@ -22,6 +23,7 @@ export const mobileGateway = defineGateway({
     appLinksRoutes(app, context.settings.APPLE_APP_IDS.split(','));
     signInRoutes(app, context);
     profileRoutes(app, context);
+    phoneRoutes(app, context);
     diiaRoutes(app, context);
     requestRoutes(app, context);
     paymentRoutes(app, context);

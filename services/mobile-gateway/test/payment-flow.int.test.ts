@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { addCalendarDays, kyivDateOf, seedDateOfCalendarDate } from '@kasa/contracts';
 import { eventually } from '@kasa/testing';
-import { wholeKasa } from './support/whole-kasa.ts';
+import { whenMemberReady, wholeKasa } from './support/whole-kasa.ts';
 
 /**
  * Issue 6's flow: an approved member asks for a checkout through the mobile gateway, pays at
  * (a local) LiqPay, whose signed callback comes back through the gateway, and `profile/get`
  * shows the membership extended. Real services, RabbitMQ and MariaDB.
  */
-const { kasa, mobile, signUp, approvedMember } = wholeKasa();
+const { kasa, mobile, admin, signUp, approvedMember } = wholeKasa();
 
 test('a checkout paid at LiqPay extends the membership the member reads in profile/get', async () => {
   const { token } = await approvedMember('+380671234001', '300');
@@ -87,4 +87,54 @@ test('checkout amounts are hryvnias with at most 2 decimals; a forged callback i
     }),
   });
   assert.equal(forged.status, 400);
+});
+
+test('money is taken only from a member whose program prices it: no checkout, no manual contribution before', async () => {
+  const token = await signUp('+380671234003');
+  const memberId = Number(JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub);
+  const checkout = await whenMemberReady(() =>
+    mobile('POST', '/user/payments/liqpay', { amount: 300 }, token),
+  );
+  assert.equal(checkout.status, 409);
+  assert.deepEqual(checkout.body, {
+    message: 'Choose a program in your profile before paying dues: they are priced by its monthly price',
+  });
+  const today = seedDateOfCalendarDate(kyivDateOf(new Date()));
+  const manual = await admin('PUT', '/payment', { member: memberId, type: 1, date: today, amount: 300 });
+  assert.equal(manual.status, 409);
+  assert.equal(manual.body.status, 'error');
+  assert.match(manual.body.message, /has not chosen a program/);
+  assert.equal((await admin('POST', '/payments', { flagged: true })).body.total, 0);
+});
+
+test('amounts and ids take their own type only: a boolean, hex, an exponent or a list is a 400', async () => {
+  const { token, memberId } = await approvedMember('+380671234004', '300');
+  for (const amount of [true, '0x10', '1e3', ['a'], { value: 1 }]) {
+    const answer = await mobile('POST', '/user/payments/liqpay', { amount }, token);
+    assert.equal(answer.status, 400, JSON.stringify(amount));
+    assert.deepEqual(Object.keys(answer.body), ['message']);
+  }
+  const today = seedDateOfCalendarDate(kyivDateOf(new Date()));
+  for (const body of [
+    { member: true, type: 1, date: today, amount: 300 },
+    { member: memberId, type: 1, date: today, amount: ['a'] },
+    { member: memberId, type: '1e0', date: today, amount: 300 },
+    { member: '9'.repeat(400), type: 1, date: today, amount: 300 },
+  ]) {
+    const answer = await admin('PUT', '/payment', body);
+    assert.equal(answer.status, 400, JSON.stringify(body));
+  }
+  for (const path of ['/request', '/member']) {
+    const answer = await admin('POST', path, { id: '9'.repeat(400) });
+    assert.equal(answer.status, 400, `${path}: ${JSON.stringify(answer.body)}`);
+  }
+  // The seed's clients send numbers or decimal strings: both still work.
+  assert.equal((await mobile('POST', '/user/payments/liqpay', { amount: '300.50' }, token)).status, 200);
+  const manual = await admin('PUT', '/payment', {
+    member: String(memberId),
+    type: '1',
+    date: today,
+    amount: '300',
+  });
+  assert.equal(manual.status, 200, JSON.stringify(manual.body));
 });

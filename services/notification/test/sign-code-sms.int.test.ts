@@ -57,6 +57,19 @@ test('a sign-in code becomes one SMS in Ukrainian, sent through the Twilio SDK',
   assert.equal(row.attempts, 1);
 });
 
+test('a code for a member’s new phone is texted as a change of number, by the same event', async () => {
+  const running = await bus.start(twilioEnv());
+  const event = signCodeRequested({ code: '104729', purpose: 'phone_change' });
+  await running.publish(event);
+
+  await eventually(async () => (await smsRow(bus.database, event.id))?.status === 'sent' || null);
+  const [message, ...others] = sentTo(event.data.phone);
+  assert.equal(others.length, 0);
+  assert.equal(message!.body, 'Код для зміни номера в Kasa: 104729. Нікому його не повідомляйте.');
+  // Each run holds database connections of the file's shared pool until stopped.
+  await running.messaging.stop();
+});
+
 test('a provider failing twice and then accepting sends exactly one SMS', async () => {
   const running = await bus.start(twilioEnv());
   twilio.failNext(2, 500, 20500);

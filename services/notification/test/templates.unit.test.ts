@@ -10,6 +10,13 @@ test('the sign-in text carries the code in Ukrainian', () => {
   );
 });
 
+test('a code for a new phone says it changes the number, not that it signs in', () => {
+  assert.equal(
+    smsText('phone_change_code', { code: '123456' }),
+    'Код для зміни номера в Kasa: 123456. Нікому його не повідомляйте.',
+  );
+});
+
 test('the same values always give the same text, so a retry can recognise what was sent', () => {
   assert.equal(smsText('sign_code', { code: '000042' }), smsText('sign_code', { code: '000042' }));
   assert.equal(
@@ -44,6 +51,7 @@ test('amounts: grouped by a plain space, kopiyky only when there are some', () =
 /** The longest values each text can carry. */
 const LONGEST: { [K in SmsKind]: Parameters<(typeof SMS_TEXTS)[K]>[0] } = {
   sign_code: { code: '999999' },
+  phone_change_code: { code: '999999' },
   request_answered: { requestId: 4_294_967_295 },
   request_closed: { requestId: 4_294_967_295 },
   payout_recorded: { requestId: 99_999_999, amount: 99_999_999_99 },

@@ -2,6 +2,10 @@ import { tokenScope } from '@kasa/http';
 import { defineService } from '@kasa/runtime';
 import { paymentDeps } from './application/payment-deps.ts';
 import { reconcileCheckouts } from './application/reconcile-checkouts.ts';
+import {
+  liqpayRejectionReportRoutes,
+  staffCallbackRejectionRoutes,
+} from './http/liqpay-callback-rejections.routes.ts';
 import { liqpayCallbackRoutes, memberPaymentRoutes } from './http/payment.routes.ts';
 import { staffPaymentRoutes } from './http/staff-payment.routes.ts';
 import { staffRefundRoutes } from './http/staff-refund.routes.ts';
@@ -21,8 +25,11 @@ export const paymentService = defineService({
       context.logger.warn('LIQPAY_PUBLIC_KEY and LIQPAY_PRIVATE_KEY are not set: payments answer 503');
     // LiqPay's callback carries no token: its signature is the proof.
     liqpayCallbackRoutes(app, deps);
+    liqpayRejectionReportRoutes(app, deps);
     await app.register(tokenScope('member', deps, deps, [memberPaymentRoutes, memberSubscriptionRoutes]));
-    await app.register(tokenScope('staff', deps, deps, [staffPaymentRoutes, staffRefundRoutes]));
+    await app.register(
+      tokenScope('staff', deps, deps, [staffPaymentRoutes, staffRefundRoutes, staffCallbackRejectionRoutes]),
+    );
   },
   handlers: (consumers) => {
     memberHandlers(consumers);

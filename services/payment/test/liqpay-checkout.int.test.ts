@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { MembershipExtended, SYSTEM } from '@kasa/contracts';
+import { ContributionAwaitingProgram, MembershipExtended, SYSTEM } from '@kasa/contracts';
 import { newEvent } from '@kasa/messaging';
 import { eventually } from '@kasa/testing';
 import { CALLBACK_PATH } from '../src/application/payment-deps.ts';
@@ -151,7 +152,7 @@ test('50 copies of a success callback sent at once confirm the payment once', as
   assert.equal(Number(kept!.n), 50, 'every callback is kept');
 });
 
-test('a forged signature is refused with 400, kept, and changes nothing', async () => {
+test('a forged signature is refused with 400, counted, not kept, and changes nothing', async () => {
   const { payment_id, order_id } = (await checkout(508, { amount: 10_000 })).json();
   const { data } = Object.fromEntries(
     new URLSearchParams(kasa.liqpay.callbackBody(reported(order_id, 'success', 100))),
@@ -165,11 +166,15 @@ test('a forged signature is refused with 400, kept, and changes nothing', async 
   assert.equal(forged.json().message, 'The callback is not signed with the fund’s key');
   assert.equal((await paymentsOf(508))[0]!.state, 'pending');
   assert.deepEqual(await kasa.outboxTypes(payment_id), ['payment.checkout_created']);
-  const [kept] = await kasa.query<{ signature_valid: number; order_id: string | null }>(
-    'SELECT signature_valid, order_id FROM liqpay_callbacks WHERE data = ?',
-    [data],
+  const kept = await kasa.query('SELECT id FROM liqpay_callbacks WHERE data = ?', [data]);
+  assert.deepEqual(kept, [], 'not kept: anyone can send them');
+  const counted = await kasa.query<{ last_data_sha256: string }>(
+    "SELECT last_data_sha256 FROM liqpay_callback_rejections WHERE reason = 'bad_signature'",
   );
-  assert.deepEqual({ ...kept }, { signature_valid: 0, order_id: null }, 'kept, and its data never read');
+  assert.deepEqual(
+    counted.map((row) => row.last_data_sha256),
+    [createHash('sha256').update(data!).digest('hex')],
+  );
 });
 
 test('a success for another amount or currency is flagged for staff, never credited', async () => {
@@ -255,4 +260,47 @@ test("the member's contributions: confirmed ones only, with the day each carried
     headers: { authorization: kasa.memberAuth(515) },
   });
   assert.deepEqual(someoneElse.json(), []);
+});
+
+test('a contribution no program prices stays flagged for staff until the member service applies it', async () => {
+  const paid = (await checkout(515, { amount: 30_000 })).json();
+  await kasa.liqpay.pay(paid, 'sandbox');
+  await kasa.publish(
+    newEvent(
+      ContributionAwaitingProgram,
+      { memberId: 515, paymentId: paid.payment_id, amount: 30_000 },
+      { aggregateId: 515, actor: SYSTEM },
+    ),
+  );
+  const flagged = () =>
+    kasa.service.app.inject({
+      method: 'POST',
+      url: '/staff/payments/search',
+      headers: { authorization: kasa.staffAuth(1) },
+      payload: { flagged: true, member_ids: [515] },
+    });
+  const waiting = await eventually(async () => {
+    const body = (await flagged()).json();
+    return body.total === 1 ? body.data[0] : null;
+  });
+  assert.equal(waiting.state, 'confirmed', 'the money is the fund’s');
+  assert.match(waiting.flag, /^awaiting program/);
+
+  await kasa.publish(
+    newEvent(
+      MembershipExtended,
+      {
+        memberId: 515,
+        paymentId: paid.payment_id,
+        days: 30,
+        previousPaidUntil: null,
+        paidUntil: '2027-02-01',
+      },
+      { aggregateId: 515, actor: SYSTEM },
+    ),
+  );
+  await eventually(async () => ((await flagged()).json().total === 0 ? true : null), {
+    message: 'the flag cleared once applied',
+  });
+  assert.equal((await paymentsOf(515))[0]!.flag, null);
 });

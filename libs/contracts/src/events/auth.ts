@@ -8,7 +8,11 @@ export const MemberSignedUp = defineEvent(
   Type.Object({ memberId: Id, phone: Phone }),
 );
 
-/** Carries the one-time code to the notification service, which texts it; nobody else subscribes. */
+/**
+ * Carries the one-time code to the notification service, which texts it; nobody else subscribes.
+ * `purpose` says what the code opens, so that the text says it too: a sign-in (also when absent,
+ * as events written before it was added) or a member's change to this phone.
+ */
 export const SignCodeRequested = defineEvent(
   'auth.sign_code_requested',
   1,
@@ -17,6 +21,7 @@ export const SignCodeRequested = defineEvent(
     phone: Phone,
     code: Type.String({ pattern: '^[0-9]{6}$' }),
     expiresAt: Timestamp,
+    purpose: Type.Optional(Type.Union([Type.Literal('sign_in'), Type.Literal('phone_change')])),
   }),
   { sensitive: true },
 );

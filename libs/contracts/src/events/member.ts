@@ -73,6 +73,16 @@ export const MembershipExtended = defineEvent(
     paidUntil: CalendarDate,
   }),
 );
+/**
+ * A confirmed contribution the member service cannot price yet: the member has no program
+ * (neither one they are on nor one chosen and awaiting review). The money waits, in sight of
+ * staff, until the member has one (then `membership.extended` follows for it) or staff refund it.
+ */
+export const ContributionAwaitingProgram = defineEvent(
+  'membership.contribution_awaiting_program',
+  1,
+  Type.Object({ ...MemberRef, paymentId: Id, amount: Money }),
+);
 export const MembershipShortened = defineEvent(
   'membership.shortened',
   1,

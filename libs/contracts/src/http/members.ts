@@ -60,6 +60,11 @@ export const MemberRecord = Type.Object({
   diia_answer: Nullable(Type.String()),
   created_at: Instant,
   updated_at: Instant,
+  /**
+   * The program the member's dues are priced by: the one they are on, or the one chosen and
+   * awaiting review; null until they choose one, and until then the fund takes no dues from them.
+   */
+  pricing_program_id: Nullable(Type.Integer()),
 });
 
 /** `profile/get`: the member with the program they are on. */

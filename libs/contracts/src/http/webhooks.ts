@@ -22,7 +22,8 @@ export const WebhookId = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const WebhookUrl = Type.String({
   minLength: 1,
   maxLength: 2048,
-  description: 'http or https; in production its host must resolve to public addresses only',
+  description:
+    'http or https; its host must be or resolve to public addresses only (in every mode), unless the notification service allows the target in WEBHOOK_ALLOWED_TARGETS',
 });
 const WebhookEventTypes = Type.Array(WebhookEventType, { minItems: 1, maxItems: 100 });
 const WebhookDescription = Type.String({ maxLength: 200 });

@@ -1,5 +1,6 @@
-import { notFound } from '@kasa/http';
+import { notFound, SERVED_FILE_POLICY } from '@kasa/http';
 import type { FastifyReply } from 'fastify';
+import { passesContentCheck } from '../content-check.ts';
 import type { FileStore } from '../file-store.ts';
 
 /** Any file a caller may not have, or that is not there: the same answer, so nothing is learnt. */
@@ -14,7 +15,10 @@ const EXTENSIONS: Record<string, string> = {
 
 /**
  * Sends a stored file with the type it was stored as (never one a client named), told not to
- * be sniffed into another and not to be kept by shared caches: these are people's documents.
+ * be sniffed into another, not to be kept by shared caches (these are people's documents), and
+ * never to run: a sandbox with nothing to load. Only a file that passes today's content checks
+ * (a picture of a readable size, a PDF without scripts) may open in the browser; anything else,
+ * a file stored before the checks, say, is a download.
  */
 export async function sendStoredFile(
   reply: FastifyReply,
@@ -22,12 +26,14 @@ export async function sendStoredFile(
   name: string,
 ): Promise<FastifyReply> {
   const file = await store.open(name);
+  const disposition = passesContentCheck(file.bytes, file.mime) ? 'inline' : 'attachment';
   return reply
     .headers({
       'content-type': file.mime,
       'content-length': String(file.size),
       'x-content-type-options': 'nosniff',
-      'content-disposition': `inline; filename="${name}.${EXTENSIONS[file.mime] ?? 'bin'}"`,
+      'content-security-policy': SERVED_FILE_POLICY,
+      'content-disposition': `${disposition}; filename="${name}.${EXTENSIONS[file.mime] ?? 'bin'}"`,
       'cache-control': 'private, no-store',
     })
     .send(file.bytes);

@@ -7,10 +7,11 @@ import {
   PaymentRecord,
   PaymentStateName,
   paymentTypeById,
+  SeedStatusError,
   StatusAnswer,
   seedMemberRow,
 } from '@kasa/contracts';
-import { asCaller, badRequest, bearerSecurity, type HttpApp } from '@kasa/http';
+import { asCaller, badRequest, bearerSecurity, conflict, type HttpApp } from '@kasa/http';
 import { ClientAmount, ClientDay, dayOf, type GatewayContext, kopiykyOfField } from '@kasa/runtime';
 import { type Static, Type } from 'typebox';
 import { adminOnly, staffOnly } from '../access.ts';
@@ -41,6 +42,13 @@ const Saved = AdminPaymentCreateAnswer;
 const RegisterBody = Type.Object({
   type: Type.Optional(Type.Union([Type.Array(TypeId, { maxItems: PAYMENT_TYPES.length }), Type.Null()])),
   state: Type.Optional(Type.Array(PaymentStateName, { maxItems: 5 })),
+  flagged: Type.Optional(
+    Type.Boolean({
+      description:
+        'true: only payments waiting for a decision (`flag` says why: not as ordered, or a contribution ' +
+        'from a member with no program to price it); false: only the others',
+    }),
+  ),
   date_start: Type.Optional(Type.Union([ClientDay, Type.Null()])),
   date_end: Type.Optional(Type.Union([ClientDay, Type.Null()])),
   amount_start: Type.Optional(Type.Union([ClientAmount, Type.Null()])),
@@ -76,10 +84,11 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
         description:
           'A contribution (type 1) extends the membership as one through LiqPay does. A payout (type 2, ' +
           'the whole rest of what was granted) or a partial payout (type 3) needs its `request`; payouts ' +
-          'never add up to more than the granted amount (409 says what is left). Nothing is ever edited: ' +
+          'never add up to more than the granted amount (409 says what is left). A contribution needs the ' +
+          "member's program to price it (409 until they have chosen one). Nothing is ever edited: " +
           'a mistake is corrected by POST /payment/reverse.',
         body: Entry,
-        response: { 200: Saved },
+        response: { 200: Saved, 409: SeedStatusError },
       },
     },
     async (request): Promise<Static<typeof Saved>> => {
@@ -96,6 +105,12 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
         ...asCaller(request),
         response: MemberCard,
       });
+      if (type.kind === 'contribution' && card.member.pricing_program_id === null) {
+        throw conflict(
+          'This member has not chosen a program, so no contribution can be priced: a program comes first',
+          'no_program',
+        );
+      }
       const iban = body.iban
         ? ibanOf(body.iban)
         : type.kind === 'contribution'
@@ -162,7 +177,8 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
         summary: 'The payment register, latest first',
         description:
           'Filters combine with AND: the types, the states, the days the money moved (Kyiv, both included), ' +
-          'the amount range in hryvnias (both included), the member’s certificate (its words).',
+          'the amount range in hryvnias (both included), the member’s certificate (its words), and ' +
+          '`flagged` for the money waiting for a decision.',
         body: RegisterBody,
         response: { 200: RegisterPage },
       },
@@ -190,6 +206,7 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
       const page = await searchPayments(context, request, {
         ...(body.type?.length ? { kinds: body.type.map((id) => paymentTypeById(id)?.kind) } : {}),
         ...(body.state?.length ? { states: body.state } : {}),
+        ...(body.flagged === undefined ? {} : { flagged: body.flagged }),
         ...(paidFrom ? { paid_from: paidFrom } : {}),
         ...(paidTo ? { paid_to: paidTo } : {}),
         ...(amountMin === undefined ? {} : { amount_min: amountMin }),

@@ -148,10 +148,17 @@ export function programRoutes(app: HttpApp, context: GatewayContext): void {
           summary: 'Create a program (no `id`) or change one',
           description:
             'multipart/form-data with the terms in `new_program_file` (a PDF), or JSON without a file. ' +
-            'Administrators only.',
+            'Administrators only. 415 terms that are no PDF; 422 a PDF with scripts, attachments or web page code.',
           consumes: ['multipart/form-data', 'application/json'],
           body: ProgramForm,
-          response: { 200: AdminProgramSaveAnswer, 400: AdminProgramSaveInvalid, 404: AdminProgramMissing },
+          response: {
+            200: AdminProgramSaveAnswer,
+            400: AdminProgramSaveInvalid,
+            404: AdminProgramMissing,
+            413: AdminProgramSaveInvalid,
+            415: AdminProgramSaveInvalid,
+            422: AdminProgramSaveInvalid,
+          },
         },
       },
       async (request): Promise<Static<typeof AdminProgramSaveAnswer>> => {

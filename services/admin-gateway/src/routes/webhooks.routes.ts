@@ -78,7 +78,7 @@ export function webhookRoutes(app: HttpApp, { services }: GatewayContext): void 
       schema: {
         ...common,
         summary: 'Register a webhook subscriber; its secret is shown in this answer only',
-        description: `${SIGNING} 422 when the URL is not http(s), carries a user name or password, cannot be resolved, or (in production) resolves to a private, loopback, link-local or other non-public address; or when a given secret is unusable.`,
+        description: `${SIGNING} 422 when the URL is not http(s), carries a user name or password, cannot be resolved, or is or resolves to a private, loopback, link-local or other non-public address (in any mode, unless the notification service's WEBHOOK_ALLOWED_TARGETS opens it); or when a given secret is unusable.`,
         body: NewWebhookSubscriber,
         response: { 201: SubscriberWithSecret },
       },

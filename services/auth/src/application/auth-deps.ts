@@ -3,6 +3,7 @@ import type { Static } from 'typebox';
 import type { SendLimits } from '../domain/send-limits.ts';
 import type { AuthSettings } from '../settings.ts';
 import { type AuthKeys, loadAuthKeys } from './keys.ts';
+import { PhoneProofIssuer } from './phone-proof-issuer.ts';
 import type { SessionPolicy } from './sessions.ts';
 import { TokenIssuer } from './token-issuer.ts';
 
@@ -13,6 +14,8 @@ export interface AuthDeps {
   context: AuthContext;
   keys: AuthKeys;
   sessions: SessionPolicy;
+  /** Signs the proof that a member holds a new phone, once its code was right. */
+  phoneProofs: PhoneProofIssuer;
   limits: SendLimits;
   allowedCountryCodes: string[];
   codeTtlSeconds: number;
@@ -40,6 +43,7 @@ export function authDeps(context: AuthContext): AuthDeps {
       }),
       refreshTtlDays: settings.REFRESH_TOKEN_TTL_DAYS,
     },
+    phoneProofs: new PhoneProofIssuer({ privateKeyPem: keys.privateKeyPem, issuer: settings.JWT_ISSUER }),
     limits: {
       cooldownSeconds: settings.SIGN_COOLDOWN_SECONDS,
       perPhonePerTenMinutes: settings.SIGN_MAX_PER_10_MINUTES,

@@ -1,17 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { SignCodeRequested } from '@kasa/contracts';
 import { AppError, forbidden, tooManyRequests, unprocessable } from '@kasa/http';
-import { newEvent } from '@kasa/messaging';
-import {
-  findAccountByPhone,
-  insertSignRequest,
-  lockPhone,
-  replacePendingRequests,
-  sendHistory,
-} from '../db/sign-in.repository.ts';
-import { DAILY_LIMIT_REASON, decideSend } from '../domain/send-limits.ts';
-import { generateSignCode, hashSignCode } from '../domain/sign-code.ts';
+import { findAccountByPhone, lockPhone } from '../db/sign-in.repository.ts';
+import { DAILY_LIMIT_REASON } from '../domain/send-limits.ts';
 import type { AuthDeps } from './auth-deps.ts';
+import { sendCode } from './send-code.ts';
 
 export interface SignCodeRequest {
   phone: string;
@@ -29,38 +20,18 @@ export async function requestSignCode(
   deps: AuthDeps,
   { phone, create, address }: SignCodeRequest,
 ): Promise<void> {
-  const { messaging } = deps.context;
-  await messaging.unitOfWork.run(async ({ tx, emit }) => {
-    await lockPhone(tx, phone);
-    const account = await findAccountByPhone(tx, phone);
+  await deps.context.messaging.unitOfWork.run(async (work) => {
+    await lockPhone(work.tx, phone);
+    const account = await findAccountByPhone(work.tx, phone);
     if (account && create) throw unprocessable('User already exist', 'account_exists');
     if (!account && !create) throw unprocessable('User does not exist', 'account_missing');
     if (account?.blocked)
       throw forbidden('This account is blocked; please contact the fund', 'account_blocked');
-
-    const now = new Date();
-    const decision = decideSend(await sendHistory(tx, phone, address, now), deps.limits, now);
-    if (!decision.allowed) throw overLimit(decision.retryAfterSeconds, decision.reason);
-
-    const code = generateSignCode();
-    const codeSalt = randomBytes(16);
-    const expiresAt = new Date(now.getTime() + deps.codeTtlSeconds * 1000);
-    await replacePendingRequests(tx, phone, now);
-    const signRequestId = await insertSignRequest(tx, {
-      phone,
-      address,
-      codeSalt,
-      codeHash: hashSignCode(deps.keys.codeKey, codeSalt, code),
-      createAccount: create,
-      createdAt: now,
-      expiresAt,
-    });
-    await emit(
-      newEvent(
-        SignCodeRequested,
-        { signRequestId, phone, code, expiresAt: expiresAt.toISOString() },
-        { aggregateId: phone, actor: { kind: 'member' } },
-      ),
+    await sendCode(
+      deps,
+      work,
+      { phone, address, purpose: 'sign_in', memberId: null, createAccount: create },
+      overLimit,
     );
   });
 }

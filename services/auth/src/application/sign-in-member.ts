@@ -1,19 +1,12 @@
 import { MemberSignedUp } from '@kasa/contracts';
 import { forbidden, notFound, unauthorized } from '@kasa/http';
 import { newEvent } from '@kasa/messaging';
-import {
-  countWrongTry,
-  createAccount,
-  findAccountByPhone,
-  latestSignRequestForUpdate,
-  markUsed,
-} from '../db/sign-in.repository.ts';
-import { signCodeMatches } from '../domain/sign-code.ts';
-import { checkSignRequest } from '../domain/sign-in.ts';
+import { createAccount, findAccountByPhone } from '../db/sign-in.repository.ts';
 import type { AuthDeps } from './auth-deps.ts';
 import { memberSession } from './refresh-tokens.ts';
 import { openSession } from './sessions.ts';
 import type { TokenPair } from './token-issuer.ts';
+import { useCode } from './use-code.ts';
 
 const DENIED = 'Access denied for this user';
 
@@ -25,15 +18,10 @@ const DENIED = 'Access denied for this user';
 export async function signInMember(deps: AuthDeps, phone: string, code: string): Promise<TokenPair> {
   const { messaging, logger } = deps.context;
   const outcome = await messaging.unitOfWork.run(async ({ tx, emit }) => {
-    const request = await latestSignRequestForUpdate(tx, phone);
-    if (!request) return { kind: 'denied', reason: 'no code was sent' } as const;
-    const now = new Date();
-    const matches = signCodeMatches(deps.keys.codeKey, request.codeSalt, code, request.codeHash);
-    const check = checkSignRequest(request, matches, deps.codeMaxTries, now);
-    if (check === 'wrong') await countWrongTry(tx, request.id);
-    if (check !== 'accepted') return { kind: 'denied', reason: check } as const;
+    const use = await useCode(deps, tx, { phone, code, target: { purpose: 'sign_in', memberId: null } });
+    if (!use.used) return { kind: 'denied', reason: use.reason } as const;
+    const { request, at: now } = use;
 
-    await markUsed(tx, request.id, now);
     let account = await findAccountByPhone(tx, phone, true);
     if (!account) {
       if (!request.createAccount) return { kind: 'missing' } as const;

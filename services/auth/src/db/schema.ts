@@ -40,6 +40,12 @@ export const signRequests = mysqlTable(
     codeSalt: bytes('code_salt', 16).notNull(),
     codeHash: bytes('code_hash', 32).notNull(),
     createAccount: boolean('create_account').notNull(),
+    /**
+     * What the code opens: a sign-in, or a member's change to this phone (`member_id` is that
+     * member). A code opens nothing else, so a sign-in code never proves a new phone.
+     */
+    purpose: mysqlEnum('purpose', ['sign_in', 'phone_change']).notNull().default('sign_in'),
+    memberId: int('member_id', { unsigned: true }),
     tries: smallint('tries', { unsigned: true }).notNull().default(0),
     createdAt: createdAt(),
     expiresAt: datetime('expires_at', { mode: 'date', fsp: 3 }).notNull(),

@@ -62,7 +62,7 @@ export async function sendHistory(tx: Executor, phone: string, address: string, 
   const since = (ms: number) => new Date(now.getTime() - ms);
   const times = (rows: { createdAt: Date }[]) => rows.map((row) => row.createdAt);
   const byPhone = await tx
-    .select({ createdAt: signRequests.createdAt })
+    .select({ createdAt: signRequests.createdAt, usedAt: signRequests.usedAt })
     .from(signRequests)
     .where(and(eq(signRequests.phone, phone), gt(signRequests.createdAt, since(86_400_000))))
     .orderBy(desc(signRequests.createdAt))
@@ -73,7 +73,7 @@ export async function sendHistory(tx: Executor, phone: string, address: string, 
     .where(and(eq(signRequests.address, address), gt(signRequests.createdAt, since(3_600_000))))
     .orderBy(desc(signRequests.createdAt))
     .limit(1000);
-  return { phone: times(byPhone), address: times(byAddress) };
+  return { phone: times(byPhone), address: times(byAddress), newestUsed: byPhone[0]?.usedAt != null };
 }
 
 /** A new code makes every earlier one for the phone useless. */
@@ -88,7 +88,15 @@ export async function insertSignRequest(
   tx: Executor,
   row: Pick<
     SignRequest,
-    'phone' | 'address' | 'codeSalt' | 'codeHash' | 'createAccount' | 'createdAt' | 'expiresAt'
+    | 'phone'
+    | 'address'
+    | 'codeSalt'
+    | 'codeHash'
+    | 'createAccount'
+    | 'purpose'
+    | 'memberId'
+    | 'createdAt'
+    | 'expiresAt'
   >,
 ): Promise<number> {
   const [result] = await tx.insert(signRequests).values(row);

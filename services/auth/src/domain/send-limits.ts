@@ -10,6 +10,12 @@ export interface SendLimits {
 export interface SendHistory {
   phone: readonly Date[];
   address: readonly Date[];
+  /**
+   * Whether the phone's newest code was used: the cooldown is a wait for a code still on its
+   * way, so it ends once that code opened what it was sent for (a phone change proven, the next
+   * step a sign-in). The caps count every send all the same.
+   */
+  newestUsed?: boolean;
 }
 
 export type SendDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number; reason: string };
@@ -26,7 +32,7 @@ export const DAILY_LIMIT_REASON = 'Daily limit of codes for this phone is reache
 export function decideSend(history: SendHistory, limits: SendLimits, now: Date): SendDecision {
   const waits: Array<{ until: number; reason: string }> = [];
   const [latest] = history.phone;
-  if (latest)
+  if (latest && !history.newestUsed)
     waits.push({
       until: latest.getTime() + limits.cooldownSeconds * 1000,
       reason: 'Please wait before asking for a new code',

@@ -20,3 +20,21 @@ export function checkSignRequest(
   if (request.expiresAt.getTime() <= now.getTime()) return 'expired';
   return codeMatches ? 'accepted' : 'wrong';
 }
+
+/** What a code was sent for: to sign in, or to prove that a member holds a new phone. */
+export type CodePurpose = 'sign_in' | 'phone_change';
+
+/** A code as sent: what for, and for a phone change which member asked. */
+export interface CodeTarget {
+  purpose: CodePurpose;
+  memberId: number | null;
+}
+
+/**
+ * A code opens only what it was sent for: a sign-in code proves no new phone, and a code for a
+ * phone change proves the phone to the member who asked for it and to nobody else.
+ */
+export function codeOpens(sent: CodeTarget, wanted: CodeTarget): boolean {
+  if (sent.purpose !== wanted.purpose) return false;
+  return sent.purpose === 'sign_in' || sent.memberId === wanted.memberId;
+}

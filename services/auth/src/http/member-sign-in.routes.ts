@@ -1,24 +1,15 @@
 import { TokenPair } from '@kasa/contracts';
-import { badRequest, type HttpApp } from '@kasa/http';
+import type { HttpApp } from '@kasa/http';
 import { Type } from 'typebox';
 import type { AuthDeps } from '../application/auth-deps.ts';
 import { requestSignCode } from '../application/request-sign-code.ts';
 import { signInMember } from '../application/sign-in-member.ts';
-import { checkPhone } from '../domain/phone.ts';
+import { ClientAddress, phoneInput } from './code-inputs.ts';
 
 const Message = Type.Object({ message: Type.String() });
-const Address = Type.String({
-  minLength: 1,
-  maxLength: 45,
-  description: "The client's IP address, as the gateway saw it",
-});
 
 export function memberSignInRoutes(app: HttpApp, deps: AuthDeps): void {
-  const phoneOf = (input: string) => {
-    const check = checkPhone(input, deps.allowedCountryCodes);
-    if (!check.ok) throw badRequest(check.message, 'invalid_phone');
-    return check.phone;
-  };
+  const phoneOf = (input: string) => phoneInput(deps, input);
 
   app.post(
     '/members/sign-requests',
@@ -28,7 +19,7 @@ export function memberSignInRoutes(app: HttpApp, deps: AuthDeps): void {
         body: Type.Object({
           phone: Type.String({ maxLength: 32 }),
           create: Type.Boolean({ default: false }),
-          address: Address,
+          address: ClientAddress,
         }),
         response: { 200: Message },
       },

@@ -3,6 +3,7 @@ import { conflict } from '@kasa/http';
 import { newEvent } from '@kasa/messaging';
 import { findMember, type MemberRow, updateMember } from '../db/members.repository.ts';
 import { findProgram, type ProgramRow } from '../db/programs.repository.ts';
+import { creditWaitingContributions } from './credit-contribution.ts';
 import { callingMember, memberActor } from './member-access.ts';
 import type { MemberDeps } from './member-deps.ts';
 import { programNotFound } from './submit-profile.ts';
@@ -23,7 +24,8 @@ export async function changeProgram(
   memberId: number,
   programId: number,
 ): Promise<ProgramChange> {
-  return deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
+  return deps.context.messaging.unitOfWork.run(async (context) => {
+    const { tx, emit } = context;
     const member = await callingMember(tx, memberId, true);
     const program = await findProgram(tx, programId);
     if (!program?.isActive) throw programNotFound();
@@ -38,6 +40,7 @@ export async function changeProgram(
       await emit(
         newEvent(ProgramChangeRequested, { memberId, programId: program.id }, memberActor(memberId)),
       );
+      await creditWaitingContributions(context, memberId);
     }
     const changed = await findMember(tx, memberId);
     return { program, member: changed ?? member, requestedAt: now };

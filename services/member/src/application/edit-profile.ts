@@ -10,19 +10,30 @@ import {
   updateMember,
 } from '../db/members.repository.ts';
 import { normalizePhone } from '../domain/bank-details.ts';
-import { callingMember, memberActor, phoneTaken } from './member-access.ts';
+import { checkPhoneChange, type PhoneProof } from '../domain/phone-change.ts';
+import {
+  callingMember,
+  memberActor,
+  phoneProofInvalid,
+  phoneTaken,
+  phoneUnconfirmed,
+} from './member-access.ts';
 import { contactChanges } from './member-contact.ts';
 import type { MemberDeps } from './member-deps.ts';
 
 export interface ProfileEdit {
   email?: string;
   phone?: string;
+  /** The auth service's proof that the member holds `phone`, as read; none sent when absent. */
+  phoneProof?: PhoneProof;
   photo?: StoredFile;
 }
 
 /**
  * The member changes their email, phone or photo. A phone belongs to one member (it is how
- * they sign in): auth follows the change by event. The photo replaced is deleted once the new
+ * they sign in): a new one is taken only with proof that the member holds it, and auth follows
+ * the change by event. Without that proof nothing of the edit is kept, the other fields neither:
+ * the app sends the whole form again with the code. The photo replaced is deleted once the new
  * one is recorded; it is no document staff must keep.
  */
 export async function editProfile(deps: MemberDeps, memberId: number, edit: ProfileEdit): Promise<void> {
@@ -46,6 +57,10 @@ export async function editProfile(deps: MemberDeps, memberId: number, edit: Prof
     if (phone !== undefined && phone !== member.phone) {
       const holder = await findMemberByPhone(tx, phone);
       if (holder && holder.id !== memberId) throw phoneTaken();
+      const change = { memberId, from: member.phone, to: phone };
+      const check = checkPhoneChange(change, edit.phoneProof);
+      if (check === 'unconfirmed') throw phoneUnconfirmed();
+      if (check === 'invalid') throw phoneProofInvalid();
       patch.phone = phone;
       fields.push('phone');
     }

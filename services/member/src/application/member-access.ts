@@ -21,3 +21,13 @@ export const memberActor = (memberId: number) => ({
 
 /** A phone signs one member in: it cannot be given to a second. */
 export const phoneTaken = () => unprocessable('Can not assign this phone number', 'phone_taken');
+
+/** A new phone without the auth service's proof: the gateway answers it by texting a code there. */
+export const phoneUnconfirmed = () =>
+  unprocessable('Confirm the new phone with the code we text to it', 'phone_unconfirmed');
+
+export const phoneProofInvalid = () =>
+  unprocessable(
+    'The confirmation is not for this phone or has expired: ask for a new code',
+    'phone_proof_invalid',
+  );

@@ -7,6 +7,7 @@ import { MemberSearchIndex } from '../db/member-search-index.ts';
 import { createDiiaClient, type DiiaClient } from '../diia/diia-client.ts';
 import { createDiiaDecryptor, type DiiaDecryptor } from '../diia/diia-decryptor.ts';
 import { type MemberFilePolicies, memberFilePolicies } from '../files/member-file-policies.ts';
+import { type PhoneProofReader, phoneProofReader } from '../http/phone-proof-reader.ts';
 import type { MemberSettings } from '../settings.ts';
 
 export type MemberContext = ServiceContext<Static<typeof MemberSettings>>;
@@ -24,6 +25,8 @@ export interface MemberDeps {
   diia: DiiaClient | null;
   /** Null when no decryptor is configured: Diia's callbacks are kept and answered 503. */
   decryptor: DiiaDecryptor | null;
+  /** Checks the auth service's proof that a member holds the new phone they ask for. */
+  readPhoneProof: PhoneProofReader;
 }
 
 const built = new WeakMap<MemberContext, MemberDeps>();
@@ -43,6 +46,7 @@ export function memberDeps(context: MemberContext): MemberDeps {
     scope: { publicKeyPem, issuer: settings.JWT_ISSUER, files, uploads: policies.document },
     diia: createDiiaClient(settings, settings.PUBLIC_URL),
     decryptor: createDiiaDecryptor(settings),
+    readPhoneProof: phoneProofReader({ publicKeyPem, issuer: settings.JWT_ISSUER }),
   };
   built.set(context, deps);
   return deps;

@@ -8,6 +8,7 @@ import { type MemberPatch, updateMember } from '../db/members.repository.ts';
 import { findProgram } from '../db/programs.repository.ts';
 import { normalizeIban } from '../domain/bank-details.ts';
 import { type DocumentType, missingForProfile } from '../domain/documents.ts';
+import { creditWaitingContributions } from './credit-contribution.ts';
 import { callingMember, memberActor } from './member-access.ts';
 import { contactChanges } from './member-contact.ts';
 import type { MemberDeps } from './member-deps.ts';
@@ -43,7 +44,8 @@ export async function submitProfile(deps: MemberDeps, memberId: number, form: Pr
   const iban = normalizeIban(form.iban);
   if (!iban) throw badRequest('IBAN is not a valid Ukrainian IBAN (UA and 27 digits)', 'invalid_iban');
 
-  await deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
+  await deps.context.messaging.unitOfWork.run(async (context) => {
+    const { tx, emit } = context;
     const member = await callingMember(tx, memberId, true);
     if (member.isSubmitted) throw profileAlreadyApproved();
     const program = await findProgram(tx, form.programId);
@@ -82,5 +84,7 @@ export async function submitProfile(deps: MemberDeps, memberId: number, form: Pr
       newEvent(DocumentsUploaded, { memberId, documentTypes, source: 'upload' }, meta),
       ...contactChanges(member, patch, meta),
     );
+    // What the member paid before choosing a program now has one to price it.
+    await creditWaitingContributions(context, memberId);
   });
 }

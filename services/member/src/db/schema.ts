@@ -225,3 +225,22 @@ export const membershipExtensions = mysqlTable(
   },
   (table) => [index('membership_extensions_member').on(table.memberId, table.createdAt)],
 );
+
+/**
+ * Confirmed contributions no program could price when they arrived (the member had none): the
+ * money waits here until the member has a program (`applied_at`, and then a row in
+ * membership_extensions) or staff refund it (`refunded_at`). One row per payment.
+ */
+export const waitingContributions = mysqlTable(
+  'waiting_contributions',
+  {
+    paymentId: int('payment_id', { unsigned: true }).primaryKey(),
+    memberId: int('member_id', { unsigned: true }).notNull(),
+    /** Kopiyky. */
+    amount: int('amount', { unsigned: true }).notNull(),
+    appliedAt: datetime('applied_at', { mode: 'date', fsp: 3 }),
+    refundedAt: datetime('refunded_at', { mode: 'date', fsp: 3 }),
+    createdAt: createdAt(),
+  },
+  (table) => [index('waiting_contributions_member').on(table.memberId, table.appliedAt, table.refundedAt)],
+);

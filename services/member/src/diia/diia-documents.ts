@@ -100,12 +100,22 @@ export type DiiaSharedDocument = keyof typeof DIIA_IDENTITY_DOCUMENT_TYPES;
 const PASSPORT_DATA_MAX = 255;
 
 /**
+ * The decrypted data is kept whole (`diia_answer`, a mediumtext of 16 MiB). Diia's is a few KB
+ * of fields (the files are parts of their own); 1 MiB leaves room and keeps anything larger
+ * from reaching the column or the server's packet limit, where it would fail as a 500.
+ */
+export const DIIA_ANSWER_MAX_BYTES = 1024 * 1024;
+
+/**
  * Validates the decrypted data (its JSON text, or already parsed) and picks the first of
  * each document. Throws `DiiaDocumentsError` naming where the data is wrong, never its values.
  */
 export function parseDiiaDocuments(data: string | unknown): DiiaDocuments {
   let value: unknown = data;
   if (typeof data === 'string') {
+    if (Buffer.byteLength(data, 'utf8') > DIIA_ANSWER_MAX_BYTES) {
+      throw new DiiaDocumentsError(`The documents’ data is larger than ${DIIA_ANSWER_MAX_BYTES} bytes`);
+    }
     try {
       value = JSON.parse(data);
     } catch {

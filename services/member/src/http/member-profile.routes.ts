@@ -45,6 +45,19 @@ const ProfileCreateForm = Type.Object({
 const ProfileEditForm = Type.Object({
   email: Type.Optional(Email),
   phone: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+  phone_proof: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 2048,
+      description: "The auth service's proof that the member holds the new `phone` (a signed token)",
+    }),
+  ),
+  code: Type.Optional(
+    Type.String({
+      maxLength: 16,
+      description: 'The code texted to the new phone, for the gateway: it trades it for `phone_proof`',
+    }),
+  ),
   photo: FileField('A photo of the member: JPEG, PNG or HEIC'),
 });
 
@@ -112,7 +125,10 @@ export function memberProfileRoutes(app: HttpApp, deps: MemberDeps): void {
       config: { uploadFields: { photo: deps.policies.photo } },
       schema: {
         summary: 'Change the email, phone or photo',
-        description: 'multipart/form-data or JSON. 422 when the phone belongs to another member.',
+        description:
+          'multipart/form-data or JSON. 422 when the phone belongs to another member; 422 ' +
+          '`phone_unconfirmed` for a new phone without `phone_proof`, `phone_proof_invalid` with a proof ' +
+          'for another member, phone or former phone, or an expired one. Then nothing of the form is kept.',
         consumes: ['multipart/form-data', 'application/json'],
         body: ProfileEditForm,
         response: { 200: MessageAnswer },
@@ -120,11 +136,12 @@ export function memberProfileRoutes(app: HttpApp, deps: MemberDeps): void {
     },
     (request) =>
       withStoredUploads(request, deps.files, async (files) => {
-        const { email, phone } = request.body;
+        const { email, phone, phone_proof: proof } = request.body;
         const photo = files.get('photo')?.[0];
         await editProfile(deps, callerId(request), {
           ...(email === undefined ? {} : { email }),
           ...(phone === undefined ? {} : { phone }),
+          ...(proof === undefined ? {} : { phoneProof: deps.readPhoneProof(proof) }),
           ...(photo === undefined ? {} : { photo }),
         });
         return { message: 'Profile successfully updated' };

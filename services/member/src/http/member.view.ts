@@ -30,6 +30,7 @@ export function memberRecordView(member: MemberRow): Static<typeof MemberRecord>
     diia_answer: diiaAnswerOf(member),
     created_at: member.createdAt.toISOString(),
     updated_at: member.updatedAt.toISOString(),
+    pricing_program_id: member.programId ?? member.pendingProgramId,
   };
 }
 

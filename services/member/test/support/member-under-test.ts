@@ -1,9 +1,12 @@
-import { MemberSignedUp } from '@kasa/contracts';
+import { randomUUID } from 'node:crypto';
+import { MemberSignedUp, PHONE_CHANGE_PROOF } from '@kasa/contracts';
 import { type AnyEvent, eventMessage, newEvent, topologyNames } from '@kasa/messaging';
 import { type RunningService, startService } from '@kasa/runtime';
 import {
   bearerTokens,
   generateEd25519Keys,
+  ISSUER,
+  signToken,
   testFileStore,
   testNamespace,
   testSchemaPrefix,
@@ -22,6 +25,11 @@ export interface MemberUnderTest {
   /** `Authorization` header values for a member's or a staff user's access token. */
   memberAuth(memberId: number): string;
   staffAuth(staffId: number, role?: 'admin' | 'staff'): string;
+  /**
+   * The auth service's proof that `memberId` may move from phone `from` to `phone`, signed with
+   * the key the service trusts; `claims` overrides any claim (a proof that must not hold).
+   */
+  phoneProof(memberId: number, from: string, phone: string, claims?: Record<string, unknown>): string;
   /** A member as auth's sign-up event opens one, waited for until the profile exists. */
   signUp(memberId: number, phone: string): Promise<void>;
   /** Every stored file's name (a rejected upload must leave none). */
@@ -61,6 +69,21 @@ export async function startMember(env: Record<string, string> = {}): Promise<Mem
     query,
     memberAuth: (memberId) => token(memberId, 'member', 'member'),
     staffAuth: (staffId, role = 'staff') => token(staffId, 'staff', role),
+    phoneProof(memberId, from, phone, claims = {}) {
+      const now = Math.floor(Date.now() / 1000);
+      return signToken(keys.privateKey, {
+        sub: String(memberId),
+        purpose: PHONE_CHANGE_PROOF.purpose,
+        phone,
+        from,
+        iss: ISSUER,
+        aud: PHONE_CHANGE_PROOF.audience,
+        iat: now,
+        exp: now + PHONE_CHANGE_PROOF.ttlSeconds,
+        jti: randomUUID(),
+        ...claims,
+      });
+    },
     async signUp(memberId, phone) {
       await publish(
         newEvent(MemberSignedUp, { memberId, phone }, { aggregateId: memberId, actor: { kind: 'member' } }),

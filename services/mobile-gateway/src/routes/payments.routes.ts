@@ -3,6 +3,9 @@ import {
   Contribution,
   calendarDateOfSeedDate,
   kyivDateOf,
+  LIQPAY_CALLBACK_FORM_MAX_BYTES,
+  LIQPAY_CALLBACK_LIMITS,
+  LiqPayCallbackForm,
   LiqPayCallbackOutcome,
   LiqPayCheckout,
   MOBILE_PAYMENT_MESSAGES,
@@ -14,12 +17,15 @@ import {
   PaymentRecord,
   paymentTypeOf,
   pythonFloatTextOf,
+  SeedMessageError,
   seedDateOfCalendarDate,
 } from '@kasa/contracts';
 import { asCaller, bearerSecurity, callerToken, type HttpApp, notFound } from '@kasa/http';
 import { type GatewayContext, kopiykyOfField } from '@kasa/runtime';
 import { Type } from 'typebox';
 import { emptyBodyAllowed, signedIn } from '../access.ts';
+import { assertDuesPriceable } from '../dues-pricing.ts';
+import { reportRefusedForms } from '../liqpay-callback-refusals.ts';
 
 /**
  * The days `/user/charges/list` is narrowed to. The seed filtered only when both `begin` and
@@ -131,7 +137,8 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
         summary: 'A LiqPay checkout for a contribution',
         description:
           'The app opens LiqPay with `data` and `signature`. Send an `Idempotency-Key` to retry safely: the ' +
-          'same key returns the same checkout for 24 hours (422 with another amount).',
+          'same key returns the same checkout for 24 hours (422 with another amount). 409 until the member ' +
+          'has chosen a program (with the profile): dues are priced by it.',
         headers: Type.Object({
           'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
         }),
@@ -140,11 +147,12 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
             description: 'hryvnias, at most 2 decimals',
           }),
         }),
-        response: { 200: MobileLiqPayAnswer },
+        response: { 200: MobileLiqPayAnswer, 409: SeedMessageError },
       },
     },
     async (request) => {
       const amount = kopiykyOfField('amount', request.body.amount, { positive: true });
+      await assertDuesPriceable(context, request);
       const key = request.headers['idempotency-key'];
       const checkout = await payment.request({
         method: 'POST',
@@ -166,16 +174,22 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
         tags: ['payments'],
         summary: "LiqPay's callback (server_url)",
         description:
-          'A form with `data` and `signature`, from LiqPay only: 400 when the signature is not the fund’s, ' +
+          'A form with `data` and `signature`, from LiqPay only: 400 when the signature is not the fund’s ' +
+          `or the form is not base64 within its limits (\`data\` at most ${LIQPAY_CALLBACK_LIMITS.dataChars} ` +
+          `characters, \`signature\` ${LIQPAY_CALLBACK_LIMITS.signatureChars}), 413 for a body larger than ` +
+          'any valid form: counted for staff, never kept. ' +
           `404 "${MOBILE_PAYMENT_MESSAGES.paymentNotFound}" for an order the fund never made. Otherwise the ` +
           'parameters LiqPay signed, as the seed answered them.',
         consumes: ['application/x-www-form-urlencoded'],
-        body: Type.Object({
-          data: Type.String({ maxLength: 65_536 }),
-          signature: Type.String({ maxLength: 128 }),
-        }),
-        response: { 200: MobileLiqPayCallbackAnswer, 404: MobileLiqPayCallbackNotFound },
+        body: LiqPayCallbackForm,
+        response: {
+          200: MobileLiqPayCallbackAnswer,
+          404: MobileLiqPayCallbackNotFound,
+          413: { ...MobileLiqPayCallbackNotFound, description: 'The body is larger than any valid form' },
+        },
       },
+      bodyLimit: LIQPAY_CALLBACK_FORM_MAX_BYTES,
+      onError: reportRefusedForms(payment),
     },
     async (request) => {
       const outcome = await payment.request({

@@ -14,6 +14,7 @@ import {
   Program,
 } from '@kasa/contracts';
 import {
+  asCaller,
   bearerSecurity,
   callerToken,
   forwardedBody,
@@ -26,7 +27,9 @@ import { type GatewayContext, staffUserRowsFor } from '@kasa/runtime';
 import type { FastifyRequest } from 'fastify';
 import { type Static, type TSchema, Type } from 'typebox';
 import { seedErrors, signedIn } from '../access.ts';
+import { passFormOn } from '../form-passing.ts';
 import { mobileProfile, mobileProgram, mobileProgramChange, ProgramChange } from '../member-views.ts';
+import { phoneConfirmation } from '../phone-confirmation.ts';
 
 /**
  * Forms are checked by the member service against its schema (a multipart body reaches it
@@ -39,6 +42,9 @@ const fileErrors: Record<number, TSchema> = { 404: MobileFileNotFound };
 const FileDoc = (description: string) => Type.Optional(Type.String({ format: 'binary', description }));
 const form = (properties: Record<string, TSchema>) => Type.Object(properties);
 
+const isMultipart = (request: FastifyRequest) =>
+  request.headers['content-type']?.startsWith('multipart/form-data') === true;
+
 /** A form the app sends as multipart (streamed on unread), urlencoded or JSON. */
 function sendForm<T extends TSchema>(
   { services }: GatewayContext,
@@ -46,10 +52,51 @@ function sendForm<T extends TSchema>(
   call: { method: 'POST' | 'PATCH'; path: string; response: T },
 ): Promise<Static<T>> {
   const common = { ...call, headers: callerToken(request), requestId: request.id };
-  if (request.headers['content-type']?.startsWith('multipart/form-data')) {
+  if (isMultipart(request)) {
     return services.member.forward({ ...common, ...forwardedBody(request) });
   }
   return services.member.request({ ...common, body: request.body ?? {} });
+}
+
+/**
+ * profile/edit, whose new phone the member service takes only with the auth service's proof:
+ * the gateway trades the form's `code` for it and sends it on with the form as `phone_proof`.
+ * Without a code, the member service refuses the new phone and the code is texted to it. A
+ * multipart form streams on as every upload does, its `phone` and `code` read on the way.
+ */
+function editProfile(
+  context: GatewayContext,
+  request: FastifyRequest,
+): Promise<Static<typeof MessageAnswer>> {
+  const { member } = context.services;
+  const phones = phoneConfirmation(context, request);
+  const call = {
+    method: 'PATCH',
+    path: '/me/profile',
+    response: MessageAnswer,
+    ...asCaller(request),
+  } as const;
+  if (isMultipart(request)) {
+    const form = passFormOn(forwardedBody(request), {
+      read: ['phone', 'code'],
+      add: async ({ phone, code }) =>
+        code === undefined ? null : { name: 'phone_proof', value: await phones.proofFor(phone, code) },
+    });
+    return phones.askingForCode(
+      () => member.forward({ ...call, ...form.body }),
+      async () => (await form.fields).phone,
+    );
+  }
+  const body = request.body ?? {};
+  if (typeof body !== 'object' || Array.isArray(body)) return member.request({ ...call, body });
+  const { code, ...fields } = body as Record<string, unknown>;
+  return phones.askingForCode(
+    async () => {
+      const proof = code === undefined ? {} : { phone_proof: await phones.proofFor(fields.phone, code) };
+      return member.request({ ...call, body: { ...fields, ...proof } });
+    },
+    async () => fields.phone,
+  );
 }
 
 /** Members' profiles, programs and files (SPEC §6 rows 1, 5–10). */
@@ -68,8 +115,8 @@ export function profileRoutes(app: HttpApp, context: GatewayContext): void {
         description:
           'multipart/form-data. `inn` is required, and either both ID card sides (`id_1`, `id_2`) or the ' +
           'passport book pages (`book_1`, `book_2`, `book_address`). Files: JPEG, PNG, HEIC or PDF, up to ' +
-          '10 MB each. 400 names the wrong field, 413 a file too large, 415 a file of another type; ' +
-          'then nothing is kept.',
+          '10 MB each. 400 names the wrong field, 413 a file too large, 415 a file of another type, 422 a ' +
+          'picture of too many pixels or a PDF with scripts, attachments or web page code; then nothing is kept.',
         security: bearerSecurity,
         consumes: ['multipart/form-data'],
         body: form({
@@ -115,12 +162,27 @@ export function profileRoutes(app: HttpApp, context: GatewayContext): void {
       schema: {
         tags: ['profile'],
         summary: 'Change the email, phone or photo',
-        description: '422 "Can not assign this phone number" when the phone belongs to another member.',
+        description:
+          '422 "Can not assign this phone number" when the phone belongs to another member. A new phone ' +
+          'is taken only with the code Kasa texts to it. Sent without `code`, nothing is changed (the ' +
+          'email and photo neither), a code goes to the new phone and the answer is 422 "We sent a code ' +
+          "to +380…: send it with the phone as 'code'\" (X-Error-Code `phone_code_sent`). Sent again with " +
+          'that `code`, the form is saved and every session of the member ends: they sign in with the ' +
+          'new phone. 422 for a wrong or expired code; 429 with Retry-After over the limits of sign-in ' +
+          'codes. The phone the member has needs no code. Apps that know of codes may use ' +
+          '`POST /user/phone/code` and `POST /user/phone` instead.',
         security: bearerSecurity,
         consumes: ['multipart/form-data', 'application/x-www-form-urlencoded', 'application/json'],
         body: form({
           email: Type.Optional(Type.String({ format: 'email' })),
           phone: Type.Optional(Type.String({ examples: ['+380671234567'] })),
+          code: Type.Optional(
+            Type.String({
+              maxLength: 16,
+              description: 'The code texted to the new phone',
+              examples: ['123456'],
+            }),
+          ),
           photo: FileDoc('JPEG, PNG or HEIC'),
         }),
         response: {
@@ -129,11 +191,11 @@ export function profileRoutes(app: HttpApp, context: GatewayContext): void {
           413: MobileProfileFormError,
           415: MobileProfileFormError,
           422: MobileProfileFormError,
+          429: MobileProfileFormError,
         },
       },
     },
-    (request) =>
-      sendForm(context, request, { method: 'PATCH', path: '/me/profile', response: MessageAnswer }),
+    (request) => editProfile(context, request),
   );
 
   app.post(

@@ -18,6 +18,7 @@ import {
   asCaller,
   bearerSecurity,
   type ErrorEnvelopeStyle,
+  errorSchemaOf,
   forwardedBody,
   type HttpApp,
   isAppError,
@@ -41,6 +42,8 @@ const signedInWith = (errorEnvelope: ErrorEnvelopeStyle) => ({
 });
 
 const RequestId = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
+/** A file the request service refused (too large, of another type, unsafe): the seed's `error`, and `message`. */
+const FileRefused = errorSchemaOf('error-field');
 const Files = Type.Optional(
   Type.Array(Type.String({ format: 'binary' }), {
     description:
@@ -194,10 +197,17 @@ export function requestRoutes(app: HttpApp, context: GatewayContext): void {
         summary: 'Open a request with a comment and photos of receipts',
         description:
           `multipart/form-data: \`comment\` and any number of files. 400 "${MOBILE_REQUEST_MESSAGES.commentAbsent}" ` +
-          'without a comment; 413 a file too large or too many, 415 a file of another type; then nothing is kept.',
+          'without a comment; 413 a file too large or too many, 415 a file of another type, 422 a picture of ' +
+          'too many pixels or a PDF with scripts, attachments or web page code; then nothing is kept.',
         consumes: ['multipart/form-data'],
         body: Type.Object({ comment: Type.String({ maxLength: 5000 }), files: Files }),
-        response: { 200: MobileRequestCreateAnswer, 400: MobileRequestFormError },
+        response: {
+          200: MobileRequestCreateAnswer,
+          400: MobileRequestFormError,
+          413: FileRefused,
+          415: FileRefused,
+          422: FileRefused,
+        },
       },
     },
     (request) =>
@@ -226,13 +236,16 @@ export function requestRoutes(app: HttpApp, context: GatewayContext): void {
         description:
           'multipart/form-data: the request `id` and its new files. A request waiting for the member then ' +
           `waits for staff. 400 "${MOBILE_REQUEST_MESSAGES.requestIdNotValid}" without a valid id; 404 for a ` +
-          "request that is not the member's; 409 when it is closed.",
+          "request that is not the member's; 409 when it is closed; 413, 415 and 422 for files as on create.",
         consumes: ['multipart/form-data'],
         body: Type.Object({ id: RequestId, files: Files }),
         response: {
           200: MobileRequestUpdateAnswer,
           400: MobileRequestFormError,
           404: MobileRequestFormError,
+          413: FileRefused,
+          415: FileRefused,
+          422: FileRefused,
         },
       },
     },

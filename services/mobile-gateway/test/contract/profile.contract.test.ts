@@ -116,6 +116,10 @@ test('POST /user/profile/edit (user_update): 200 {message}; 422 for another’s 
   const taken = await mobile('POST', '/user/profile/edit', { phone: '+380671710003' }, token);
   assert.equal(taken.status, 422);
   assert.deepEqual(taken.body, { message: 'Can not assign this phone number' });
+  const unproven = await mobile('POST', '/user/profile/edit', { phone: '+380501710002' }, token);
+  assert.equal(unproven.status, 422, 'a new phone waits for the code texted to it');
+  assertSeedShape(MobileProfileFormError, unproven.body, 'POST /user/profile/edit 422 code sent');
+  assert.match(unproven.body.message, /^We sent a code to \+380501710002/);
   const invalid = await mobile('POST', '/user/profile/edit', { email: 'not an email' }, token);
   assert.equal(invalid.status, 400);
   assertSeedShape(MobileProfileFormError, invalid.body, 'POST /user/profile/edit 400');

@@ -16,6 +16,7 @@ import {
   testNamespace,
   testSchemaPrefix,
   testServiceEnv,
+  WEBHOOK_RECEIVER_TARGETS,
 } from '@kasa/testing';
 import { adminGateway } from '../../../admin-gateway/src/gateway.ts';
 import { auditService } from '../../../audit/src/service.ts';
@@ -125,6 +126,8 @@ async function startKasaOnce({
         env: {
           ...shared,
           NOTIFICATION_PORT: String(notificationPort),
+          // The tests' webhook receivers listen on 127.0.0.1, which webhooks reach only when allowed.
+          WEBHOOK_ALLOWED_TARGETS: WEBHOOK_RECEIVER_TARGETS,
           ...twilio.env,
         },
       }),

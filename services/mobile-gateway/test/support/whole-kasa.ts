@@ -63,19 +63,11 @@ export function wholeKasa({ withDiia = false, authEnv = {} as Record<string, str
   async function approvedMember(phone: string, monthPrice: string): Promise<ApprovedMember> {
     const programId = await newProgram(`Програма ${phone}`, monthPrice);
     const token = await signUp(phone);
-    const form = new FormData();
-    for (const [name, value] of Object.entries({
-      first_name: 'Олена',
-      last_name: 'Коваль',
-      email: 'olena@example.org',
-      program_id: String(programId),
-      iban: 'UA213223130000026007233566001',
-    })) {
-      form.append(name, value);
-    }
-    form.append('inn', file(pdf(), 'inn.pdf', 'application/pdf'));
-    form.append('id_1', file(jpeg(), 'front.jpg', 'image/jpeg'));
-    form.append('id_2', file(png(), 'back.png', 'image/png'));
+    const form = profileForm(programId, {
+      inn: file(pdf(), 'inn.pdf', 'application/pdf'),
+      id_1: file(jpeg(), 'front.jpg', 'image/jpeg'),
+      id_2: file(png(), 'back.png', 'image/png'),
+    });
     const sent = await whenMemberReady(() => mobile('POST', '/user/profile/create', form, token));
     assert.equal(sent.status, 200, JSON.stringify(sent.body));
     const memberId = Number(JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub);
@@ -86,4 +78,20 @@ export function wholeKasa({ withDiia = false, authEnv = {} as Record<string, str
   }
 
   return { kasa: () => kasa, mobile, admin, signUp, newProgram, approvedMember };
+}
+
+/** The profile form the app sends (`/user/profile/create`), on `programId`, with these documents. */
+export function profileForm(programId: number, documents: Record<string, File>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries({
+    first_name: 'Олена',
+    last_name: 'Коваль',
+    email: 'olena@example.org',
+    program_id: String(programId),
+    iban: 'UA213223130000026007233566001',
+  })) {
+    form.append(name, value);
+  }
+  for (const [name, document] of Object.entries(documents)) form.append(name, document);
+  return form;
 }

@@ -62,8 +62,9 @@ export function webhookSubscriberRoutes(app: HttpApp, deps: WebhookDeps): void {
         description:
           'Every event of the chosen types is POSTed to the URL, signed with the secret (X-Data-Hash and the ' +
           'Standard Webhooks headers). The secret is in this answer only. 422 when the URL is not http(s), ' +
-          'carries credentials, cannot be resolved, or (in production) resolves to a private, loopback or ' +
-          'other non-public address; or when a given secret is unusable.',
+          'carries credentials, cannot be resolved, or is or resolves to a private, loopback, link-local or ' +
+          'other non-public address that WEBHOOK_ALLOWED_TARGETS does not open (code `forbidden_webhook_url`); ' +
+          'or when a given secret is unusable.',
         body: NewWebhookSubscriber,
         response: { 201: SubscriberWithSecret },
       },

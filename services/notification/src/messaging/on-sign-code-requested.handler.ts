@@ -10,16 +10,21 @@ export interface SmsHandlerDeps {
   sender: SmsSender;
 }
 
-/** Texts a member their sign-in code, unless it expired while the event waited. */
+/**
+ * Texts a member their code, unless it expired while the event waited. The text says what the
+ * code opens: someone texted a code to change a member's number to theirs learns that it is not
+ * a sign-in.
+ */
 export function onSignCodeRequested({ database, sender }: SmsHandlerDeps): Handler<typeof SignCodeRequested> {
   return async (event, { tx, logger }) => {
-    const { signRequestId, phone, code, expiresAt } = event.data;
+    const { signRequestId, phone, code, expiresAt, purpose } = event.data;
     if (Date.parse(expiresAt) <= Date.now()) {
       logger.info({ signRequestId, expiresAt }, 'sign-in code expired before it could be texted: not sent');
       return;
     }
+    const kind = purpose === 'phone_change' ? 'phone_change_code' : 'sign_code';
     await sendSmsOnce(
-      { eventId: event.id, kind: 'sign_code', to: phone, body: smsText('sign_code', { code }) },
+      { eventId: event.id, kind, to: phone, body: smsText(kind, { code }) },
       { db: database.db, tx, sender, logger },
     );
   };

@@ -9,6 +9,8 @@ import { hryvniaText } from '../texts/ukrainian.ts';
  */
 export const SMS_TEXTS = {
   sign_code: ({ code }: { code: string }) => `Код для входу в Kasa: ${code}. Нікому його не повідомляйте.`,
+  phone_change_code: ({ code }: { code: string }) =>
+    `Код для зміни номера в Kasa: ${code}. Нікому його не повідомляйте.`,
   request_answered: ({ requestId }: { requestId: number }) =>
     `Фонд відповів на ваше звернення №${requestId}. Деталі в застосунку.`,
   request_closed: ({ requestId }: { requestId: number }) =>

@@ -52,6 +52,13 @@ export function staffText(event: KasaEvent): StaffText | null {
         text: `Внесок #${paymentId} учасника #${memberId} (${hryvniaText(amount)} грн) повернено.`,
       };
     }
+    case 'membership.contribution_awaiting_program': {
+      const { paymentId, memberId, amount } = event.data;
+      return {
+        kind: 'contribution_awaiting_program',
+        text: `Внесок #${paymentId} учасника #${memberId} (${hryvniaText(amount)} грн) отримано, але в учасника немає програми: гроші чекають на рішення (програма або повернення).`,
+      };
+    }
     case 'payout.recorded': {
       const { paymentId, requestId, kind, amount } = event.data;
       return {

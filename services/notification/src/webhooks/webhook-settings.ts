@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
-import { isRange } from './domain/address-policy.ts';
+import type { AllowedTarget } from './domain/address-policy.ts';
+import { parseAllowedTargets, wideOpenMachineTargets } from './domain/allowed-targets.ts';
 import { DEFAULT_RETRY_DELAYS_MS, parseRetryDelays } from './domain/retry-schedule.ts';
 
 /** The variables of the service's staff routes and of outbound webhooks (README, "Webhooks"). */
@@ -24,27 +25,29 @@ export const WebhookVariables = {
    */
   WEBHOOK_ORDER_GRACE_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 1_000 }),
   /**
-   * With NODE_ENV=production webhooks reach public addresses only; these ranges (comma-separated,
-   * `10.20.0.0/16`) are allowed besides, for receivers inside the fund's own network.
+   * Webhooks reach public addresses only, in every mode; these targets (comma-separated
+   * addresses or ranges, each with an optional port: `10.20.0.0/16`, `10.20.0.7:8443`,
+   * `127.0.0.1:9000`, `[::1]:9000`) are allowed besides: receivers inside the fund's own network,
+   * a test's or a developer's receiver on this machine.
    */
-  WEBHOOK_ALLOWED_PRIVATE_RANGES: Type.String({ default: '' }),
+  WEBHOOK_ALLOWED_TARGETS: Type.String({ default: '' }),
+  /** Replaced by WEBHOOK_ALLOWED_TARGETS (the same entries are valid there); refused when set. */
+  WEBHOOK_ALLOWED_PRIVATE_RANGES: Type.Optional(Type.String()),
   /** Delivered deliveries and attempts are kept this many days. */
   WEBHOOK_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3_650, default: 30 }),
 };
 
-/** The ranges of WEBHOOK_ALLOWED_PRIVATE_RANGES. */
-export const allowedRangesOf = (text: string): string[] =>
-  text
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
+/** The targets of WEBHOOK_ALLOWED_TARGETS (already checked by webhookSettingsProblem). */
+export const allowedTargetsOf = (settings: { WEBHOOK_ALLOWED_TARGETS: string }): AllowedTarget[] =>
+  parseAllowedTargets(settings.WEBHOOK_ALLOWED_TARGETS).targets ?? [];
 
 /** What is wrong with the webhook variables taken together, or null. */
 export function webhookSettingsProblem(settings: {
   NODE_ENV: string;
   JWT_PUBLIC_KEY?: string | undefined;
   WEBHOOK_RETRY_DELAYS_MS: string;
-  WEBHOOK_ALLOWED_PRIVATE_RANGES: string;
+  WEBHOOK_ALLOWED_TARGETS: string;
+  WEBHOOK_ALLOWED_PRIVATE_RANGES?: string | undefined;
 }): string | null {
   if (settings.NODE_ENV === 'production' && settings.JWT_PUBLIC_KEY === undefined)
     return 'JWT_PUBLIC_KEY is required when NODE_ENV=production (the staff routes check tokens with it)';
@@ -53,8 +56,17 @@ export function webhookSettingsProblem(settings: {
   } catch {
     return 'WEBHOOK_RETRY_DELAYS_MS must list pauses of at least 1 ms';
   }
-  const bad = allowedRangesOf(settings.WEBHOOK_ALLOWED_PRIVATE_RANGES).find((range) => !isRange(range));
-  if (bad !== undefined)
-    return `WEBHOOK_ALLOWED_PRIVATE_RANGES: ${bad} is not an address range like 10.20.0.0/16`;
+  if ((settings.WEBHOOK_ALLOWED_PRIVATE_RANGES ?? '').trim() !== '')
+    return 'WEBHOOK_ALLOWED_PRIVATE_RANGES is now WEBHOOK_ALLOWED_TARGETS (its ranges are valid there as they are, in every mode)';
+  const { targets, unreadable } = parseAllowedTargets(settings.WEBHOOK_ALLOWED_TARGETS);
+  if (targets === null)
+    return `WEBHOOK_ALLOWED_TARGETS: ${unreadable} is not an address or range with an optional port, like 10.20.0.0/16, 10.20.0.7:8443 or [::1]:9000`;
+  const wideOpen = wideOpenMachineTargets(targets);
+  if (settings.NODE_ENV === 'production' && wideOpen.length > 0)
+    return (
+      `WEBHOOK_ALLOWED_TARGETS: ${wideOpen.map(({ text }) => text).join(', ')} would let webhooks reach every port ` +
+      'of this machine or the link-local range (the database, the broker, the metadata endpoint); in production ' +
+      "name the receiver's port, like 127.0.0.1:9000"
+    );
   return null;
 }

@@ -113,11 +113,18 @@ export function signCodeRequested({
   phone = uniquePhone(),
   code = String(randomInt(0, 1_000_000)).padStart(6, '0'),
   expiresInMs = 5 * 60_000,
+  purpose = undefined as 'sign_in' | 'phone_change' | undefined,
 } = {}) {
   const signRequestId = randomInt(1, 2 ** 31);
   return newEvent(
     SignCodeRequested,
-    { signRequestId, phone, code, expiresAt: new Date(Date.now() + expiresInMs).toISOString() },
+    {
+      signRequestId,
+      phone,
+      code,
+      expiresAt: new Date(Date.now() + expiresInMs).toISOString(),
+      ...(purpose === undefined ? {} : { purpose }),
+    },
     { aggregateId: signRequestId, actor: { kind: 'member' } },
   );
 }

@@ -16,6 +16,7 @@ import {
   testNamespace,
   testSchemaPrefix,
   testServiceEnv,
+  WEBHOOK_RECEIVER_TARGETS,
 } from '@kasa/testing';
 import { notificationService } from '../../src/service.ts';
 
@@ -82,6 +83,8 @@ export async function startWebhookStack({
   const serviceEnv = {
     ...testServiceEnv({ schemaPrefix: schemas.prefix, namespace, publicKeyPem: keys.publicKeyPem }),
     ...FAST_WEBHOOKS,
+    // The test receivers on 127.0.0.1; the address guard's tests set their own allow-list.
+    WEBHOOK_ALLOWED_TARGETS: WEBHOOK_RECEIVER_TARGETS,
     ...env,
   };
   const running: RunningService[] = [];

@@ -4,11 +4,14 @@ import { hasValidSignature, type LiqPayParams, paramsOf, type Signed } from '../
 import { payable } from './create-checkout.ts';
 import type { CallbackResult } from './liqpay-report.ts';
 import type { PaymentDeps } from './payment-deps.ts';
+import { fingerprintOf, refuseLiqPayCallback } from './refuse-liqpay-callback.ts';
 
 /**
- * A callback from LiqPay. The signature is checked before anything in `data` is read; every
- * callback is kept as it came, signed or not. The order's payment is locked, so repeated and
- * concurrent callbacks take turns and the first that confirms it is the only one that does.
+ * A callback from LiqPay. The signature is checked before anything in `data` is read: one not
+ * signed with the fund's key is refused and counted, never kept (anyone can send them, as many
+ * as they like); every signed one is kept as it came. The order's payment is locked, so
+ * repeated and concurrent callbacks take turns and the first that confirms it is the only one
+ * that does.
  * A callback that does not match its order (another account, currency or amount) is flagged
  * for staff, never credited. The answer is what became of it and the parameters LiqPay signed.
  */
@@ -18,7 +21,7 @@ export async function handleLiqPayCallback(
 ): Promise<{ result: CallbackResult; params: LiqPayParams }> {
   const liqpay = payable(deps);
   if (!hasValidSignature(callback, liqpay.account.privateKey)) {
-    await recordCallback(deps.context.database.db, { ...callback, signatureValid: false });
+    await refuseLiqPayCallback(deps, { reason: 'bad_signature', ...fingerprintOf(callback.data) });
     throw badRequest('The callback is not signed with the fund’s key', 'invalid_signature');
   }
   const params = paramsOf(callback.data);

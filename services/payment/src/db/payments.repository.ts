@@ -1,5 +1,5 @@
 import type { Executor } from '@kasa/db';
-import { and, asc, desc, eq, gte, isNotNull, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { checkoutKeys, liqpayCallbacks, payments } from './schema.ts';
 
 export type PaymentRow = typeof payments.$inferSelect;
@@ -116,9 +116,26 @@ export function confirmedContributions(tx: Executor, memberId: number): Promise<
     .orderBy(desc(payments.paidOn), desc(payments.confirmedAt), desc(payments.id));
 }
 
-/** Remembers the day a contribution carried the membership to. */
+/**
+ * Why a confirmed contribution still waits for a decision: the member had no program to price
+ * it. It stays confirmed (the money is the fund's) and flagged until it is applied or refunded.
+ */
+export const AWAITING_PROGRAM_FLAG = 'awaiting program: the member has none to price this contribution';
+
+/** Remembers the day a contribution carried the membership to; a wait for a program is over. */
 export async function recordPaidUntil(tx: Executor, paymentId: number, paidUntil: string): Promise<void> {
-  await tx.update(payments).set({ paidUntil }).where(eq(payments.id, paymentId));
+  await tx
+    .update(payments)
+    .set({ paidUntil, flag: sql`IF(${payments.flag} = ${AWAITING_PROGRAM_FLAG}, NULL, ${payments.flag})` })
+    .where(eq(payments.id, paymentId));
+}
+
+/** Flags a confirmed contribution as waiting for the member's program (once; other flags stay). */
+export async function flagAwaitingProgram(tx: Executor, paymentId: number): Promise<void> {
+  await tx
+    .update(payments)
+    .set({ flag: AWAITING_PROGRAM_FLAG })
+    .where(and(eq(payments.id, paymentId), eq(payments.state, 'confirmed'), isNull(payments.flag)));
 }
 
 /** LiqPay checkouts still pending that were made before `before`, oldest first. */

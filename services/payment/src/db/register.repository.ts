@@ -1,6 +1,6 @@
 import type { PaymentKindName as PaymentKind } from '@kasa/contracts';
 import type { Executor } from '@kasa/db';
-import { and, count, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lte, type SQL } from 'drizzle-orm';
 import type { PaymentState } from '../domain/payment-state.ts';
 import type { PaymentRow } from './payments.repository.ts';
 import { payments } from './schema.ts';
@@ -17,6 +17,8 @@ export interface RegisterFilter {
   amountMax?: number;
   memberIds?: number[];
   requestIds?: number[];
+  /** Only payments waiting for a decision (flagged: not as ordered, or no program to price them). */
+  flagged?: boolean;
 }
 
 function conditionsOf(filter: RegisterFilter): SQL | undefined {
@@ -29,6 +31,11 @@ function conditionsOf(filter: RegisterFilter): SQL | undefined {
     filter.amountMax === undefined ? undefined : lte(payments.amount, filter.amountMax),
     filter.memberIds === undefined ? undefined : inArray(payments.memberId, filter.memberIds),
     filter.requestIds === undefined ? undefined : inArray(payments.requestId, filter.requestIds),
+    filter.flagged === undefined
+      ? undefined
+      : filter.flagged
+        ? isNotNull(payments.flag)
+        : isNull(payments.flag),
   ];
   return and(...conditions);
 }

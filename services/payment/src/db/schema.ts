@@ -1,3 +1,4 @@
+import { LIQPAY_CALLBACK_REJECTIONS } from '@kasa/contracts';
 import { createdAt, updatedAt } from '@kasa/db';
 import {
   bigint,
@@ -111,19 +112,47 @@ export const subscriptions = mysqlTable(
   ],
 );
 
-/** Every callback LiqPay (or anyone) sent, as it came: what was claimed, and whether it was signed. */
+/**
+ * Every callback signed with the fund's key, as it came: what LiqPay reported. Only LiqPay can
+ * add rows here; anything else sent to the callback is counted in `liqpay_callback_rejections`.
+ * `data` and `signature` are at most LIQPAY_CALLBACK_LIMITS (base64, a byte a character), which
+ * these columns hold (callback-columns.unit.test.ts checks it).
+ */
 export const liqpayCallbacks = mysqlTable(
   'liqpay_callbacks',
   {
     id: bigint('id', { mode: 'number', unsigned: true }).autoincrement().primaryKey(),
     data: text('data').notNull(),
     signature: varchar('signature', { length: 128 }).notNull(),
+    /** Always true since issue 18; false on unsigned callbacks kept before it. */
     signatureValid: boolean('signature_valid').notNull(),
     orderId: varchar('order_id', { length: 64 }),
     status: varchar('status', { length: 32 }),
     receivedAt: createdAt(),
   },
   (table) => [index('liqpay_callbacks_order').on(table.orderId, table.id)],
+);
+
+/**
+ * Callbacks refused without being kept (not signed with the fund's key, too large, not the
+ * form), counted per Kyiv day and reason: however many an attacker sends, a day adds at most
+ * one row per reason, and staff still see that they came (a metric can sum `count` by reason).
+ * The last one's size and hash let staff match a callback LiqPay says it sent; nothing of the
+ * content is kept.
+ */
+export const liqpayCallbackRejections = mysqlTable(
+  'liqpay_callback_rejections',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    reason: mysqlEnum('reason', LIQPAY_CALLBACK_REJECTIONS).notNull(),
+    count: int('count', { unsigned: true }).notNull(),
+    firstAt: datetime('first_at', { mode: 'date', fsp: 3 }).notNull(),
+    lastAt: datetime('last_at', { mode: 'date', fsp: 3 }).notNull(),
+    /** Characters of the last one's `data`; null when its body was too large to read. */
+    lastDataLength: int('last_data_length', { unsigned: true }),
+    lastDataSha256: char('last_data_sha256', { length: 64 }),
+  },
+  (table) => [primaryKey({ columns: [table.day, table.reason] })],
 );
 
 /**

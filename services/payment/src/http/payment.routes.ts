@@ -2,6 +2,8 @@ import {
   Contribution,
   KyivDay,
   kyivDateOf,
+  LIQPAY_CALLBACK_FORM_MAX_BYTES,
+  LiqPayCallbackForm,
   LiqPayCallbackOutcome,
   LiqPayCheckout,
   PaymentRecord,
@@ -13,6 +15,7 @@ import { handleLiqPayCallback } from '../application/liqpay-callback.ts';
 import type { PaymentDeps } from '../application/payment-deps.ts';
 import { confirmedContributions } from '../db/payments.repository.ts';
 import { payoutsOf } from '../db/register.repository.ts';
+import { countRefusedForms } from './liqpay-callback-rejections.routes.ts';
 import { paymentRecord } from './payment.view.ts';
 
 /** The member's checkout: the token's subject pays, never an id from the body. */
@@ -98,15 +101,15 @@ export function liqpayCallbackRoutes(app: HttpApp, deps: PaymentDeps): void {
         tags: ['liqpay'],
         summary: "LiqPay's report on an order",
         description:
-          '400 when the signature is not the fund’s (the callback is kept, nothing changes). Otherwise ' +
-          'what became of it (`unknown_order` when no checkout or subscription has its order) and the ' +
+          '400 when the signature is not the fund’s, or the form is not base64 within its limits (413 for ' +
+          'a body larger than any valid form): counted, not kept, and nothing changes. Otherwise what ' +
+          'became of it (`unknown_order` when no checkout or subscription has its order) and the ' +
           'parameters LiqPay signed.',
-        body: Type.Object({
-          data: Type.String({ maxLength: 65_536 }),
-          signature: Type.String({ maxLength: 128 }),
-        }),
+        body: LiqPayCallbackForm,
         response: { 200: LiqPayCallbackOutcome },
       },
+      bodyLimit: LIQPAY_CALLBACK_FORM_MAX_BYTES,
+      onError: countRefusedForms(deps),
     },
     async (request) => {
       const { result, params } = await handleLiqPayCallback(deps, request.body);

@@ -40,6 +40,13 @@ const Filter = Type.Object({
   amount_max: Type.Optional(Type.Integer({ description: 'kopiyky' })),
   member_ids: Type.Optional(Type.Array(Id, { maxItems: 5_000 })),
   request_ids: Type.Optional(Type.Array(Id, { maxItems: 1_000 })),
+  flagged: Type.Optional(
+    Type.Boolean({
+      description:
+        'true: only payments waiting for a decision (`flag` says why: not as ordered, or no program ' +
+        'to price a contribution); false: only the others',
+    }),
+  ),
   offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
   limit: Type.Integer({ minimum: 1, maximum: 1_000, default: 50 }),
 });
@@ -143,6 +150,7 @@ export function staffPaymentRoutes(app: HttpApp, deps: PaymentDeps): void {
           ...(body.amount_max === undefined ? {} : { amountMax: body.amount_max }),
           ...(body.member_ids ? { memberIds: body.member_ids } : {}),
           ...(body.request_ids ? { requestIds: body.request_ids } : {}),
+          ...(body.flagged === undefined ? {} : { flagged: body.flagged }),
         },
         { offset: body.offset, limit: body.limit },
       );

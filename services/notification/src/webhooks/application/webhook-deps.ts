@@ -4,7 +4,7 @@ import { DeliveryWorker } from '../delivery/delivery-worker.ts';
 import { WebhookSender } from '../delivery/webhook-sender.ts';
 import { type AddressPolicy, addressPolicy } from '../domain/address-policy.ts';
 import { parseRetryDelays } from '../domain/retry-schedule.ts';
-import { allowedRangesOf } from '../webhook-settings.ts';
+import { allowedTargetsOf } from '../webhook-settings.ts';
 
 export type WebhookContext = Pick<ServiceContext<NotificationSettings>, 'settings' | 'logger' | 'database'>;
 
@@ -32,10 +32,15 @@ export function webhookDeps(context: WebhookContext): WebhookDeps {
 
 function buildDeps(context: WebhookContext): WebhookDeps {
   const { settings, logger, database } = context;
-  const policy = addressPolicy({
-    production: settings.NODE_ENV === 'production',
-    allowedRanges: allowedRangesOf(settings.WEBHOOK_ALLOWED_PRIVATE_RANGES),
-  });
+  const allowed = allowedTargetsOf(settings);
+  const policy = addressPolicy(allowed);
+  // Said once at start, so that an operator sees what a subscriber URL can reach besides the Internet.
+  logger.info(
+    { allowedTargets: allowed.map(({ text }) => text) },
+    allowed.length === 0
+      ? 'webhooks reach public addresses only'
+      : 'webhooks reach public addresses and the allowed targets (WEBHOOK_ALLOWED_TARGETS)',
+  );
   const sender = new WebhookSender({
     policy,
     timeoutMs: settings.WEBHOOK_TIMEOUT_MS,
