@@ -29,6 +29,9 @@ export async function checkSubscriberUrl(url: string, policy: AddressPolicy): Pr
   for (const { address } of addresses) {
     const refusal = policy.refusal(address, port);
     if (refusal)
-      throw unprocessable(`The URL's host ${host} resolves to ${refusal}`, 'forbidden_webhook_url');
+      throw unprocessable(
+        `The URL's host ${host} resolves to a forbidden address: ${refusal}`,
+        'forbidden_webhook_url',
+      );
   }
 }
