@@ -19,6 +19,8 @@ export interface ForwardedBody {
 }
 
 const passedThrough = new WeakSet<FastifyRequest>();
+/** How many bytes of each passed-through body have arrived, forwarded or thrown away. */
+const bodyBytes = new WeakMap<FastifyRequest, { received: number }>();
 
 /**
  * Multipart bodies in this scope reach the handler unread, as `request.body` (a stream), for a
@@ -36,13 +38,59 @@ export function passMultipartThrough(
       done(payloadTooLarge(), undefined);
       return;
     }
-    done(null, limitedTo(bodyLimit, payload));
+    const counted = { received: 0 };
+    bodyBytes.set(request, counted);
+    done(null, limitedTo(bodyLimit, payload, counted));
   });
-  // A connection carries no next request until this one's body is drained; closing it after the
-  // answer is cheaper than draining up to the limit from a client we just refused.
-  app.addHook('onSend', (request, reply, payload, done) => {
-    if (passedThrough.has(request) && !request.raw.complete) reply.header('connection', 'close');
-    done(null, payload);
+  // An answer that comes before the client has sent its whole form (a service refused a file at
+  // once) waits for the rest, read and thrown away: a client still writing when the connection
+  // closes (a phone's HTTP stack) reports a broken pipe and never reads the answer, so the member
+  // would see a network error instead of "The picture is too large". Only a body past the limit,
+  // or one that takes too long, is cut off: the connection then closes after the answer.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!passedThrough.has(request) || request.raw.complete) return payload;
+    const overLimit = reply.statusCode === 413;
+    if (overLimit || !(await drained(request, bodyLimit))) reply.header('connection', 'close');
+    return payload;
+  });
+}
+
+/** How long an early answer waits for the rest of the client's body before it closes instead. */
+export const EARLY_ANSWER_DRAIN_MS = 30_000;
+
+/**
+ * Reads the rest of a passed-through body and throws it away: true once the client has sent it
+ * all, false when it passes `bodyLimit` in all, takes longer than EARLY_ANSWER_DRAIN_MS, or the
+ * client goes away.
+ */
+function drained(request: FastifyRequest, bodyLimit: number): Promise<boolean> {
+  const raw = request.raw;
+  // Whatever was reading it (the forwarded stream) is done with it.
+  raw.unpipe();
+  if (request.body instanceof Readable) request.body.destroy();
+  const counted = bodyBytes.get(request) ?? { received: 0 };
+  return new Promise((resolve) => {
+    const finish = (complete: boolean) => {
+      clearTimeout(timer);
+      raw.off('data', count);
+      raw.off('end', ended);
+      raw.off('close', ended);
+      raw.off('error', failed);
+      if (!complete) raw.pause();
+      resolve(complete);
+    };
+    const count = (chunk: Buffer) => {
+      counted.received += chunk.length;
+      if (counted.received > bodyLimit) finish(false);
+    };
+    const ended = () => finish(raw.complete);
+    const failed = () => finish(false);
+    const timer = setTimeout(() => finish(false), EARLY_ANSWER_DRAIN_MS);
+    raw.on('data', count);
+    raw.once('end', ended);
+    raw.once('close', ended);
+    raw.once('error', failed);
+    raw.resume();
   });
 }
 
@@ -70,12 +118,11 @@ export function forwardedBody(request: FastifyRequest): ForwardedBody {
  * `pipe`, not `pipeline`: a failed copy must leave the client's request alive, so the gateway
  * can still answer it.
  */
-function limitedTo(bodyLimit: number, source: Readable): Readable {
-  let received = 0;
+function limitedTo(bodyLimit: number, source: Readable, counted: { received: number }): Readable {
   const body = new Transform({
     transform(chunk: Buffer, _encoding, next) {
-      received += chunk.length;
-      next(received > bodyLimit ? payloadTooLarge() : null, chunk);
+      counted.received += chunk.length;
+      next(counted.received > bodyLimit ? payloadTooLarge() : null, chunk);
     },
   });
   // A handler that has not started reading yet must not crash the process when the client leaves;

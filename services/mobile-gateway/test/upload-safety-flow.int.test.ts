@@ -65,16 +65,16 @@ test('a web page behind a PDF header, or a PDF with a script, is refused as a do
     ['a PDF with a script', () => file(pdfWithJavaScript(), 'inn.pdf', 'application/pdf'), 422, /scripts/],
   ];
   for (const [what, attack, status, message] of attacks) {
-    // The refused file last: refused early, the gateway closes a connection still sending (undici
-    // then reports a broken pipe, not the answer).
-    const documents = { id_1: photo(), id_2: photo(), inn: attack() };
+    // The refused file first: the service answers before the rest of the form has arrived, and
+    // the client (undici's fetch, as a phone's HTTP stack) still reads that answer.
+    const documents = { inn: attack(), id_1: photo(), id_2: photo() };
     const profile = await mobile('POST', '/user/profile/create', profileForm(programId, documents), token);
     assertRefused(profile, status, message, `profile: ${what}`);
 
     const opened = await mobile(
       'POST',
       '/user/request/create',
-      requestForm({ comment: 'Чек' }, attack()),
+      requestForm({ comment: 'Чек' }, attack(), photo(), photo()),
       owner.token,
     );
     assertRefused(opened, status, message, `new request: ${what}`);
