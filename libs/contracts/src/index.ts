@@ -104,6 +104,7 @@ export {
   kyivDateOf,
   kyivDateTimeOf,
   kyivDayStart,
+  kyivWallTimeInstant,
 } from './kyiv-calendar.ts';
 export { hryvniasOf, kopiykyOf } from './money.ts';
 export {

@@ -55,6 +55,33 @@ export function kyivDayStart(date: string, dayOffset = 0): Date {
   return new Date(midnightAsUtc - kyivOffsetAt(first));
 }
 
+/**
+ * The instant Kyiv's clocks showed a wall time without a zone (`2024-03-05 12:00:00`, as the
+ * seed's DATETIME columns hold them); null when it is no time. The hour autumn repeats is read
+ * as its first pass (summer time), the hour spring skips as the hour after it.
+ */
+export function kyivWallTimeInstant(text: string): Date | null {
+  const match =
+    /^([0-9]{4}-[0-9]{2}-[0-9]{2})[ T]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,6}))?)?$/.exec(
+      text.trim(),
+    );
+  const day = match && calendarDay(match[1]!);
+  if (!match || !day) return null;
+  const [hour, minute, second] = [Number(match[2]), Number(match[3]), Number(match[4] ?? 0)];
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  const millis = Number((match[5] ?? '').padEnd(3, '0').slice(0, 3));
+  const wallAsUtc = Date.UTC(day.year, day.month - 1, day.day, hour, minute, second, millis);
+  // The offsets on either side of any clock change near it: the wall time is one of them.
+  const before = kyivOffsetAt(wallAsUtc - 86_400_000);
+  const after = kyivOffsetAt(wallAsUtc + 86_400_000);
+  const fits = [before, after]
+    .map((offset) => wallAsUtc - offset)
+    .filter((instant) => kyivOffsetAt(instant) === wallAsUtc - instant);
+  // Two fit in the hour autumn repeats: the first pass. None fit in spring's skipped hour: the
+  // clock read it on the old offset, an hour later on the new.
+  return new Date(fits.length > 0 ? Math.min(...fits) : wallAsUtc - before);
+}
+
 const kyivDate = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Kyiv',
   year: 'numeric',

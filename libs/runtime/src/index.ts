@@ -14,6 +14,7 @@ export { exitOnStartFailure, type RunningProcess } from './process.ts';
 export {
   defineService,
   migrateService,
+  openServiceDatabase,
   type RunningService,
   runService,
   type ServiceContext,

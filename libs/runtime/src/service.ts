@@ -114,6 +114,17 @@ async function openMigrated(
   return database;
 }
 
+/**
+ * A service's own database, migrated, for a tool that works on it beside the running service
+ * (the switch-over's import): the same schema and server the service itself would open.
+ */
+export async function openServiceDatabase(
+  definition: Pick<ServiceDefinition, 'name' | 'migrationsFolder'>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Database> {
+  return openMigrated(definition, loadConfig(ServiceConfigSchema, env));
+}
+
 /** Applies a service's migrations without starting it (`pnpm migrate`, deployments). */
 export async function migrateService(
   definition: Pick<ServiceDefinition, 'name' | 'migrationsFolder'>,

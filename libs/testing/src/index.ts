@@ -30,6 +30,7 @@ export { type PrivateBroker, startPrivateBroker } from './private-broker.ts';
 export { type PrivateDatabase, startPrivateDatabase } from './private-database.ts';
 export { seededRandom } from './random.ts';
 export { REPO_ROOT } from './repo.ts';
+export { createSeedDatabase, fillSeedFixture, SEED_SCHEMA_DDL, type SeedDatabase } from './seed-database.ts';
 export { assertSeedShape } from './seed-shape.ts';
 export { bearerTokens, type TestFileStore, testFileStore, testServiceEnv } from './service-env.ts';
 export {

@@ -1,0 +1,91 @@
+import { kyivDateOf, kyivWallTimeInstant } from '@kasa/contracts';
+
+/**
+ * How the seed's values become Kasa's, by stated rules (issue 19, item 3). Each conversion says
+ * what it could not take exactly, for the report; none guesses silently.
+ */
+
+/**
+ * A seed FLOAT amount (hryvnias) as whole kopiyky: rounded to the nearest kopiyka, halves away
+ * from zero, so 299.999999 becomes 300.00 and 150.005 becomes 150.01; each such value, no whole
+ * number of kopiyky, is reported with what it became. A 32-bit float holds about 7 digits, so a
+ * driver may hand 299.99 over as 299.989990234375: a difference within that float's own step is
+ * how the seed wrote that kopiyka, and exact. NaN and infinities are no amount.
+ */
+export function kopiykyOfSeedAmount(value: number | string | null): {
+  kopiyky: number | null;
+  exact: boolean;
+} {
+  if (value === null) return { kopiyky: null, exact: true };
+  const amount = typeof value === 'string' ? Number(value) : value;
+  if (!Number.isFinite(amount)) return { kopiyky: null, exact: false };
+  const kopiyky = Math.sign(amount) * Math.round(Math.abs(amount) * 100);
+  // MySQL sends a FLOAT as its shortest decimal text (299.99), read exactly; a driver that sends
+  // its 32-bit value (299.989990234375) is allowed that float's own step.
+  const isFloat32 = Math.fround(amount) === amount && !Number.isInteger(amount * 100);
+  const precision = isFloat32 ? float32Step(amount) : 1e-9 * Math.max(1, Math.abs(amount));
+  const exact = Math.abs(amount - kopiyky / 100) <= precision;
+  return { kopiyky: kopiyky === 0 ? 0 : kopiyky, exact };
+}
+
+/** The gap between neighbouring 32-bit floats around `value`: what a FLOAT column cannot tell apart. */
+function float32Step(value: number): number {
+  const magnitude = Math.abs(Math.fround(value));
+  if (magnitude === 0) return 2 ** -149;
+  return 2 ** (Math.floor(Math.log2(magnitude)) - 23);
+}
+
+/**
+ * A seed DATETIME (its local Kyiv clock, without a zone) as the instant it was; null stays
+ * unknown, as does MySQL's zero date. A text that is no time is reported by the caller.
+ */
+export function instantOfSeedDateTime(text: string | number | null): Date | null | 'invalid' {
+  if (text === null || text === '' || String(text).startsWith('0000-00-00')) return null;
+  return kyivWallTimeInstant(String(text)) ?? 'invalid';
+}
+
+/**
+ * A seed DATETIME that stands for a day (the paid-until `expiration_date`): the Kyiv calendar
+ * day its wall time falls on, which is its date part.
+ */
+export function dayOfSeedDateTime(text: string | number | null): string | null | 'invalid' {
+  const instant = instantOfSeedDateTime(text);
+  return instant === null || instant === 'invalid' ? instant : kyivDateOf(instant);
+}
+
+/**
+ * A phone as Kasa keeps them (`+380671234567`): the seed stored `380671234567`, `0671234567`
+ * or `+380 67 123 45 67` as members typed them. Null when it cannot be a Ukrainian mobile or
+ * international number.
+ */
+export function phoneOfSeed(text: string | number | null): string | null {
+  if (text === null) return null;
+  let digits = String(text).replace(/[\s()\-.]/g, '');
+  if (/^0[0-9]{9}$/.test(digits)) digits = `+38${digits}`;
+  else if (/^380[0-9]{9}$/.test(digits)) digits = `+${digits}`;
+  if (!/^\+[1-9][0-9]{7,14}$/.test(digits)) return null;
+  if (digits.startsWith('+380') && digits.length !== 13) return null;
+  return digits;
+}
+
+/** A seed flag (INT or TINYINT(1)) as a boolean; NULL as `fallback`. */
+export function flagOfSeed(value: string | number | null, fallback = false): boolean {
+  if (value === null) return fallback;
+  return Number(value) !== 0;
+}
+
+/**
+ * When a seed row was made, for Kasa's columns that must have a time: its `created_at`, else its
+ * `updated_at`, else `fallback` (the run's start), and whether it had to fall back, for the report.
+ * Columns that may be unknown in Kasa keep NULL instead (`instantOfSeedDateTime`).
+ */
+export function createdInstantOf(
+  row: { created_at?: string | number | null; updated_at?: string | number | null },
+  fallback: Date,
+): { at: Date; known: boolean } {
+  for (const text of [row.created_at, row.updated_at]) {
+    const instant = instantOfSeedDateTime(text ?? null);
+    if (instant instanceof Date) return { at: instant, known: true };
+  }
+  return { at: fallback, known: false };
+}

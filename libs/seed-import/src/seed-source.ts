@@ -1,0 +1,131 @@
+import { createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
+import { SEED_TABLE_ORDER, SEED_TABLES, type SeedTable, type SeedTableName } from './seed-tables.ts';
+
+/** A seed row as read: each declared column by its declared name; a column the table lacks is absent. */
+export type SeedRow = Record<string, string | number | null>;
+
+/** What was found of one declared table in the old database. */
+export interface FoundTable {
+  table: SeedTable;
+  /** Its name in the database, or null when the database has no such table. */
+  actualName: string | null;
+  /** Declared column → its name in the database, for the columns it has. */
+  columns: ReadonlyMap<string, string>;
+  /** Required columns it lacks: the table cannot be read. */
+  missing: readonly string[];
+}
+
+export interface SeedSource {
+  readonly tables: ReadonlyMap<SeedTableName, FoundTable>;
+  count(table: SeedTableName): Promise<number>;
+  /** Every row of `table`, by its key when it has one, `batch` at a time. */
+  rows(table: SeedTableName, batch?: number): AsyncGenerator<SeedRow[]>;
+  /** Any read of the old database (the verification's counts and sums). */
+  query<T>(sql: string, values?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * The old system's database, read only. Dates come as the text MySQL holds (the seed wrote its
+ * local Kyiv clock into DATETIME columns), FLOAT amounts as the numbers they are.
+ */
+export async function openSeedSource(url: string): Promise<SeedSource> {
+  const pool = createPool({ uri: url, connectionLimit: 2, dateStrings: true, supportBigNumbers: true });
+  try {
+    const tables = await discover(pool);
+    return {
+      tables,
+      async count(name) {
+        const found = readable(tables, name);
+        if (!found) return 0;
+        const [[row]] = await pool.query<RowDataPacket[]>(
+          `SELECT COUNT(*) AS n FROM ${quote(found.actualName!)}`,
+        );
+        return Number(row!.n);
+      },
+      rows: (name, batch = 5_000) => readRows(pool, tables, name, batch),
+      async query<T>(sql: string, values: unknown[] = []) {
+        const [rows] = await pool.query(sql, values);
+        return rows as T[];
+      },
+      close: () => pool.end(),
+    };
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+}
+
+async function discover(pool: Pool): Promise<Map<SeedTableName, FoundTable>> {
+  const [tableRows] = await pool.query<RowDataPacket[]>(
+    'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()',
+  );
+  const actualTables = new Map(tableRows.map(({ name }) => [String(name).toLowerCase(), String(name)]));
+  const found = new Map<SeedTableName, FoundTable>();
+  for (const name of SEED_TABLE_ORDER) {
+    const table: SeedTable = SEED_TABLES[name];
+    const actualName = actualTables.get(table.name) ?? null;
+    const columns = new Map<string, string>();
+    if (actualName) {
+      const [columnRows] = await pool.query<RowDataPacket[]>(
+        'SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?',
+        [actualName],
+      );
+      const actualColumns = new Map(
+        columnRows.map((row) => [String(row.name).toLowerCase(), String(row.name)]),
+      );
+      for (const column of table.columns) {
+        const spelling = [column.name, ...(column.aliases ?? [])].find((candidate) =>
+          actualColumns.has(candidate.toLowerCase()),
+        );
+        if (spelling) columns.set(column.name, actualColumns.get(spelling.toLowerCase())!);
+      }
+    }
+    const missing = actualName
+      ? table.columns.filter((column) => column.required && !columns.has(column.name)).map(({ name }) => name)
+      : [];
+    found.set(name, { table, actualName, columns, missing });
+  }
+  return found;
+}
+
+function readable(tables: ReadonlyMap<SeedTableName, FoundTable>, name: SeedTableName): FoundTable | null {
+  const found = tables.get(name);
+  return found?.actualName && found.missing.length === 0 ? found : null;
+}
+
+async function* readRows(
+  pool: Pool,
+  tables: ReadonlyMap<SeedTableName, FoundTable>,
+  name: SeedTableName,
+  batch: number,
+): AsyncGenerator<SeedRow[]> {
+  const found = readable(tables, name);
+  if (!found) return;
+  const select = [...found.columns]
+    .map(([declared, actual]) => `${quote(actual)} AS ${quote(declared)}`)
+    .join(', ');
+  const from = quote(found.actualName!);
+  const key = found.table.key === null ? undefined : found.columns.get(found.table.key);
+  if (key) {
+    // Keyset pages: each as fast as the first, however large the table.
+    let after: number | string | null = null;
+    for (;;) {
+      const [rows]: [RowDataPacket[], unknown] = await pool.query<RowDataPacket[]>(
+        `SELECT ${select} FROM ${from} ${after === null ? '' : `WHERE ${quote(key)} > ?`} ORDER BY ${quote(key)} LIMIT ?`,
+        after === null ? [batch] : [after, batch],
+      );
+      if (rows.length === 0) return;
+      yield rows as SeedRow[];
+      after = (rows.at(-1) as SeedRow)[found.table.key!] ?? null;
+      if (rows.length < batch) return;
+    }
+  }
+  // No key: one ordered pass (the seed's link tables are a few rows per member).
+  const order = [...found.columns.values()].map(quote).join(', ');
+  const [rows] = await pool.query<RowDataPacket[]>(`SELECT ${select} FROM ${from} ORDER BY ${order}`);
+  for (let start = 0; start < rows.length; start += batch)
+    yield rows.slice(start, start + batch) as SeedRow[];
+}
+
+const quote = (name: string) => `\`${name.replaceAll('`', '``')}\``;

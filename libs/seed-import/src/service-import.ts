@@ -1,0 +1,64 @@
+import type { ServiceName } from '@kasa/contracts';
+import type { Database, Tx } from '@kasa/db';
+import type { SeedRow } from './seed-source.ts';
+import type { SeedProblem } from './seed-survey.ts';
+import type { SeedTableName } from './seed-tables.ts';
+
+/**
+ * How a service takes its part of the seed's data (issue 19). Each service owns its import, in
+ * its own package (`services/<name>/src/import/seed-import.ts`), and writes only its own schema
+ * through its own code; the orchestrator (`runSeedImport`) reads the old database once per step
+ * and hands each step its rows in batches, each batch in one transaction.
+ *
+ * Every step is idempotent: a row is keyed by its seed id (ids are kept, so links, cached ids and
+ * paperwork stay valid), a row brought over before is left as it is, and a second run writes
+ * nothing. A run that stopped half way is resumed by running again. No step emits events: the
+ * past is not news (no SMS, Telegram message or webhook), and each service fills its own read
+ * models from the seed's rows directly.
+ */
+export interface ServiceImport {
+  service: ServiceName;
+  /** Its own database, migrated: each batch is a transaction on it. */
+  database: Database;
+  /** What it brings over, in order: a step may rely on the ones before it. */
+  steps: readonly ImportStep[];
+  /** Its side of the verification report, read after the import from its own schema. */
+  verify(context: VerifyContext): Promise<VerificationLine[]>;
+  close(): Promise<void>;
+}
+
+/** Opens a service's import with the environment its process would run with. */
+export type OpenServiceImport = (env: NodeJS.ProcessEnv) => Promise<ServiceImport>;
+
+export interface ImportStep {
+  /** The step's name in progress lines and the report (`members`, `member files`). */
+  name: string;
+  /** The seed table it reads, row by row in key order. */
+  table: SeedTableName;
+  /** Writes one batch in `tx`; the number of rows it brought over anew. */
+  write(tx: Tx, rows: readonly SeedRow[], context: ImportContext): Promise<number>;
+}
+
+export interface ImportContext {
+  /** The service's database (a step that must reach beyond its batch's transaction). */
+  database: Database;
+  /** The old upload folder (`--files`), or null when none was given. */
+  filesDir: string | null;
+  /** A row or file that could not come over as it is: it goes in the report, by row. */
+  report(problem: SeedProblem): void;
+}
+
+export interface VerifyContext {
+  /** Reads the old database (counts and sums to compare with). */
+  seedQuery<T>(sql: string, values?: unknown[]): Promise<T[]>;
+}
+
+/** One line of the verification report: what the old system had against what Kasa has now. */
+export interface VerificationLine {
+  what: string;
+  seed: number | string;
+  kasa: number | string;
+  /** Whether they agree; a line that does not is explained in `note`. */
+  agrees: boolean;
+  note?: string;
+}
