@@ -18,6 +18,7 @@ export {
 } from './seed-tables.ts';
 export type {
   ImportContext,
+  ImportRunSummary,
   ImportStep,
   OpenServiceImport,
   ServiceImport,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { SeedSource } from './seed-source.ts';
 import type { SeedProblem } from './seed-survey.ts';
 import type { ImportContext, ServiceImport, VerificationLine } from './service-import.ts';
@@ -59,6 +60,12 @@ export async function runSeedImport({
       progress(`${service.service} ${step.name}: ${read} read, ${wrote} new (${seconds.toFixed(1)} s)`);
     }
   }
+  const summary = {
+    runId: randomUUID(),
+    written: Object.fromEntries(written.map((step) => [`${step.service}.${step.step}`, step.written])),
+    problems: problems.length,
+  };
+  for (const service of services) await service.finish?.(summary);
   const verification: ImportOutcome['verification'] = [];
   for (const service of services) {
     const lines = await service.verify({ seedQuery: (sql, values) => source.query(sql, values) });

@@ -22,6 +22,11 @@ export interface ServiceImport {
   database: Database;
   /** What it brings over, in order: a step may rely on the ones before it. */
   steps: readonly ImportStep[];
+  /**
+   * Runs once every service's steps are done, with what they wrote (the audit service records the
+   * run as one entry of its trail).
+   */
+  finish?(run: ImportRunSummary): Promise<void>;
   /** Its side of the verification report, read after the import from its own schema. */
   verify(context: VerifyContext): Promise<VerificationLine[]>;
   close(): Promise<void>;
@@ -61,4 +66,12 @@ export interface VerificationLine {
   /** Whether they agree; a line that does not is explained in `note`. */
   agrees: boolean;
   note?: string;
+}
+
+/** What a run did, for `finish`. */
+export interface ImportRunSummary {
+  runId: string;
+  /** Rows written anew, by `<service>.<step>`. */
+  written: Record<string, number>;
+  problems: number;
 }

@@ -17,6 +17,7 @@ export const AUDIT_OBJECT_KINDS = [
   'subscription',
   'request',
   'probe',
+  'import',
 ] as const;
 export type AuditObjectKind = (typeof AUDIT_OBJECT_KINDS)[number];
 export const AuditObjectKindName = Type.Enum(AUDIT_OBJECT_KINDS);

@@ -24,6 +24,8 @@ const KIND_OF_PREFIX: Record<string, AuditObjectKind> = {
  */
 const OBJECT_FROM_DATA: Partial<Record<EventType, { kind: AuditObjectKind; idField: string }>> = {
   'auth.sign_code_requested': { kind: 'sign_request', idField: 'signRequestId' },
+  // The switch-over's one entry is about its run, not a probe.
+  'system.seed_imported': { kind: 'import', idField: 'runId' },
 };
 
 /**

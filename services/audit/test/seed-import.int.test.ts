@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { openSeedSource, runSeedImport, type SeedSource, type ServiceImport } from '@kasa/seed-import';
+import {
+  createSeedDatabase,
+  fillSeedFixture,
+  generateEd25519Keys,
+  type SeedDatabase,
+  testNamespace,
+  testSchemaPrefix,
+  testServiceEnv,
+} from '@kasa/testing';
+import { verifyChain } from '../src/application/verify-chain.ts';
+import { openSeedImport } from '../src/import/seed-import.ts';
+
+/** The switch-over is one entry in the trail, by the system, and only when it brought something over. */
+let seed: SeedDatabase;
+let source: SeedSource;
+let audit: ServiceImport;
+const schemas = testSchemaPrefix();
+
+before(async () => {
+  seed = await createSeedDatabase();
+  await fillSeedFixture(seed);
+  source = await openSeedSource(seed.url);
+  const env = testServiceEnv({
+    schemaPrefix: schemas.prefix,
+    namespace: testNamespace(),
+    publicKeyPem: generateEd25519Keys().publicKeyPem,
+  });
+  audit = await openSeedImport({ ...process.env, ...env });
+});
+after(async () => {
+  await audit?.close();
+  await source?.close();
+  await seed?.drop();
+  await schemas.drop();
+});
+
+/** A service's import that brought `rows` over, standing in for the others. */
+const bringing = (rows: number): ServiceImport => ({
+  service: 'member',
+  database: audit.database,
+  steps: [{ name: 'members', table: 'members', write: async () => rows }],
+  verify: async () => [],
+  close: async () => {},
+});
+
+const entries = async () => {
+  const [rows] = await audit.database.pool.query(
+    'SELECT event_type, object_kind, actor_kind FROM audit_events ORDER BY sequence',
+  );
+  return rows as Array<{ event_type: string; object_kind: string; actor_kind: string }>;
+};
+
+test('a run that brought rows over is one entry, by the system, about the import', async () => {
+  await runSeedImport({ source, services: [bringing(1), audit], filesDir: null });
+  const trail = await entries();
+  assert.equal(trail.length, 1);
+  assert.deepEqual(
+    { type: trail[0]!.event_type, object: trail[0]!.object_kind, actor: trail[0]!.actor_kind },
+    { type: 'system.seed_imported', object: 'import', actor: 'system' },
+  );
+  assert.equal((await verifyChain(audit.database.db)).intact, true);
+});
+
+test('a run that brought nothing anew adds nothing', async () => {
+  await runSeedImport({ source, services: [bringing(0), audit], filesDir: null });
+  assert.equal((await entries()).length, 1);
+});
