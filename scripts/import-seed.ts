@@ -3,12 +3,23 @@
  *   --from <mysql url>   the old database (read only)
  *   --files <folder>     the old upload folder
  *   --dry-run            read everything, write nothing: what would come over, and every problem
- *   --report <file>      also write the survey as JSON (problems name rows, never phones)
- * Only the dry run is built so far; the import itself follows in the next steps of issue 19.
+ *   --report <file>      also write the survey (or the import's outcome) as JSON; problems name
+ *                        rows, never phones
+ * Without --dry-run each service brings its part over into its own schema (the same MYSQL_URL,
+ * MYSQL_SCHEMA_PREFIX, FILES_DIR and FILES_KEY its process runs with, from the environment or
+ * .env), then every service verifies its side. Safe to run again: a second run changes nothing.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { openSeedSource, SEED_TABLES, type SeedSurvey, surveySeed } from '@kasa/seed-import';
+import {
+  type ImportOutcome,
+  openSeedSource,
+  runSeedImport,
+  SEED_TABLES,
+  type SeedSurvey,
+  surveySeed,
+} from '@kasa/seed-import';
+import { openServiceImports } from './seed-import-services.ts';
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const usage =
@@ -26,23 +37,50 @@ if (!values.from) {
   out(usage);
   process.exit(2);
 }
-if (!values['dry-run']) {
-  out('import-seed: only the dry run is built so far; run it with --dry-run');
-  process.exit(2);
-}
 
 const started = Date.now();
+const filesDir = values.files ?? null;
 const source = await openSeedSource(values.from);
-let survey: SeedSurvey;
 try {
-  survey = await surveySeed(source, values.files ?? null);
+  const survey = await surveySeed(source, filesDir);
+  printSurvey(survey, filesDir);
+  if (values['dry-run'] || !survey.readable) {
+    if (values.report) await writeFile(values.report, `${JSON.stringify(survey, null, 2)}\n`);
+    out(`\nRead in ${seconds(started)} s; nothing was written.`);
+    process.exit(survey.readable ? 0 : 1);
+  }
+  out('\nImporting:');
+  const services = await openServiceImports(process.env);
+  try {
+    const outcome = await runSeedImport({ source, services, filesDir, progress: (line) => out(`  ${line}`) });
+    printOutcome(outcome);
+    if (values.report) await writeFile(values.report, `${JSON.stringify(outcome, null, 2)}\n`);
+    out(`\nDone in ${seconds(started)} s.`);
+    process.exit(outcome.verification.every((line) => line.agrees) ? 0 : 1);
+  } finally {
+    for (const service of services) await service.close();
+  }
 } finally {
   await source.close();
 }
-printSurvey(survey, values.files ?? null);
-if (values.report) await writeFile(values.report, `${JSON.stringify(survey, null, 2)}\n`);
-out(`\nRead in ${((Date.now() - started) / 1000).toFixed(1)} s; nothing was written.`);
-process.exit(survey.readable ? 0 : 1);
+
+function seconds(since: number): string {
+  return ((Date.now() - since) / 1000).toFixed(1);
+}
+
+function printOutcome({ problems, verification }: ImportOutcome): void {
+  if (problems.length > 0) {
+    out(`\nMet while importing (${problems.length}):`);
+    for (const problem of problems.slice(0, 200)) out(`  ${JSON.stringify(problem)}`);
+  }
+  out('\nVerification (the seed against Kasa):');
+  for (const line of verification) {
+    const mark = line.agrees ? 'ok  ' : 'DIFF';
+    out(
+      `  ${mark} ${line.service} ${line.what}: ${line.seed} / ${line.kasa}${line.note ? ` (${line.note})` : ''}`,
+    );
+  }
+}
 
 function printSurvey({ counts, problems, tally, readable }: SeedSurvey, filesDir: string | null): void {
   out('What would come over:');

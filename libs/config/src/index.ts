@@ -1,4 +1,4 @@
-export { AMQP_URL, CommonConfig, MYSQL_URL, port, readPem, url } from './fragments.ts';
+export { AMQP_URL, CommonConfig, MYSQL_URL, port, readPem, SeedTokenSecret, url } from './fragments.ts';
 export { ConfigError, loadConfig, loadDotEnv } from './load-config.ts';
 export {
   defaultPortOf,

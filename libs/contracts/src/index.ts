@@ -79,7 +79,7 @@ export {
   TOTAL_COUNT_LIMIT,
 } from './http/requests.ts';
 export { calendarDateOfSeedDate, SeedDate, seedDateOf, seedDateOfCalendarDate } from './http/seed-dates.ts';
-export { StaffRole, StaffUser, StaffUserRecord, TokenPair } from './http/sign-in.ts';
+export { SeedSessionAnswer, StaffRole, StaffUser, StaffUserRecord, TokenPair } from './http/sign-in.ts';
 export {
   NewWebhookSubscriber,
   SubscriberWithSecret,

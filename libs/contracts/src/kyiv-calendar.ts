@@ -20,8 +20,30 @@ export function kyivDateTimeOf(instant: Date): string {
   return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
+const HOUR_MS = 3_600_000;
+/** Since 1990 Kyiv's offset from UTC is a whole number of hours and changes on the hour. */
+const WHOLE_HOURS_SINCE = Date.UTC(1990, 0, 1);
+/**
+ * Kyiv's offset through each UTC hour: reading the clock is microseconds, and the switch-over
+ * converts millions of the seed's times (each a few readings), so an hour is read once.
+ */
+const offsetOfHour = new Map<number, number>();
+const REMEMBERED_HOURS = 100_000;
+
 /** How far ahead of UTC Kyiv's clocks are at an instant, in milliseconds. */
 function kyivOffsetAt(instant: number): number {
+  if (!(instant >= WHOLE_HOURS_SINCE)) return readKyivOffsetAt(instant);
+  const hour = Math.floor(instant / HOUR_MS);
+  let offset = offsetOfHour.get(hour);
+  if (offset === undefined) {
+    offset = readKyivOffsetAt(hour * HOUR_MS);
+    if (offsetOfHour.size >= REMEMBERED_HOURS) offsetOfHour.clear();
+    offsetOfHour.set(hour, offset);
+  }
+  return offset;
+}
+
+function readKyivOffsetAt(instant: number): number {
   const parts = kyivClockOf(instant);
   const asUtc = Date.UTC(
     Number(parts.year),
@@ -91,7 +113,10 @@ const kyivDate = new Intl.DateTimeFormat('en-CA', {
 
 /** The Kyiv calendar day (`YYYY-MM-DD`) an instant falls on. */
 export function kyivDateOf(instant: Date): string {
-  return kyivDate.format(instant);
+  const time = instant.getTime();
+  if (!(time >= WHOLE_HOURS_SINCE)) return kyivDate.format(instant);
+  // The day of Kyiv's clock: the instant moved by the offset of its hour, read as UTC.
+  return new Date(time + kyivOffsetAt(time)).toISOString().slice(0, 10);
 }
 
 /** From `2026-02-27` to `2026-03-02` is 3 days (negative when `to` comes first). */

@@ -12,6 +12,7 @@ export {
   retryOnDeadlock,
   type Tx,
 } from './database.ts';
+export { insertInChunks } from './insert-in-chunks.ts';
 export { inbox, outbox } from './tables.ts';
 export {
   MAX_BYTES_PER_CHARACTER,

@@ -55,6 +55,7 @@ export {
   RevokedSessionsAnswer,
   startRevocationFeed,
 } from './revoked-sessions.ts';
+export { isSeedToken, type SeedTokenClaims, seedTokenVerifier } from './seed-tokens.ts';
 export {
   createServiceClient,
   type DownloadAnswer,
@@ -76,6 +77,7 @@ export {
   SERVED_FILE_POLICY,
   sendDownload,
 } from './stream-forwarding.ts';
+export type { TokenExchange } from './token-exchange.ts';
 export {
   type ClaimedUploads,
   claimUploads,

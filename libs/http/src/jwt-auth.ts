@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { HttpApp } from './create-http-app.ts';
 import { AppError, forbidden, unauthorized } from './errors.ts';
 import type { RevokedSessions } from './revoked-sessions.ts';
+import { type Exchanged, ExchangedTokens, type TokenExchange } from './token-exchange.ts';
 
 /** The claims of a Kasa access token, as `request.user` holds them once verified. */
 export interface AuthUser {
@@ -36,6 +37,8 @@ export interface JwtAuthOptions {
    * with it, a token must name its session (`sid`) and that session must not be revoked.
    */
   revokedSessions?: RevokedSessions;
+  /** Another issuer's tokens taken as well, each traded for a Kasa token (token-exchange.ts). */
+  exchange?: TokenExchange;
 }
 
 export const ACCESS_TOKEN_HEADER = 'x-access-token';
@@ -85,13 +88,27 @@ class VerifiedTokens {
 /** The app's cache and revocations, decorated beside `jwt` so that every route context below sees them. */
 const VERIFIED_TOKENS = Symbol('kasa.verifiedTokens');
 const REVOKED_SESSIONS = Symbol('kasa.revokedSessions');
-type Decorated = { [VERIFIED_TOKENS]?: VerifiedTokens; [REVOKED_SESSIONS]?: RevokedSessions | null };
+const EXCHANGED_TOKENS = Symbol('kasa.exchangedTokens');
+type Decorated = {
+  [VERIFIED_TOKENS]?: VerifiedTokens;
+  [REVOKED_SESSIONS]?: RevokedSessions | null;
+  [EXCHANGED_TOKENS]?: ExchangedTokens | null;
+};
 const verifiedTokensOf = (app: FastifyInstance) => (app as unknown as Decorated)[VERIFIED_TOKENS];
 const revokedSessionsOf = (app: FastifyInstance) => (app as unknown as Decorated)[REVOKED_SESSIONS];
+const exchangedTokensOf = (app: FastifyInstance) => (app as unknown as Decorated)[EXCHANGED_TOKENS];
 
 /** Verify-only: this process holds the public key, so it can check tokens but never issue one. */
 export async function registerJwtAuth(app: FastifyInstance, options: JwtAuthOptions): Promise<void> {
-  const { publicKey, algorithms, issuer, audience, cacheSize = 10_000, revokedSessions = null } = options;
+  const {
+    publicKey,
+    algorithms,
+    issuer,
+    audience,
+    cacheSize = 10_000,
+    revokedSessions = null,
+    exchange,
+  } = options;
   await app.register(fastifyJwt, {
     secret: { public: publicKey },
     verify: {
@@ -105,6 +122,7 @@ export async function registerJwtAuth(app: FastifyInstance, options: JwtAuthOpti
   });
   app.decorate(VERIFIED_TOKENS, new VerifiedTokens(cacheSize));
   app.decorate(REVOKED_SESSIONS, revokedSessions);
+  app.decorate(EXCHANGED_TOKENS, exchange ? new ExchangedTokens(exchange, cacheSize) : null);
 }
 
 /** 401 for a token whose session was ended; 503 while this process does not yet know which were. */
@@ -123,12 +141,26 @@ function refuseRevoked(user: AuthUser, revoked: RevokedSessions | null | undefin
   }
 }
 
+/** A Kasa token's claims, verified by the plugin's verifier (pinned algorithm, issuer, audience). */
+function verifyKasaToken(request: FastifyRequest, token: string): AuthUser {
+  let user: AuthUser;
+  try {
+    user = request.server.jwt.verify<AuthUser>(token);
+  } catch (error) {
+    request.log.debug({ reason: error instanceof Error ? error.message : String(error) }, 'token rejected');
+    throw unauthorized();
+  }
+  if (typeof user?.sub !== 'string' || typeof user.role !== 'string') throw unauthorized();
+  return user;
+}
+
 /**
  * Verifies synchronously with the plugin's verifier behind our own cache:
  * `request.jwtVerify()` goes through a callback waterfall and decodes the token a second
- * time, which cost more than the verification itself on a gateway round trip.
+ * time, which cost more than the verification itself on a gateway round trip. Only another
+ * issuer's token that this process has not traded yet waits for the auth service.
  */
-function authenticate(request: FastifyRequest): void {
+function authenticate(request: FastifyRequest): void | Promise<void> {
   const { jwt } = request.server;
   const cache = verifiedTokensOf(request.server);
   if (jwt === undefined || cache === undefined) {
@@ -137,23 +169,40 @@ function authenticate(request: FastifyRequest): void {
   const token = tokenFrom(request);
   if (token === undefined) throw unauthorized();
   const revoked = revokedSessionsOf(request.server);
-  const cached = cache.get(token, Date.now() / 1000);
+  const nowSeconds = Date.now() / 1000;
+  const cached = cache.get(token, nowSeconds);
   if (cached !== undefined) {
     refuseRevoked(cached, revoked);
     request.user = cached;
     return;
   }
-  let user: AuthUser;
-  try {
-    user = jwt.verify<AuthUser>(token);
-  } catch (error) {
-    request.log.debug({ reason: error instanceof Error ? error.message : String(error) }, 'token rejected');
-    throw unauthorized();
+  const exchanged = exchangedTokensOf(request.server);
+  if (exchanged?.recognises(token)) {
+    const known = exchanged.get(token, nowSeconds);
+    if (known !== undefined) return carryExchanged(request, known, revoked);
+    return exchanged
+      .trade(token, request.id, (kasaToken) => verifyKasaToken(request, kasaToken))
+      .then((traded) => carryExchanged(request, traded, revoked));
   }
-  if (typeof user?.sub !== 'string' || typeof user.role !== 'string') throw unauthorized();
+  const user = verifyKasaToken(request, token);
   refuseRevoked(user, revoked);
   cache.set(token, user);
   request.user = user;
+}
+
+/**
+ * The request goes on as the Kasa token's: the token it came with stays at this gateway, and what
+ * the gateway passes on to the services behind (callerToken, forwarded uploads) is one they verify.
+ */
+function carryExchanged(
+  request: FastifyRequest,
+  exchanged: Exchanged,
+  revoked: RevokedSessions | null | undefined,
+) {
+  refuseRevoked(exchanged.user, revoked);
+  request.user = exchanged.user;
+  delete request.headers.authorization;
+  request.headers[ACCESS_TOKEN_HEADER] = exchanged.token;
 }
 
 /** How long a request waits for a starting gateway's first list of revoked sessions. */
@@ -163,11 +212,16 @@ const REVOCATIONS_WAIT_MS = 5_000;
  * Runs `check` once the revoked sessions are known: at once on every request but those that
  * come while the gateway is starting.
  */
-function onceRevocationsKnown(request: FastifyRequest, check: () => void, done: (error?: Error) => void) {
+function onceRevocationsKnown(
+  request: FastifyRequest,
+  check: () => void | Promise<void>,
+  done: (error?: Error) => void,
+) {
   const run = () => {
     try {
-      check();
-      done();
+      const pending = check();
+      if (pending) pending.then(() => done(), done);
+      else done();
     } catch (error) {
       done(error as Error);
     }
@@ -195,11 +249,15 @@ export function requireRole(...roles: string[]) {
     _reply: unknown,
     done: (error?: Error) => void,
   ): void {
+    const checkRole = () => {
+      if (!roles.includes(request.user.role)) throw forbidden();
+    };
     onceRevocationsKnown(
       request,
       () => {
-        if (!request.user) authenticate(request);
-        if (!roles.includes(request.user.role)) throw forbidden();
+        const pending = request.user ? undefined : authenticate(request);
+        if (pending) return pending.then(checkRole);
+        checkRole();
       },
       done,
     );

@@ -18,6 +18,7 @@ import {
   registerOpenApi,
   type ServiceClient,
   startRevocationFeed,
+  type TokenExchange,
 } from '@kasa/http';
 import { createLogger, type Logger } from '@kasa/log';
 import { type Static, type TObject, Type } from 'typebox';
@@ -64,6 +65,8 @@ export interface GatewayDefinition<S extends TObject = TObject> {
   audience: 'member' | 'staff';
   settings?: S;
   routes?: (app: HttpApp, context: GatewayContext<Static<S>>) => Promise<void> | void;
+  /** Another issuer's tokens this gateway takes as well, traded for Kasa's (none when undefined). */
+  tokenExchange?: (context: GatewayContext<Static<S>>) => TokenExchange | undefined;
 }
 
 /** Declares a gateway with its settings' types inferred for its routes. */
@@ -121,6 +124,7 @@ export async function startGateway<S extends TObject>(
       issuer: config.JWT_ISSUER,
       audience: definition.audience,
       revokedSessions,
+      exchange: definition.tokenExchange?.(context),
     });
     // A gateway owns no data: it is ready when it can serve; each call reports its own upstream.
     registerHealth(app, { checks: {} });

@@ -68,6 +68,20 @@ export function phoneOfSeed(text: string | number | null): string | null {
   return digits;
 }
 
+/**
+ * Whether a seed member was blocked, the one rule every service's import uses. The seed's
+ * profile form cleared `is_active` on every member it sent for review, its admin site could only
+ * ever set it (`if body.is_active:`), and neither app refused anyone by it: a cleared flag on a
+ * member not yet approved is "waiting for review", not "blocked". Only an approved member
+ * (`is_submited`) whose flag was cleared, by hand in the database, was shut out on purpose.
+ */
+export function seedMemberBlocked(row: {
+  is_active?: string | number | null;
+  is_submited?: string | number | null;
+}): boolean {
+  return !flagOfSeed(row.is_active ?? null, true) && flagOfSeed(row.is_submited ?? null);
+}
+
 /** A seed flag (INT or TINYINT(1)) as a boolean; NULL as `fallback`. */
 export function flagOfSeed(value: string | number | null, fallback = false): boolean {
   if (value === null) return fallback;

@@ -68,7 +68,10 @@ export async function runSeedImport({
   for (const service of services) await service.finish?.(summary);
   const verification: ImportOutcome['verification'] = [];
   for (const service of services) {
-    const lines = await service.verify({ seedQuery: (sql, values) => source.query(sql, values) });
+    const lines = await service.verify({
+      seedQuery: (sql, values) => source.query(sql, values),
+      seedRows: (table, batch) => source.rows(table, batch),
+    });
     verification.push(...lines.map((line) => ({ ...line, service: service.service })));
   }
   return { written, problems, verification };

@@ -1,6 +1,6 @@
-import { access } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { dayOfSeedDateTime, instantOfSeedDateTime, kopiykyOfSeedAmount, phoneOfSeed } from './conversions.ts';
+import { findSeedFile } from './seed-files.ts';
 import type { SeedRow, SeedSource } from './seed-source.ts';
 import { SEED_TABLE_ORDER, SEED_TABLES, type SeedTableName } from './seed-tables.ts';
 
@@ -28,6 +28,13 @@ export type SeedProblem =
   | { kind: 'date_unknown'; table: string; id: RowId; taken: string }
   | { kind: 'file_unreadable'; table: string; id: RowId; column: string; file: string; reason: string }
   | { kind: 'not_imported'; table: string; id: RowId; reason: string }
+  /** The row came over, but one of its values could not as it was: `reason` says what was taken. */
+  | { kind: 'value_replaced'; table: string; id: RowId; column: string; reason: string }
+  /**
+   * A LiqPay order the seed never saw paid (its callback never set `payment_date`): it came over
+   * as the seed listed it, a confirmed contribution on an unknown day; check it in LiqPay's report.
+   */
+  | { kind: 'order_unsettled'; table: string; id: RowId; order_id: string }
   | { kind: 'file_missing'; table: string; id: RowId; column: string; file: string };
 
 type RowId = number | string;
@@ -140,7 +147,8 @@ export async function surveySeed(source: SeedSource, filesDir: string | null): P
   const phones = new Map<string, Map<string, RowId[]>>();
   const certificates = new Map<string, RowId[]>();
   const logins = new Map<string, RowId[]>();
-  const fileChecks: Array<{ table: string; id: RowId; column: string; file: string }> = [];
+  const fileChecks: Array<{ table: string; id: RowId; column: string; file: string; owner: string | null }> =
+    [];
 
   for (const name of SEED_TABLE_ORDER) {
     if (!SEED_TABLES[name].imported) {
@@ -171,6 +179,9 @@ export async function surveySeed(source: SeedSource, filesDir: string | null): P
           if (!exact) problems.push({ kind: 'inexact_amount', table: name, id, column, value, kopiyky });
         }
         if (name === 'members' || name === 'users') notePhone(phones, name, id, row.phone ?? null, problems);
+        const order = name === 'payments' ? String(row.payment_identifier ?? '').trim() : '';
+        if (order !== '' && instantOfSeedDateTime(row.payment_date ?? null) === null)
+          problems.push({ kind: 'order_unsettled', table: name, id, order_id: order });
         if (name === 'members') {
           if ('expiration_date' in row && dayOfSeedDateTime(row.expiration_date!) === 'invalid')
             problems.push({ kind: 'bad_date', table: name, id, column: 'expiration_date' });
@@ -184,9 +195,10 @@ export async function surveySeed(source: SeedSource, filesDir: string | null): P
           logins.set(login, [...(logins.get(login) ?? []), id]);
         }
         for (const [table, column] of FILE_COLUMNS) {
-          const file = table === name ? String(row[column] ?? '').trim() : '';
-          if (file)
-            fileChecks.push({ table, id, column, file: basename(new URL(file, 'file:///').pathname) });
+          const file = table === name ? seedFileName(row[column] ?? null) : null;
+          // The seed kept a member's uploads in a folder named by the member's id.
+          const owner = name === 'members' ? row.id : row.member_id;
+          if (file) fileChecks.push({ table, id, column, file, owner: owner == null ? null : String(owner) });
         }
       }
     }
@@ -201,18 +213,30 @@ export async function surveySeed(source: SeedSource, filesDir: string | null): P
   for (const [login, ids] of logins)
     if (ids.length > 1) problems.push({ kind: 'duplicate_login', login, ids });
   if (filesDir !== null) {
-    for (const check of fileChecks) {
-      const there = await access(join(filesDir, decodeURIComponent(check.file))).then(
-        () => true,
-        () => false,
-      );
-      if (!there) problems.push({ kind: 'file_missing', ...check });
+    for (const { owner, ...check } of fileChecks) {
+      if (!(await findSeedFile(filesDir, owner ? [owner] : [], check.file)))
+        problems.push({ kind: 'file_missing', ...check });
     }
   }
 
   const tally: Record<string, number> = {};
   for (const problem of problems) tally[problem.kind] = (tally[problem.kind] ?? 0) + 1;
   return { counts, problems, tally, readable };
+}
+
+/**
+ * The name a seed file column gives: a bare name (`1709640100_photo.jpg`), or a full URL whose
+ * last path segment is the name (programs' `program_file`). Null for none.
+ */
+export function seedFileName(value: string | number | null): string | null {
+  const text = String(value ?? '').trim();
+  if (text === '') return null;
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return basename(text);
+  try {
+    return decodeURIComponent(basename(new URL(text).pathname)) || null;
+  } catch {
+    return null;
+  }
 }
 
 function rowId(name: SeedTableName, row: SeedRow): RowId {

@@ -152,6 +152,8 @@ export const SEED_TABLES = {
       ...stamps,
       col('suma'),
       col('status_id', { aliases: ['status'], required: true }),
+      // Not in table 2.6, but the seed's code writes and reads it (staff's `diagnos`, `PUT /request`).
+      col('diagnos', { aliases: ['diagnosis'] }),
     ],
   },
   request_messages: {

@@ -56,6 +56,11 @@ export interface ImportContext {
 export interface VerifyContext {
   /** Reads the old database (counts and sums to compare with). */
   seedQuery<T>(sql: string, values?: unknown[]): Promise<T[]>;
+  /**
+   * Every row of a seed table as the steps read it (declared names, whatever the old database
+   * calls them), `batch` at a time: for sums its own SQL cannot round as the import does.
+   */
+  seedRows(table: SeedTableName, batch?: number): AsyncGenerator<SeedRow[]>;
 }
 
 /** One line of the verification report: what the old system had against what Kasa has now. */

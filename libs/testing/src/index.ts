@@ -39,6 +39,7 @@ export {
   generateEd25519Keys,
   generateP256Keys,
   ISSUER,
+  seedToken,
   signToken,
   type TestKeys,
   unsignedToken,

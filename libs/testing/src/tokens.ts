@@ -1,4 +1,4 @@
-import { generateKeyPairSync, type KeyObject, randomUUID, sign } from 'node:crypto';
+import { createHmac, generateKeyPairSync, type KeyObject, randomUUID, sign } from 'node:crypto';
 
 export const ISSUER = 'kasa-auth';
 export const AUDIENCE = 'kasa-mobile';
@@ -49,4 +49,32 @@ export function claimsFor(overrides: Record<string, unknown> = {}): Record<strin
     exp: now + 600,
     ...overrides,
   };
+}
+
+/**
+ * JSON as Python's `json.dumps(..., separators=(',', ':'))` writes it, as PyJWT does: no spaces,
+ * every character beyond ASCII escaped (`"\u041e"`).
+ */
+const pythonJson = (value: unknown) =>
+  JSON.stringify(value).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+
+/**
+ * A member's token of the old system, as its `signin` made it: PyJWT's HS256 over
+ * `{user_id, name, email, exp}` with Flask's SECRET_KEY; `exp` 30 days on unless given.
+ * `header` replaces PyJWT's, for the tricks a verifier must refuse.
+ */
+export function seedToken(
+  secret: string | Buffer,
+  claims: { user_id: unknown; exp?: number; [claim: string]: unknown },
+  header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' },
+): string {
+  const exp = Math.floor(Date.now() / 1000) + 43_200 * 60;
+  const { user_id, ...rest } = claims;
+  const payload = { user_id, name: 'None None', email: null, exp, ...rest };
+  const encode = (value: unknown) => Buffer.from(pythonJson(value)).toString('base64url');
+  const input = `${encode(header)}.${encode(payload)}`;
+  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
 }

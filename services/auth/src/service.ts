@@ -2,6 +2,7 @@ import { defineService } from '@kasa/runtime';
 import { authDeps } from './application/auth-deps.ts';
 import { memberPhoneRoutes } from './http/member-phone.routes.ts';
 import { memberSignInRoutes } from './http/member-sign-in.routes.ts';
+import { seedSessionRoutes } from './http/seed-sessions.routes.ts';
 import { sessionRoutes } from './http/sessions.routes.ts';
 import { staffRoutes } from './http/staff.routes.ts';
 import { staffDirectoryRoutes } from './http/staff-directory.routes.ts';
@@ -20,6 +21,8 @@ export const authService = defineService({
     memberSignInRoutes(app, deps);
     tokenRoutes(app, deps);
     app.register(sessionRoutes(deps));
+    // Only with the old system's secret: without it no route even takes its tokens.
+    if (deps.seedTokens) seedSessionRoutes(app, deps);
     app.register(memberPhoneRoutes(deps));
     app.register(staffRoutes(deps));
     app.register(staffDirectoryRoutes(deps));

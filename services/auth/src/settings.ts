@@ -1,3 +1,4 @@
+import { SeedTokenSecret } from '@kasa/config';
 import { Type } from 'typebox';
 
 const seconds = (defaultValue: number, minimum = 1) => Type.Integer({ minimum, default: defaultValue });
@@ -28,4 +29,6 @@ export const AuthSettings = Type.Object({
     default: '380',
     pattern: '^[1-9][0-9]{0,2}(,[1-9][0-9]{0,2})*$',
   }),
+  /** The old system's token secret: its members' tokens are traded for sessions here. */
+  ...SeedTokenSecret,
 });

@@ -9,6 +9,7 @@ import { profileRoutes } from './routes/profile.routes.ts';
 import { requestRoutes } from './routes/requests.routes.ts';
 import { signInRoutes } from './routes/sign-in.routes.ts';
 import { subscriptionRoutes } from './routes/subscriptions.routes.ts';
+import { seedTokenExchange } from './seed-tokens.ts';
 import { MobileGatewaySettings } from './settings.ts';
 
 export const mobileGateway = defineGateway({
@@ -16,6 +17,7 @@ export const mobileGateway = defineGateway({
   description: "The members' API, used by the Kasa mobile app; also LiqPay's and Diia's callbacks.",
   audience: 'member',
   settings: MobileGatewaySettings,
+  tokenExchange: seedTokenExchange,
   routes: async (app, context) => {
     // The seed's app sends some forms urlencoded; uploads pass through to the services unread.
     await app.register(formBody);

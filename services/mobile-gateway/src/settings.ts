@@ -1,3 +1,4 @@
+import { SeedTokenSecret } from '@kasa/config';
 import { Type } from 'typebox';
 
 /** The mobile gateway's own variables. */
@@ -7,4 +8,6 @@ export const MobileGatewaySettings = Type.Object({
     default: '5JTBMP57KF.ua.org.lKassa',
     pattern: '^[A-Z0-9]{10}\\.[\\w.-]+(,[A-Z0-9]{10}\\.[\\w.-]+)*$',
   }),
+  /** The old system's token secret: members keep the tokens it gave them (seed-tokens.ts). */
+  ...SeedTokenSecret,
 });

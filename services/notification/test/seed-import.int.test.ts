@@ -63,7 +63,7 @@ test('each member is a contact, dated by its row, and nothing is queued to send'
     { member_id: 10, phone: '+380671234510', blocked: 0, paid_until: '2024-12-31' },
     { member_id: 11, phone: '+380671234511', blocked: 0, paid_until: null },
     { member_id: 12, phone: '+380671234512', blocked: 0, paid_until: null },
-    { member_id: 13, phone: '+380671234510', blocked: 1, paid_until: null },
+    { member_id: 13, phone: null, blocked: 0, paid_until: null },
     { member_id: 14, phone: null, blocked: 0, paid_until: null },
   ]);
   const [outbox] = await notification.database.pool.query('SELECT COUNT(*) AS n FROM outbox');

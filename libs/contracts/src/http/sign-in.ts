@@ -13,6 +13,15 @@ export const TokenPair = Type.Object({
   expires_in: Type.Integer({ description: 'Seconds the access token is valid' }),
 });
 
+/**
+ * What auth answers the mobile gateway for a token of the old system: a Kasa member token of that
+ * token's own session, which works no longer than the old token did.
+ */
+export const SeedSessionAnswer = Type.Object({
+  access_token: Type.String(),
+  expires_in: Type.Integer({ description: 'Seconds until it, and the old token, expire' }),
+});
+
 export const StaffRole = Type.Union([Type.Literal('admin'), Type.Literal('staff')]);
 
 /** A staff account as the admin site reads it; never the password hash or the sign-in counters. */

@@ -1,3 +1,4 @@
+import { type SeedTokenClaims, seedTokenVerifier } from '@kasa/http';
 import type { ServiceContext } from '@kasa/runtime';
 import type { Static } from 'typebox';
 import type { SendLimits } from '../domain/send-limits.ts';
@@ -20,6 +21,8 @@ export interface AuthDeps {
   allowedCountryCodes: string[];
   codeTtlSeconds: number;
   codeMaxTries: number;
+  /** Checks the old system's member tokens; null without `SEED_JWT_SECRET` (none is taken). */
+  seedTokens: ((token: string, nowSeconds: number) => SeedTokenClaims | null) | null;
 }
 
 const built = new WeakMap<AuthContext, AuthDeps>();
@@ -53,6 +56,7 @@ export function authDeps(context: AuthContext): AuthDeps {
     allowedCountryCodes: settings.SIGN_ALLOWED_COUNTRY_CODES.split(','),
     codeTtlSeconds: settings.SIGN_CODE_TTL_SECONDS,
     codeMaxTries: settings.SIGN_CODE_MAX_TRIES,
+    seedTokens: settings.SEED_JWT_SECRET ? seedTokenVerifier(settings.SEED_JWT_SECRET) : null,
   };
   built.set(context, deps);
   return deps;

@@ -1,4 +1,4 @@
-import { argon2, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { argon2, createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 /**
  * Staff passwords: argon2id at OWASP's minimum cost (19 MiB, 2 passes, 1 lane), stored in the
@@ -59,15 +59,48 @@ function parse(stored: string): Argon2Hash | null {
   return sane ? hash : null;
 }
 
+/**
+ * The old system's staff passwords, as the switch-over imports them: `sha256(password.encode())
+ * .hexdigest()`, unsalted (seeds/000 admin app, `signin` and `change_password`), kept as
+ * `$seed-sha256$<hex>` so that the stored string still says how it was made.
+ */
+const SEED_SHA256 = /^\$seed-sha256\$([0-9a-f]{64})$/;
+
+/** The stored form of an imported account's seed hash; null when `sha256Hex` is not one. */
+export function seedPasswordHash(sha256Hex: string): string | null {
+  const hex = sha256Hex.trim().toLowerCase();
+  return /^[0-9a-f]{64}$/.test(hex) ? `$seed-sha256$${hex}` : null;
+}
+
+export function isSeedPasswordHash(stored: string): boolean {
+  return SEED_SHA256.test(stored);
+}
+
+/**
+ * A seed hash is checked in a microsecond: the argon2 spent first makes the answer take as long
+ * as any other account's, so its time does not tell which accounts came from the old system and
+ * still hold their old hash. The digests are compared in constant time.
+ */
+async function verifySeedPassword(password: string, hex: string): Promise<boolean> {
+  await verifyNobody(password);
+  const digest = createHash('sha256').update(password, 'utf8').digest();
+  return timingSafeEqual(digest, Buffer.from(hex, 'hex'));
+}
+
 /** Constant-time comparison, with the cost the stored hash was made with. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const seed = SEED_SHA256.exec(stored);
+  if (seed) return verifySeedPassword(password, seed[1]!);
   const hash = parse(stored);
   if (!hash) return false;
   const tag = await derive(password, hash.salt, hash, hash.tag.length);
   return timingSafeEqual(tag, hash.tag);
 }
 
-/** True when a hash was made at a lower cost than today's: re-hash it once the password is known. */
+/**
+ * True when a hash was made at a lower cost than today's, or by the old system: re-hash it once
+ * the password is known.
+ */
 export function needsRehash(stored: string): boolean {
   const hash = parse(stored);
   return (

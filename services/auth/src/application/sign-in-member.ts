@@ -41,6 +41,7 @@ export async function signInMember(deps: AuthDeps, phone: string, code: string):
         lastName: null,
         email: null,
         contactAsOf: null,
+        seedSessionsEndedAt: null,
         createdAt: now,
       };
     }

@@ -12,7 +12,7 @@ import {
 } from '../db/unknown-logins.repository.ts';
 import { AFTER_RIGHT_PASSWORD, afterWrongPassword, lockedForSeconds } from '../domain/lockout.ts';
 import type { AuthDeps } from './auth-deps.ts';
-import { hashPassword, needsRehash, verifyNobody, verifyPassword } from './passwords.ts';
+import { hashPassword, isSeedPasswordHash, needsRehash, verifyNobody, verifyPassword } from './passwords.ts';
 import { staffSession } from './refresh-tokens.ts';
 import { openSession } from './sessions.ts';
 import { countWrongPassword } from './staff-lockout.ts';
@@ -57,8 +57,18 @@ export async function signInStaff(deps: AuthDeps, login: string, password: strin
     if (!user.isActive) return { kind: 'blocked', userId: user.id } as const;
 
     if (user.failedAttempts > 0 || user.lockedUntil) await saveLockout(tx, user.id, AFTER_RIGHT_PASSWORD);
-    if (needsRehash(user.passwordHash)) await saveRehash(tx, user.id, await hashPassword(password));
-    const signedIn = { ...user, ...AFTER_RIGHT_PASSWORD };
+    // A password brought from the old system opens Kasa with its old hash this once: the hash is
+    // replaced now, and the password must be changed too, since the old database and its copies
+    // keep that unsalted hash crackable (README, "Staff passwords from the old system").
+    const fromSeed = isSeedPasswordHash(user.passwordHash);
+    if (needsRehash(user.passwordHash)) {
+      await saveRehash(tx, user.id, await hashPassword(password), { mustChange: fromSeed });
+    }
+    const signedIn = {
+      ...user,
+      ...AFTER_RIGHT_PASSWORD,
+      mustChangePassword: user.mustChangePassword || fromSeed,
+    };
     const tokens = await openSession(tx, deps.sessions, staffSession(signedIn));
     return { kind: 'signed in', tokens, user: signedIn } as const;
   });

@@ -40,6 +40,8 @@ export interface IssuerOptions {
 export class TokenIssuer {
   readonly accessTtlSeconds: Record<Audience, number>;
   readonly #signers: Record<Audience, (payload: Record<string, unknown>) => string>;
+  /** Members' tokens whose `exp` the payload sets: a seed session's ends when the seed's token does. */
+  readonly #memberUntil: (payload: Record<string, unknown>) => string;
 
   constructor({ privateKeyPem, issuer, accessTtlSeconds }: IssuerOptions) {
     this.accessTtlSeconds = accessTtlSeconds;
@@ -52,6 +54,7 @@ export class TokenIssuer {
         expiresIn: accessTtlSeconds[aud] * 1000,
       });
     this.#signers = { member: signer('member'), staff: signer('staff') };
+    this.#memberUntil = createSigner({ key: privateKeyPem, algorithm: 'EdDSA', iss: issuer, aud: 'member' });
   }
 
   accessToken(
@@ -60,18 +63,32 @@ export class TokenIssuer {
     seed: SeedClaims,
     claims: Record<string, unknown> = {},
   ): string {
-    // `user_id`, `name`, `email` (and `exp`) as the seed's clients read them; `sub` for everything new.
-    return this.#signers[subject.kind]({
-      ...claims,
-      sub: String(subject.id),
-      role: subject.role,
-      user_id: subject.id,
-      name: seed.name,
-      email: seed.email,
-      sid: sessionId,
-      jti: randomUUID(),
-    });
+    return this.#signers[subject.kind](payloadOf(subject, sessionId, seed, claims));
   }
+
+  /** A member's access token that works until `exp` (seconds), for a session the old system began. */
+  memberAccessTokenUntil(subject: Subject, sessionId: string, seed: SeedClaims, exp: number): string {
+    return this.#memberUntil({ ...payloadOf(subject, sessionId, seed), exp });
+  }
+}
+
+function payloadOf(
+  subject: Subject,
+  sessionId: string,
+  seed: SeedClaims,
+  claims: Record<string, unknown> = {},
+) {
+  // `user_id`, `name`, `email` (and `exp`) as the seed's clients read them; `sub` for everything new.
+  return {
+    ...claims,
+    sub: String(subject.id),
+    role: subject.role,
+    user_id: subject.id,
+    name: seed.name,
+    email: seed.email,
+    sid: sessionId,
+    jti: randomUUID(),
+  };
 }
 
 export function newRefreshToken(): { token: string; hash: Buffer } {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Executor } from '@kasa/db';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Audience } from '../application/token-issuer.ts';
@@ -102,6 +103,42 @@ export async function sessionOwner(
 ): Promise<{ kind: Audience; subjectId: number } | undefined> {
   const [row] = await tx
     .select({ kind: refreshTokens.subjectKind, subjectId: refreshTokens.subjectId })
+    .from(refreshTokens)
+    .where(eq(refreshTokens.familyId, familyId))
+    .limit(1);
+  return row;
+}
+
+/**
+ * A session the old system began (a seed token's), named by the caller: a family like any other,
+ * so that sign-out, a block and a new phone end it by the code above. It has no refresh token:
+ * where a token's hash would be, its row holds random bytes, which no token given out hashes to.
+ */
+export async function insertSessionWithoutRefresh(
+  tx: Executor,
+  session: { familyId: string; kind: Audience; subjectId: number; expiresAt: Date },
+): Promise<void> {
+  await insertRefreshToken(tx, {
+    hash: randomBytes(32),
+    kind: session.kind,
+    subjectId: session.subjectId,
+    familyId: session.familyId,
+    expiresAt: session.expiresAt,
+    accessExpiresAt: session.expiresAt,
+  });
+}
+
+/** Whose a session is and whether it was ended, by its id; undefined when it never began. */
+export async function findSession(
+  tx: Executor,
+  familyId: string,
+): Promise<Pick<RefreshTokenRow, 'subjectKind' | 'subjectId' | 'revokedAt'> | undefined> {
+  const [row] = await tx
+    .select({
+      subjectKind: refreshTokens.subjectKind,
+      subjectId: refreshTokens.subjectId,
+      revokedAt: refreshTokens.revokedAt,
+    })
     .from(refreshTokens)
     .where(eq(refreshTokens.familyId, familyId))
     .limit(1);

@@ -27,6 +27,12 @@ export const memberAccounts = mysqlTable('member_accounts', {
   email: varchar('email', { length: 254 }),
   /** When the member service changed them (the event's time): an older, late event changes nothing. */
   contactAsOf: datetime('contact_as_of', { mode: 'date', fsp: 3 }),
+  /**
+   * When every session of the member was ended (blocked, new phone), if ever. The old system's
+   * tokens were all issued before the switch-over, so from then on none of them opens anything:
+   * not even one Kasa has not seen yet, which no session row names.
+   */
+  seedSessionsEndedAt: datetime('seed_sessions_ended_at', { mode: 'date', fsp: 3 }),
   createdAt: createdAt(),
 });
 
@@ -70,6 +76,10 @@ export const staffUsers = mysqlTable('staff_users', {
   email: varchar('email', { length: 254 }).notNull(),
   phone: varchar('phone', { length: 16 }),
   role: mysqlEnum('role', ['admin', 'staff']).notNull().default('staff'),
+  /**
+   * A PHC string: `$argon2id$…`, or `$seed-sha256$<hex>`, the old system's unsalted hash of an
+   * imported account whose owner has not signed in to Kasa yet (replaced at that sign-in).
+   */
   passwordHash: varchar('password_hash', { length: 255 }).notNull(),
   mustChangePassword: boolean('must_change_password').notNull().default(true),
   isActive: boolean('is_active').notNull().default(true),
@@ -77,6 +87,11 @@ export const staffUsers = mysqlTable('staff_users', {
   lockedUntil: datetime('locked_until', { mode: 'date', fsp: 3 }),
   createdAt: createdAt(),
   updatedAt: datetime('updated_at', { mode: 'date', fsp: 3 }).notNull().default(sql`CURRENT_TIMESTAMP(3)`),
+  /**
+   * When the switch-over last wrote this account from the old system (null: made in Kasa). An
+   * edit in Kasa stamps `updated_at` after it, and a later import then leaves the account alone.
+   */
+  importedAt: datetime('imported_at', { mode: 'date', fsp: 3 }),
 });
 
 /**

@@ -21,9 +21,19 @@ export async function findAccountByPhone(tx: Executor, phone: string, forUpdate 
   return account;
 }
 
-export async function findAccount(tx: Executor, id: number): Promise<MemberAccount | undefined> {
-  const [account] = await tx.select().from(memberAccounts).where(eq(memberAccounts.id, id));
+export async function findAccount(
+  tx: Executor,
+  id: number,
+  forUpdate = false,
+): Promise<MemberAccount | undefined> {
+  const query = tx.select().from(memberAccounts).where(eq(memberAccounts.id, id));
+  const [account] = forUpdate ? await query.for('update') : await query;
   return account;
+}
+
+/** From `at` on, no token of the old system opens a session of this member. */
+export async function endSeedSessions(tx: Executor, id: number, at: Date): Promise<void> {
+  await tx.update(memberAccounts).set({ seedSessionsEndedAt: at }).where(eq(memberAccounts.id, id));
 }
 
 export async function createAccount(tx: Executor, phone: string): Promise<number> {

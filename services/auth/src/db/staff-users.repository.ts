@@ -107,9 +107,20 @@ export async function savePassword(
     .where(eq(staffUsers.id, id));
 }
 
-/** A stronger hash of the same password, made at sign-in: nothing the user sees changes. */
-export async function saveRehash(tx: Executor, id: number, hash: string): Promise<void> {
-  await tx.update(staffUsers).set({ passwordHash: hash }).where(eq(staffUsers.id, id));
+/**
+ * A stronger hash of the same password, made at sign-in: nothing the user sees changes, but for
+ * `mustChange` (a password from the old system, to be changed). No edit: `updated_at` stays.
+ */
+export async function saveRehash(
+  tx: Executor,
+  id: number,
+  hash: string,
+  { mustChange = false }: { mustChange?: boolean } = {},
+): Promise<void> {
+  await tx
+    .update(staffUsers)
+    .set({ passwordHash: hash, ...(mustChange ? { mustChangePassword: true } : {}) })
+    .where(eq(staffUsers.id, id));
 }
 
 /** A second account with a login already taken (case aside) breaks the unique key. */

@@ -1,17 +1,16 @@
 import { MemberBlocked, MemberContactChanged, MemberUnblocked, PhoneChanged } from '@kasa/contracts';
 import type { Consumers } from '@kasa/messaging';
-import { revokeSubject } from '../db/refresh-tokens.repository.ts';
+import { endMemberSessions } from '../application/end-member-sessions.ts';
 import { setAccountBlocked, setAccountContact, setAccountPhone } from '../db/sign-in.repository.ts';
 
 /**
  * The member service decides who is blocked and which phone a member has; sign-in follows.
- * Blocking and a new phone end every session of the member: refresh is refused at once, access
- * tokens as soon as the gateways learn of the revocation (within a second).
+ * Blocking and a new phone end every session of the member (end-member-sessions.ts).
  */
 export function memberAccountHandlers(consumers: Consumers): void {
   consumers.handle(MemberBlocked, async (event, { tx }) => {
     await setAccountBlocked(tx, event.data.memberId, true);
-    await revokeSubject(tx, 'member', event.data.memberId, new Date());
+    await endMemberSessions(tx, event.data.memberId, new Date());
   });
   consumers.handle(MemberUnblocked, async (event, { tx }) => {
     await setAccountBlocked(tx, event.data.memberId, false);
@@ -23,6 +22,6 @@ export function memberAccountHandlers(consumers: Consumers): void {
   });
   consumers.handle(PhoneChanged, async (event, { tx }) => {
     await setAccountPhone(tx, event.data.memberId, event.data.phone);
-    await revokeSubject(tx, 'member', event.data.memberId, new Date());
+    await endMemberSessions(tx, event.data.memberId, new Date());
   });
 }

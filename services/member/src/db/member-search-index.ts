@@ -1,6 +1,6 @@
 import type { Executor } from '@kasa/db';
-import { asc, gte } from 'drizzle-orm';
-import { members } from './schema.ts';
+import { asc, eq, gte } from 'drizzle-orm';
+import { members, searchIndexEpoch } from './schema.ts';
 
 export type SearchField = 'name' | 'passport' | 'inn' | 'iban' | 'certificate';
 export const SEARCH_FIELDS: readonly SearchField[] = ['name', 'passport', 'inn', 'iban', 'certificate'];
@@ -81,6 +81,8 @@ const latestFirst = (a: Entry, b: Entry) => b.updatedAt - a.updatedAt || b.id - 
  * service instance keeps it in memory, in the list's order, and brings it up to date before
  * every search from the rows changed since (by `updated_at`, an index range, almost always
  * empty): a search sees every change committed before it, whichever instance made it.
+ * Rows written with an `updated_at` in the past (the switch-over's import) are announced by a
+ * bump of `search_index_epoch`, read first: the index then reads every member again.
  */
 export class MemberSearchIndex {
   #entries: Entry[] = [];
@@ -89,6 +91,8 @@ export class MemberSearchIndex {
   readonly #byId = new Map<number, Entry>();
   /** When the last read of changes began (this process's clock), or never. */
   #lastReadAt: number | undefined;
+  /** `search_index_epoch` as the last read found it: when it moves, every member is read again. */
+  #epoch = 0;
   #refreshing: Promise<void> | undefined;
 
   /**
@@ -149,7 +153,15 @@ export class MemberSearchIndex {
 
   async #readChanges(tx: Executor): Promise<void> {
     const startedAt = Date.now();
-    const since = new Date(this.#lastReadAt === undefined ? 0 : this.#lastReadAt - OVERLAP_MS);
+    // Read before the changes: a bump committed after this read is seen by the next search.
+    const [marker] = await tx
+      .select({ epoch: searchIndexEpoch.epoch })
+      .from(searchIndexEpoch)
+      .where(eq(searchIndexEpoch.id, 1))
+      .limit(1);
+    const epoch = marker?.epoch ?? 0;
+    const everything = this.#lastReadAt === undefined || epoch !== this.#epoch;
+    const since = new Date(everything ? 0 : this.#lastReadAt! - OVERLAP_MS);
     const rows = await tx
       .select({
         id: members.id,
@@ -184,6 +196,7 @@ export class MemberSearchIndex {
       });
     if (changed.length > 0) this.#merge(changed);
     this.#lastReadAt = startedAt;
+    this.#epoch = epoch;
   }
 
   /** The changed members leave their old place and join the list in order: one pass over it. */

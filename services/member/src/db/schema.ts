@@ -10,6 +10,7 @@ import {
   mediumtext,
   mysqlEnum,
   mysqlTable,
+  primaryKey,
   text,
   uniqueIndex,
   varchar,
@@ -244,3 +245,34 @@ export const waitingContributions = mysqlTable(
   },
   (table) => [index('waiting_contributions_member').on(table.memberId, table.appliedAt, table.refundedAt)],
 );
+
+/**
+ * What the switch-over's import (issue 19, src/import/) brought from the seed's rows that keep no
+ * id of their own in Kasa (a member's program, an identity document), and every file it stored
+ * for a seed row (a program's terms, a member's photo, a document): a row named here is never
+ * brought or stored again, and the verification opens each file against its checksum.
+ */
+export const seedImports = mysqlTable(
+  'seed_imports',
+  {
+    /** The seed's table, or `table.column` for a file a row names (`members.photo`). */
+    seedTable: varchar('seed_table', { length: 32 }).notNull(),
+    /** The seed row's id, or what tells it apart when the table has none (`member/program/...`). */
+    seedKey: varchar('seed_key', { length: 128 }).notNull(),
+    /** The file stored for it, if any, and the SHA-256 of its stored (stripped) bytes. */
+    fileName: varchar('file_name', { length: 64 }),
+    sha256: char('sha256', { length: 64 }),
+    importedAt: createdAt(),
+  },
+  (table) => [primaryKey({ name: 'seed_imports_key', columns: [table.seedTable, table.seedKey] })],
+);
+
+/**
+ * One row: bumped by whatever writes members with an `updated_at` in the past (the switch-over's
+ * import), which the search index's reads of recent changes would never see: each instance's
+ * index reads every member again when it finds the number moved (db/member-search-index.ts).
+ */
+export const searchIndexEpoch = mysqlTable('search_index_epoch', {
+  id: int('id', { unsigned: true }).primaryKey(),
+  epoch: bigint('epoch', { mode: 'number', unsigned: true }).notNull(),
+});

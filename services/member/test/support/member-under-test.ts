@@ -17,6 +17,8 @@ import { memberService } from '../../src/service.ts';
 export interface MemberUnderTest {
   service: RunningService;
   namespace: string;
+  /** The environment the service runs with (its schema, broker namespace, files), for a tool beside it. */
+  env: Record<string, string>;
   /** The encrypted file store's folder. */
   filesDir: string;
   /** Publishes an event on the bus as another service's relay would. */
@@ -43,14 +45,12 @@ export async function startMember(env: Record<string, string> = {}): Promise<Mem
   const namespace = testNamespace();
   const keys = generateEd25519Keys();
   const files = await testFileStore('member');
-  const service = (await startService(memberService, {
-    env: {
-      ...testServiceEnv({ schemaPrefix: schemas.prefix, namespace, publicKeyPem: keys.publicKeyPem }),
-      ...files.env,
-      ...env,
-    },
-    listen: false,
-  })) as RunningService;
+  const serviceEnv = {
+    ...testServiceEnv({ schemaPrefix: schemas.prefix, namespace, publicKeyPem: keys.publicKeyPem }),
+    ...files.env,
+    ...env,
+  };
+  const service = (await startService(memberService, { env: serviceEnv, listen: false })) as RunningService;
   const token = bearerTokens(keys);
   const query = async <T>(sql: string, values: unknown[] = []) => {
     const [rows] = await service.context.database.pool.query(sql, values);
@@ -64,6 +64,7 @@ export async function startMember(env: Record<string, string> = {}): Promise<Mem
   return {
     service,
     namespace,
+    env: serviceEnv,
     filesDir: files.dir,
     publish,
     query,

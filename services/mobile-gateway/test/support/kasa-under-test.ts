@@ -68,6 +68,8 @@ interface KasaOptions {
   withDiia?: boolean;
   /** The auth service's own variables (its sign-in limits, say). */
   authEnv?: Record<string, string>;
+  /** The mobile gateway's own variables (the old system's token secret, say). */
+  mobileEnv?: Record<string, string>;
 }
 
 async function startKasaOnce({
@@ -76,6 +78,7 @@ async function startKasaOnce({
   withPayments = false,
   withDiia = false,
   authEnv = {},
+  mobileEnv = {},
 }: KasaOptions): Promise<KasaUnderTest> {
   const schemas = testSchemaPrefix();
   const keys = generateEd25519Keys();
@@ -186,7 +189,7 @@ async function startKasaOnce({
     }
     running.push(
       await startGateway(mobileGateway, {
-        env: { ...shared, MOBILE_GATEWAY_PORT: String(mobilePort), PUBLIC_URL: mobileUrl },
+        env: { ...shared, MOBILE_GATEWAY_PORT: String(mobilePort), PUBLIC_URL: mobileUrl, ...mobileEnv },
       }),
     );
     if (withStaff) {

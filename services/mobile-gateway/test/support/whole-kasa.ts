@@ -31,11 +31,22 @@ export interface ApprovedMember {
  * `withDiia` a local Diia), started before its tests and stopped after them, with clients for
  * both gateways (the admin one as an administrator) and a way to make an approved member.
  */
-export function wholeKasa({ withDiia = false, authEnv = {} as Record<string, string> } = {}) {
+export function wholeKasa({
+  withDiia = false,
+  authEnv = {} as Record<string, string>,
+  mobileEnv = {} as Record<string, string>,
+} = {}) {
   let kasa: KasaUnderTest;
   let adminToken: string;
   before(async () => {
-    kasa = await startKasa({ withMembers: true, withStaff: true, withPayments: true, withDiia, authEnv });
+    kasa = await startKasa({
+      withMembers: true,
+      withStaff: true,
+      withPayments: true,
+      withDiia,
+      authEnv,
+      mobileEnv,
+    });
     adminToken = signToken(kasa.keys.privateKey, claimsFor({ sub: '1', aud: 'staff', role: 'admin' }));
   });
   after(() => kasa?.stop());

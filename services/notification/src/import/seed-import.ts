@@ -2,13 +2,13 @@ import type { Tx } from '@kasa/db';
 import { openServiceDatabase } from '@kasa/runtime';
 import {
   dayOfSeedDateTime,
-  flagOfSeed,
   instantOfSeedDateTime,
   type OpenServiceImport,
   phoneOfSeed,
   type SeedRow,
+  seedMemberBlocked,
 } from '@kasa/seed-import';
-import { count } from 'drizzle-orm';
+import { count, inArray } from 'drizzle-orm';
 import { memberContacts } from '../db/schema.ts';
 import { notificationService } from '../service.ts';
 
@@ -52,12 +52,28 @@ async function writeContacts(tx: Tx, rows: readonly SeedRow[], runStartedAt: Dat
       memberId: Number(row.id),
       phone: phoneOfSeed(row.phone ?? null),
       phoneSetAt: changed,
-      blocked: !flagOfSeed(row.is_active ?? null, true),
+      blocked: seedMemberBlocked(row),
       blockedSetAt: changed,
       paidUntil: paidUntil === 'invalid' ? null : paidUntil,
       paidUntilSetAt: changed,
     };
   });
+  // A phone two members held is texted to the first (the lowest id) only, as the member service
+  // keeps it for them: never one member's news at another's number.
+  const phones = values.map(({ phone }) => phone).filter((phone): phone is string => phone !== null);
+  const held = phones.length
+    ? await tx
+        .select({ memberId: memberContacts.memberId, phone: memberContacts.phone })
+        .from(memberContacts)
+        .where(inArray(memberContacts.phone, phones))
+    : [];
+  const holders = new Map(held.map(({ memberId, phone }) => [phone, memberId]));
+  for (const value of values) {
+    if (value.phone === null) continue;
+    const holder = holders.get(value.phone);
+    if (holder !== undefined && holder !== value.memberId) value.phone = null;
+    else holders.set(value.phone, value.memberId);
+  }
   const [result] = await tx.insert(memberContacts).ignore().values(values);
   return result.affectedRows;
 }

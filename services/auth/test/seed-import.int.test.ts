@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { openSeedSource, runSeedImport, type SeedSource, type ServiceImport } from '@kasa/seed-import';
+import {
+  createSeedDatabase,
+  fillSeedFixture,
+  generateEd25519Keys,
+  type SeedDatabase,
+  testNamespace,
+  testSchemaPrefix,
+  testServiceEnv,
+} from '@kasa/testing';
+import { openSeedImport } from '../src/import/seed-import.ts';
+
+/** The auth service's switch-over: staff with their old hashes, and a sign-in account per member phone. */
+let seed: SeedDatabase;
+let source: SeedSource;
+let auth: ServiceImport;
+const schemas = testSchemaPrefix();
+
+before(async () => {
+  seed = await createSeedDatabase();
+  await fillSeedFixture(seed);
+  source = await openSeedSource(seed.url);
+  const env = testServiceEnv({
+    schemaPrefix: schemas.prefix,
+    namespace: testNamespace(),
+    publicKeyPem: generateEd25519Keys().publicKeyPem,
+  });
+  auth = await openSeedImport({ ...process.env, ...env });
+});
+after(async () => {
+  await auth?.close();
+  await source?.close();
+  await seed?.drop();
+  await schemas.drop();
+});
+
+const query = async <T>(sql: string) => (await auth.database.pool.query(sql))[0] as T[];
+
+test('staff keep their ids and logins; members with a phone of their own get a sign-in account', async () => {
+  const outcome = await runSeedImport({ source, services: [auth], filesDir: null });
+  assert.deepEqual(
+    outcome.written.map(({ step, read, written }) => ({ step, read, written })),
+    [
+      { step: 'staff users', read: 3, written: 3 },
+      { step: 'member accounts', read: 5, written: 3 },
+    ],
+  );
+  assert.deepEqual(
+    await query<{ id: number; login: string; seed: number }>(
+      "SELECT id, login, password_hash LIKE '$seed-sha256$%' AS seed FROM staff_users ORDER BY id",
+    ),
+    [
+      { id: 1, login: 'admin', seed: 1 },
+      { id: 2, login: 'agent', seed: 1 },
+      { id: 3, login: 'former', seed: 1 },
+    ],
+  );
+  assert.deepEqual(
+    await query<{ id: number; phone: string; blocked: number }>(
+      'SELECT id, phone, blocked FROM member_accounts ORDER BY id',
+    ),
+    [
+      { id: 10, phone: '+380671234510', blocked: 0 },
+      { id: 11, phone: '+380671234511', blocked: 0 },
+      { id: 12, phone: '+380671234512', blocked: 0 },
+    ],
+  );
+  const refused = outcome.problems.filter(({ kind }) => kind === 'not_imported');
+  assert.deepEqual(
+    refused.map((problem) => ('id' in problem ? problem.id : null)),
+    [13, 14],
+    'the second holder of a phone, and a phone that is no number, are reported by id',
+  );
+  assert.ok(!JSON.stringify(outcome.problems).includes('380671234510'), 'never a phone in the report');
+  assert.ok(
+    outcome.verification.every((line) => line.agrees),
+    JSON.stringify(outcome.verification),
+  );
+  const [outbox] = await query<{ n: number }>('SELECT COUNT(*) AS n FROM outbox');
+  assert.equal(Number(outbox!.n), 0, 'no event for the past');
+});
+
+test('a second run writes nothing', async () => {
+  const again = await runSeedImport({ source, services: [auth], filesDir: null });
+  assert.deepEqual(
+    again.written.map(({ written }) => written),
+    [0, 0],
+  );
+});
