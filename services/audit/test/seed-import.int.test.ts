@@ -1,41 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openSeedSource, runSeedImport, type SeedSource, type ServiceImport } from '@kasa/seed-import';
-import {
-  createSeedDatabase,
-  fillSeedFixture,
-  generateEd25519Keys,
-  type SeedDatabase,
-  testNamespace,
-  testSchemaPrefix,
-  testServiceEnv,
-} from '@kasa/testing';
+import { runSeedImport, type ServiceImport } from '@kasa/seed-import';
+import { type SeedImportUnderTest, seedImportUnderTest } from '@kasa/seed-import/testing';
 import { verifyChain } from '../src/application/verify-chain.ts';
 import { openSeedImport } from '../src/import/seed-import.ts';
 
 /** The switch-over is one entry in the trail, by the system, and only when it brought something over. */
-let seed: SeedDatabase;
-let source: SeedSource;
+let under: SeedImportUnderTest;
 let audit: ServiceImport;
-const schemas = testSchemaPrefix();
 
 before(async () => {
-  seed = await createSeedDatabase();
-  await fillSeedFixture(seed);
-  source = await openSeedSource(seed.url);
-  const env = testServiceEnv({
-    schemaPrefix: schemas.prefix,
-    namespace: testNamespace(),
-    publicKeyPem: generateEd25519Keys().publicKeyPem,
-  });
-  audit = await openSeedImport({ ...process.env, ...env });
+  under = await seedImportUnderTest(openSeedImport);
+  audit = under.service;
 });
-after(async () => {
-  await audit?.close();
-  await source?.close();
-  await seed?.drop();
-  await schemas.drop();
-});
+after(() => under?.close());
 
 /** A service's import that brought `rows` over, standing in for the others. */
 const bringing = (rows: number): ServiceImport => ({
@@ -54,7 +32,7 @@ const entries = async () => {
 };
 
 test('a run that brought rows over is one entry, by the system, about the import', async () => {
-  await runSeedImport({ source, services: [bringing(1), audit], filesDir: null });
+  await runSeedImport({ source: under.source, services: [bringing(1), audit], filesDir: null });
   const trail = await entries();
   assert.equal(trail.length, 1);
   assert.deepEqual(
@@ -65,6 +43,6 @@ test('a run that brought rows over is one entry, by the system, about the import
 });
 
 test('a run that brought nothing anew adds nothing', async () => {
-  await runSeedImport({ source, services: [bringing(0), audit], filesDir: null });
+  await runSeedImport({ source: under.source, services: [bringing(0), audit], filesDir: null });
   assert.equal((await entries()).length, 1);
 });

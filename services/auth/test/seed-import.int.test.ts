@@ -1,45 +1,23 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openSeedSource, runSeedImport, type SeedSource, type ServiceImport } from '@kasa/seed-import';
-import {
-  createSeedDatabase,
-  fillSeedFixture,
-  generateEd25519Keys,
-  type SeedDatabase,
-  testNamespace,
-  testSchemaPrefix,
-  testServiceEnv,
-} from '@kasa/testing';
+import { runSeedImport, type ServiceImport } from '@kasa/seed-import';
+import { type SeedImportUnderTest, seedImportUnderTest } from '@kasa/seed-import/testing';
 import { openSeedImport } from '../src/import/seed-import.ts';
 
 /** The auth service's switch-over: staff with their old hashes, and a sign-in account per member phone. */
-let seed: SeedDatabase;
-let source: SeedSource;
+let under: SeedImportUnderTest;
 let auth: ServiceImport;
-const schemas = testSchemaPrefix();
 
 before(async () => {
-  seed = await createSeedDatabase();
-  await fillSeedFixture(seed);
-  source = await openSeedSource(seed.url);
-  const env = testServiceEnv({
-    schemaPrefix: schemas.prefix,
-    namespace: testNamespace(),
-    publicKeyPem: generateEd25519Keys().publicKeyPem,
-  });
-  auth = await openSeedImport({ ...process.env, ...env });
+  under = await seedImportUnderTest(openSeedImport);
+  auth = under.service;
 });
-after(async () => {
-  await auth?.close();
-  await source?.close();
-  await seed?.drop();
-  await schemas.drop();
-});
+after(() => under?.close());
 
 const query = async <T>(sql: string) => (await auth.database.pool.query(sql))[0] as T[];
 
 test('staff keep their ids and logins; members with a phone of their own get a sign-in account', async () => {
-  const outcome = await runSeedImport({ source, services: [auth], filesDir: null });
+  const outcome = await runSeedImport({ source: under.source, services: [auth], filesDir: null });
   assert.deepEqual(
     outcome.written.map(({ step, read, written }) => ({ step, read, written })),
     [
@@ -83,7 +61,7 @@ test('staff keep their ids and logins; members with a phone of their own get a s
 });
 
 test('a second run writes nothing', async () => {
-  const again = await runSeedImport({ source, services: [auth], filesDir: null });
+  const again = await runSeedImport({ source: under.source, services: [auth], filesDir: null });
   assert.deepEqual(
     again.written.map(({ written }) => written),
     [0, 0],

@@ -1,40 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openSeedSource, runSeedImport, type SeedSource, type ServiceImport } from '@kasa/seed-import';
-import {
-  createSeedDatabase,
-  fillSeedFixture,
-  generateEd25519Keys,
-  type SeedDatabase,
-  testNamespace,
-  testSchemaPrefix,
-  testServiceEnv,
-} from '@kasa/testing';
+import { runSeedImport, type ServiceImport } from '@kasa/seed-import';
+import { type SeedImportUnderTest, seedImportUnderTest } from '@kasa/seed-import/testing';
 import { openSeedImport } from '../src/import/seed-import.ts';
 
 /** The switch-over's contacts: every seed member's number, blocking and paid-until, no text sent. */
-let seed: SeedDatabase;
-let source: SeedSource;
+let under: SeedImportUnderTest;
 let notification: ServiceImport;
-const schemas = testSchemaPrefix();
 
 before(async () => {
-  seed = await createSeedDatabase();
-  await fillSeedFixture(seed);
-  source = await openSeedSource(seed.url);
-  const env = testServiceEnv({
-    schemaPrefix: schemas.prefix,
-    namespace: testNamespace(),
-    publicKeyPem: generateEd25519Keys().publicKeyPem,
-  });
-  notification = await openSeedImport({ ...process.env, ...env });
+  under = await seedImportUnderTest(openSeedImport);
+  notification = under.service;
 });
-after(async () => {
-  await notification?.close();
-  await source?.close();
-  await seed?.drop();
-  await schemas.drop();
-});
+after(() => under?.close());
 
 const contacts = async () => {
   const [rows] = await notification.database.pool.query(
@@ -49,7 +27,11 @@ const contacts = async () => {
 };
 
 test('each member is a contact, dated by its row, and nothing is queued to send', async () => {
-  const outcome = await runSeedImport({ source, services: [notification], filesDir: seed.filesDir });
+  const outcome = await runSeedImport({
+    source: under.source,
+    services: [notification],
+    filesDir: under.seed.filesDir,
+  });
   assert.deepEqual(outcome.written, [
     {
       service: 'notification',
@@ -72,7 +54,11 @@ test('each member is a contact, dated by its row, and nothing is queued to send'
 });
 
 test('a second run writes nothing', async () => {
-  const again = await runSeedImport({ source, services: [notification], filesDir: seed.filesDir });
+  const again = await runSeedImport({
+    source: under.source,
+    services: [notification],
+    filesDir: under.seed.filesDir,
+  });
   assert.equal(again.written[0]!.written, 0);
   assert.equal((await contacts()).length, 5);
 });

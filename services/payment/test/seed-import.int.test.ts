@@ -1,21 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import {
-  type ImportOutcome,
-  openSeedSource,
-  runSeedImport,
-  type SeedSource,
-  type ServiceImport,
-} from '@kasa/seed-import';
-import {
-  createSeedDatabase,
-  fillSeedFixture,
-  generateEd25519Keys,
-  type SeedDatabase,
-  testNamespace,
-  testSchemaPrefix,
-  testServiceEnv,
-} from '@kasa/testing';
+import { type ImportOutcome, runSeedImport, type ServiceImport } from '@kasa/seed-import';
+import { type SeedImportUnderTest, seedImportUnderTest } from '@kasa/seed-import/testing';
 import { openSeedImport } from '../src/import/seed-import.ts';
 import { type PaymentUnderTest, startPayment } from './support/payment-under-test.ts';
 
@@ -25,41 +11,30 @@ import { type PaymentUnderTest, startPayment } from './support/payment-under-tes
  * routes answer for them as for Kasa's own, and a late LiqPay callback finds its order without
  * crediting it twice.
  */
-let seed: SeedDatabase;
-let source: SeedSource;
+let under: SeedImportUnderTest;
 let payment: ServiceImport;
 let kasa: PaymentUnderTest;
 let first: ImportOutcome;
-const schemas = testSchemaPrefix();
 
 before(async () => {
-  seed = await createSeedDatabase();
-  await fillSeedFixture(seed);
   // This part's own cases, beside the fixture's: an order id two payments share, a type Kasa has
   // no kind for, a payout without an amount or a creation date for a request the seed lost,
   // paid just after midnight in Kyiv's summer (the day before in UTC).
-  await seed.connection.query(`
+  under = await seedImportUnderTest(openSeedImport, {
+    extra: `
     INSERT INTO payment_types (id, name) VALUES (4, 'Штраф');
     INSERT INTO payments (id, created_at, updated_at, iban, payment_type, payment_identifier, member_id, request_id, payment_date, amount) VALUES
      (405, '2024-01-06 10:00:00', NULL, NULL, 1, 'order-400', 12, NULL, '2024-01-06 10:00:00', 50),
      (406, '2024-01-07 10:00:00', NULL, NULL, 4, NULL, 10, NULL, '2024-01-07 10:00:00', 20),
-     (407, NULL, NULL, 'UA213223130000026007233566001', 2, NULL, 10, 999, '2024-07-01 00:30:00', NULL);`);
-  source = await openSeedSource(seed.url);
-  const env = testServiceEnv({
-    schemaPrefix: schemas.prefix,
-    namespace: testNamespace(),
-    publicKeyPem: generateEd25519Keys().publicKeyPem,
+     (407, NULL, NULL, 'UA213223130000026007233566001', 2, NULL, 10, 999, '2024-07-01 00:30:00', NULL);`,
   });
-  payment = await openSeedImport({ ...process.env, ...env });
-  first = await runSeedImport({ source, services: [payment], filesDir: seed.filesDir });
-  kasa = await startPayment({ MYSQL_SCHEMA_PREFIX: schemas.prefix });
+  payment = under.service;
+  first = await runSeedImport({ source: under.source, services: [payment], filesDir: under.seed.filesDir });
+  kasa = await startPayment({ MYSQL_SCHEMA_PREFIX: under.schemaPrefix });
 });
 after(async () => {
   await kasa?.close();
-  await payment?.close();
-  await source?.close();
-  await seed?.drop();
-  await schemas.drop();
+  await under?.close();
 });
 
 const rows = () =>
@@ -256,7 +231,11 @@ test('the verification agrees: counts, sums per member, order ids, grants; the r
 
 test('a second run writes nothing and changes nothing', async () => {
   const before = await rows();
-  const again = await runSeedImport({ source, services: [payment], filesDir: seed.filesDir });
+  const again = await runSeedImport({
+    source: under.source,
+    services: [payment],
+    filesDir: under.seed.filesDir,
+  });
   assert.deepEqual(
     again.written.map(({ written }) => written),
     [0, 0, 0, 0],
@@ -274,7 +253,12 @@ test('a run that stopped half way is resumed by running again, batch by batch', 
   // As if it had stopped after the batch that ended with payment 402 and request 201.
   await kasa.query('DELETE FROM payments WHERE id > 402');
   await kasa.query('DELETE FROM request_grants WHERE request_id > 201');
-  const resumed = await runSeedImport({ source, services: [payment], filesDir: seed.filesDir, batch: 2 });
+  const resumed = await runSeedImport({
+    source: under.source,
+    services: [payment],
+    filesDir: under.seed.filesDir,
+    batch: 2,
+  });
   assert.deepEqual(
     resumed.written.map(({ written }) => written),
     [0, 0, 1, 4],
