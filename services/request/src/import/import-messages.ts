@@ -4,7 +4,7 @@ import type { SeedProblem, SeedRow } from '@kasa/seed-import';
 import { requestMessages } from '../db/schema.ts';
 import { idsAlreadyThere, requestsAlreadyThere } from './imported-rows.ts';
 import type { SeedFacts } from './seed-facts.ts';
-import { idOf, madeAt, requiredText } from './seed-values.ts';
+import { idOf, madeAt, noteOrphan, requiredText } from './seed-values.ts';
 
 type NewMessage = typeof requestMessages.$inferInsert;
 
@@ -36,15 +36,13 @@ export function messageOfSeed(
     report({ kind: 'not_imported', table: 'request_messages', id, reason: 'it names no request' });
     return null;
   }
-  if (!facts.requestIds.has(requestId))
-    report({
-      kind: 'orphan',
-      table: 'request_messages',
-      id,
-      column: 'request_id',
-      points_to: 'requests',
-      value: requestId,
-    });
+  noteOrphan(report, facts.requestIds, {
+    table: 'request_messages',
+    id,
+    column: 'request_id',
+    points_to: 'requests',
+    value: requestId,
+  });
   return {
     id,
     requestId,

@@ -7,7 +7,7 @@ import { findSeedFile, type SeedProblem, type SeedRow } from '@kasa/seed-import'
 import { requestFiles } from '../db/schema.ts';
 import { idsAlreadyThere, requestsAlreadyThere } from './imported-rows.ts';
 import type { SeedFacts } from './seed-facts.ts';
-import { idOf, madeAt } from './seed-values.ts';
+import { idOf, madeAt, noteOrphan } from './seed-values.ts';
 
 /** Files stored at once: each is read, stripped, encrypted and flushed to disk on its own. */
 const FILES_AT_ONCE = 8;
@@ -92,15 +92,13 @@ function receiptOf(
     work.report({ kind: 'not_imported', table: 'files', id: row.id ?? '?', reason: 'its id is no row id' });
     return null;
   }
-  if (!work.facts.requestIds.has(requestId))
-    work.report({
-      kind: 'orphan',
-      table: 'files',
-      id,
-      column: 'request_id',
-      points_to: 'requests',
-      value: requestId,
-    });
+  noteOrphan(work.report, work.facts.requestIds, {
+    table: 'files',
+    id,
+    column: 'request_id',
+    points_to: 'requests',
+    value: requestId,
+  });
   const request = requests.get(requestId);
   const uploader = idOf(row.member_id);
   const memberId = request?.memberId ?? uploader;

@@ -5,7 +5,15 @@ import { requests } from '../db/schema.ts';
 import type { RequestStatus } from '../domain/request-status.ts';
 import { idsAlreadyThere } from './imported-rows.ts';
 import { paidFor, type SeedFacts } from './seed-facts.ts';
-import { changedAt, charsWithin, idOf, importedStatusVersion, madeAt, requiredText } from './seed-values.ts';
+import {
+  changedAt,
+  charsWithin,
+  idOf,
+  importedStatusVersion,
+  madeAt,
+  noteOrphan,
+  requiredText,
+} from './seed-values.ts';
 
 type NewRequest = typeof requests.$inferInsert;
 
@@ -38,15 +46,13 @@ export function requestOfSeed(
     report({ kind: 'not_imported', table: 'requests', id, reason: 'it names no member (member_id is NULL)' });
     return null;
   }
-  if (!facts.memberIds.has(memberId))
-    report({
-      kind: 'orphan',
-      table: 'requests',
-      id,
-      column: 'member_id',
-      points_to: 'members',
-      value: memberId,
-    });
+  noteOrphan(report, facts.memberIds, {
+    table: 'requests',
+    id,
+    column: 'member_id',
+    points_to: 'members',
+    value: memberId,
+  });
 
   const createdAt = madeAt(row, 'requests', { at: runStartedAt, what: 'the import’s start' }, report);
   const status = statusOf(row, id, facts, report);

@@ -110,3 +110,15 @@ export function changedAt(row: SeedRow, made: Date): Date {
   const instant = instantOfSeedDateTime(row.updated_at ?? null);
   return instant instanceof Date ? instant : made;
 }
+
+/**
+ * Reports a row pointing at a `points_to` row the seed no longer has (it still comes over:
+ * history is never dropped); nothing when `known` has it.
+ */
+export function noteOrphan(
+  report: (problem: SeedProblem) => void,
+  known: ReadonlySet<number>,
+  where: { table: string; id: number; column: string; points_to: string; value: number },
+): void {
+  if (!known.has(where.value)) report({ kind: 'orphan', ...where });
+}
