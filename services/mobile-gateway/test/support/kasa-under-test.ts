@@ -70,6 +70,17 @@ interface KasaOptions {
   authEnv?: Record<string, string>;
   /** The mobile gateway's own variables (the old system's token secret, say). */
   mobileEnv?: Record<string, string>;
+  /**
+   * Start on schemas and files already filled (by the switch-over's import, say) rather than
+   * fresh ones: the services take these, as `./kasa run`'s do, and whoever filled them drops them.
+   */
+  onData?: StoredData;
+}
+
+/** Schemas under one prefix and one encrypted file folder, as every service of `./kasa run` shares. */
+export interface StoredData {
+  schemaPrefix: string;
+  files: { FILES_DIR: string; FILES_KEY: string };
 }
 
 async function startKasaOnce({
@@ -79,8 +90,9 @@ async function startKasaOnce({
   withDiia = false,
   authEnv = {},
   mobileEnv = {},
+  onData,
 }: KasaOptions): Promise<KasaUnderTest> {
-  const schemas = testSchemaPrefix();
+  const schemas = onData ? { prefix: onData.schemaPrefix, drop: async () => {} } : testSchemaPrefix();
   const keys = generateEd25519Keys();
   const twilio = await startFakeTwilio();
   const liqpay = withPayments ? await startFakeLiqPay() : undefined;
@@ -141,8 +153,7 @@ async function startKasaOnce({
           env: {
             ...shared,
             MEMBER_PORT: String(memberPort),
-            FILES_DIR: join(filesDir, 'member'),
-            FILES_KEY: randomBytes(32).toString('hex'),
+            ...(onData?.files ?? { FILES_DIR: join(filesDir, 'member'), FILES_KEY: randomBytes(32).toString('hex') }),
             ...(diia
               ? {
                   DIIA_API_URL: diia.url,
@@ -161,8 +172,7 @@ async function startKasaOnce({
           env: {
             ...shared,
             REQUEST_PORT: String(requestPort),
-            FILES_DIR: join(filesDir, 'request'),
-            FILES_KEY: randomBytes(32).toString('hex'),
+            ...(onData?.files ?? { FILES_DIR: join(filesDir, 'request'), FILES_KEY: randomBytes(32).toString('hex') }),
           },
         }),
       );

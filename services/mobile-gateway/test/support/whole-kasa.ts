@@ -3,7 +3,7 @@ import { after, before } from 'node:test';
 import { claimsFor, eventually, signToken } from '@kasa/testing';
 import { jpeg, pdf, png } from '@kasa/testing/sample-files';
 import { type Answer, clientsOf, file } from './clients.ts';
-import { type KasaUnderTest, startKasa } from './kasa-under-test.ts';
+import { type KasaUnderTest, type StoredData, startKasa } from './kasa-under-test.ts';
 
 /**
  * A member's call made once the member service has opened their profile: it does so from
@@ -35,6 +35,7 @@ export function wholeKasa({
   withDiia = false,
   authEnv = {} as Record<string, string>,
   mobileEnv = {} as Record<string, string>,
+  onData = undefined as (() => Promise<StoredData>) | undefined,
 } = {}) {
   let kasa: KasaUnderTest;
   let adminToken: string;
@@ -46,6 +47,7 @@ export function wholeKasa({
       withDiia,
       authEnv,
       mobileEnv,
+      ...(onData ? { onData: await onData() } : {}),
     });
     adminToken = signToken(kasa.keys.privateKey, claimsFor({ sub: '1', aud: 'staff', role: 'admin' }));
   });
