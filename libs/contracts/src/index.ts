@@ -105,6 +105,7 @@ export {
   kyivDateTimeOf,
   kyivDayStart,
   kyivWallTimeInstant,
+  kyivWallTimeOf,
 } from './kyiv-calendar.ts';
 export { hryvniasOf, kopiykyOf } from './money.ts';
 export {

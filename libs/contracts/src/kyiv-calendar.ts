@@ -20,6 +20,12 @@ export function kyivDateTimeOf(instant: Date): string {
   return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
+/** `2026-08-24T06:30:05Z` → `2026-08-24 09:30:05`: the fund's clock as a MySQL DATETIME holds it. */
+export function kyivWallTimeOf(instant: Date): string {
+  const parts = kyivClockOf(instant.getTime());
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
 const HOUR_MS = 3_600_000;
 /** Since 1990 Kyiv's offset from UTC is a whole number of hours and changes on the hour. */
 const WHOLE_HOURS_SINCE = Date.UTC(1990, 0, 1);

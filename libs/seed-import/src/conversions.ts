@@ -1,4 +1,4 @@
-import { kyivDateOf, kyivWallTimeInstant } from '@kasa/contracts';
+import { hryvniasOf, kyivDateOf, kyivWallTimeInstant, kyivWallTimeOf } from '@kasa/contracts';
 
 /**
  * How the seed's values become Kasa's, by stated rules (issue 19, item 3). Each conversion says
@@ -102,4 +102,35 @@ export function createdInstantOf(
     if (instant instanceof Date) return { at: instant, known: true };
   }
   return { at: fallback, known: false };
+}
+
+/*
+ * Back the other way, for a switch back (`./kasa switch-back`): Kasa's values as the seed's
+ * columns hold them. Each is the inverse of the rule above, so a row taken back and imported
+ * again is the row Kasa has.
+ */
+
+/** Kopiyky as the seed's FLOAT hryvnias (12345 → 123.45); unknown stays NULL. */
+export function seedAmountOfKopiyky(kopiyky: number | null): number | null {
+  return kopiyky === null ? null : hryvniasOf(kopiyky);
+}
+
+/** An instant as the seed's DATETIME: its Kyiv wall time, `2024-01-15 18:45:00`; unknown stays NULL. */
+export function seedDateTimeOfInstant(instant: Date | null): string | null {
+  return instant === null ? null : kyivWallTimeOf(instant);
+}
+
+/** A day (the paid-until) as the seed's DATETIME for it, its midnight: `2024-12-31 00:00:00`. */
+export function seedDateTimeOfDay(day: string | null): string | null {
+  return day === null ? null : `${day} 00:00:00`;
+}
+
+/** A phone as the seed's code wrote it from the app (`380671234567`, no plus). */
+export function seedPhoneOf(phone: string | null): string | null {
+  return phone === null ? null : phone.replace(/^\+/, '');
+}
+
+/** A flag as the seed's INT/TINYINT(1). */
+export function seedFlagOf(value: boolean): 0 | 1 {
+  return value ? 1 : 0;
 }

@@ -5,7 +5,12 @@ export {
   instantOfSeedDateTime,
   kopiykyOfSeedAmount,
   phoneOfSeed,
+  seedAmountOfKopiyky,
+  seedDateTimeOfDay,
+  seedDateTimeOfInstant,
+  seedFlagOf,
   seedMemberBlocked,
+  seedPhoneOf,
 } from './conversions.ts';
 export { type ImportOptions, type ImportOutcome, runSeedImport } from './run-import.ts';
 export { findSeedFile } from './seed-files.ts';
@@ -22,8 +27,18 @@ export type {
   ImportContext,
   ImportRunSummary,
   ImportStep,
+  LeftBehind,
   OpenServiceImport,
+  SeedChange,
+  SeedChanges,
+  SeedFileOut,
   ServiceImport,
   VerificationLine,
   VerifyContext,
 } from './service-import.ts';
+export {
+  type ChangeSummary,
+  runSwitchBack,
+  type SwitchBackOptions,
+  type SwitchBackOutcome,
+} from './switch-back.ts';

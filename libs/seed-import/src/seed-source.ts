@@ -1,5 +1,6 @@
 import { createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
 import { SEED_TABLE_ORDER, SEED_TABLES, type SeedTable, type SeedTableName } from './seed-tables.ts';
+import type { SeedChange } from './service-import.ts';
 
 /** A seed row as read: each declared column by its declared name; a column the table lacks is absent. */
 export type SeedRow = Record<string, string | number | null>;
@@ -22,6 +23,11 @@ export interface SeedSource {
   rows(table: SeedTableName, batch?: number): AsyncGenerator<SeedRow[]>;
   /** Any read of the old database (the verification's counts and sums). */
   query<T>(sql: string, values?: unknown[]): Promise<T[]>;
+  /**
+   * The one write, for a switch back: the changes in this order, in one transaction (all or
+   * none). Inserts name their columns; updates match on `id`. Columns the table lacks are skipped.
+   */
+  apply(changes: readonly SeedChange[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,6 +54,7 @@ export async function openSeedSource(url: string): Promise<SeedSource> {
         const [rows] = await pool.query(sql, values);
         return rows as T[];
       },
+      apply: (changes) => applyChanges(pool, tables, changes),
       close: () => pool.end(),
     };
   } catch (error) {
@@ -92,6 +99,53 @@ async function discover(pool: Pool): Promise<Map<SeedTableName, FoundTable>> {
 function readable(tables: ReadonlyMap<SeedTableName, FoundTable>, name: SeedTableName): FoundTable | null {
   const found = tables.get(name);
   return found?.actualName && found.missing.length === 0 ? found : null;
+}
+
+const INSERT_BATCH = 1_000;
+
+async function applyChanges(
+  pool: Pool,
+  tables: ReadonlyMap<SeedTableName, FoundTable>,
+  changes: readonly SeedChange[],
+): Promise<void> {
+  const connection = await pool.getConnection();
+  try {
+    await connection.beginTransaction();
+    for (const change of changes) {
+      const found = readable(tables, change.table);
+      if (!found) throw new Error(`the old database has no readable ${change.table} table`);
+      const table = quote(found.actualName!);
+      if (change.action === 'insert') {
+        const declared = [...new Set(change.rows.flatMap((row) => Object.keys(row)))].filter((column) =>
+          found.columns.has(column),
+        );
+        const columns = declared.map((column) => quote(found.columns.get(column)!)).join(', ');
+        for (let start = 0; start < change.rows.length; start += INSERT_BATCH) {
+          const rows = change.rows.slice(start, start + INSERT_BATCH);
+          await connection.query(`INSERT INTO ${table} (${columns}) VALUES ?`, [
+            rows.map((row) => declared.map((column) => row[column] ?? null)),
+          ]);
+        }
+      } else {
+        const id = found.columns.get('id');
+        if (!id) throw new Error(`the old ${change.table} table has no id to update by`);
+        for (const { id: key, ...values } of change.rows) {
+          const set = Object.keys(values).filter((column) => found.columns.has(column));
+          if (set.length === 0) continue;
+          await connection.query(
+            `UPDATE ${table} SET ${set.map((column) => `${quote(found.columns.get(column)!)} = ?`).join(', ')} WHERE ${quote(id)} = ?`,
+            [...set.map((column) => values[column] ?? null), key],
+          );
+        }
+      }
+    }
+    await connection.commit();
+  } catch (error) {
+    await connection.rollback();
+    throw error;
+  } finally {
+    connection.release();
+  }
 }
 
 async function* readRows(

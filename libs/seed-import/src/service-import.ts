@@ -29,7 +29,60 @@ export interface ServiceImport {
   finish?(run: ImportRunSummary): Promise<void>;
   /** Its side of the verification report, read after the import from its own schema. */
   verify(context: VerifyContext): Promise<VerificationLine[]>;
+  /**
+   * For a switch back after the cut-over (`./kasa switch-back`): what its schema holds that the
+   * old database lacks, as rows of the seed's tables (the inverse of its steps), and what cannot
+   * go back. Read only; computed against the old database as it is now, so once the changes are
+   * applied there, it answers nothing more.
+   */
+  changesSince?(context: VerifyContext): Promise<SeedChanges>;
   close(): Promise<void>;
+}
+
+/** One service's side of a switch back. */
+export interface SeedChanges {
+  changes: SeedChange[];
+  leftBehind: LeftBehind[];
+}
+
+/**
+ * Rows to write into one seed table so the old system holds what Kasa does: `insert` rows made
+ * in Kasa (with Kasa's id: Kasa's sequences started past the seed's, so the ids are free and
+ * links stay), `update` an old row's columns that Kasa changed (`id` and those columns only).
+ * Columns by the seed's declared names (`SEED_TABLES`), values as the seed holds them
+ * (`seedAmountOfKopiyky`, `seedDateTimeOfInstant`, `seedDateTimeOfDay`, `seedFlagOf`, …).
+ */
+export interface SeedChange {
+  /** What it is, for the report: `payments made in Kasa`, `paid-until days moved`. */
+  what: string;
+  table: SeedTableName;
+  action: 'insert' | 'update';
+  rows: SeedRow[];
+  /**
+   * Files the rows name (`files.filename`, `members.photo`, `programs.program_file`), written
+   * into the old upload folder (`<folder>/<member id>/<name>`, where the seed kept uploads) when
+   * the switch back is applied with one; without a folder they are left behind, by row.
+   */
+  files?: SeedFileOut[];
+}
+
+/** A file Kasa holds that the old upload folder must get, decrypted, under the seed's name for it. */
+export interface SeedFileOut {
+  /** The seed's name for it (`<unix seconds>_<original name>`), as the row names it. */
+  name: string;
+  /** Its folder under the upload folder: the member's id, or null for the top (programs' terms). */
+  memberId: number | null;
+  /** Where it came from, for the report when it cannot be read: `request files 512`. */
+  row: string;
+  bytes(): Promise<Buffer>;
+}
+
+/** What the old system cannot hold (files uploaded to Kasa, say), by row, and why. */
+export interface LeftBehind {
+  what: string;
+  table: SeedTableName;
+  ids: Array<number | string>;
+  why: string;
 }
 
 /** Opens a service's import with the environment its process would run with. */

@@ -67,3 +67,54 @@ test('a second run writes nothing', async () => {
     [0, 0],
   );
 });
+
+test('switching back: nothing to take back right after the import; then what Kasa changed, until the old system holds it', async () => {
+  const context = {
+    seedQuery: <T>(sql: string, values?: unknown[]) => under.source.query<T>(sql, values),
+    seedRows: (table: Parameters<typeof under.source.rows>[0]) => under.source.rows(table),
+  };
+  const untouched = await auth.changesSince!(context);
+  assert.deepEqual(
+    untouched.changes.flatMap(({ rows }) => rows),
+    [],
+    'an import followed by a switch back changes nothing',
+  );
+  assert.deepEqual(untouched.leftBehind[0]!.ids, []);
+
+  await query("UPDATE staff_users SET name = 'Петро Агентенко', password_hash = '$argon2id$x' WHERE id = 2");
+  await query(
+    `INSERT INTO staff_users (id, login, name, email, role, password_hash, created_at, updated_at)
+     VALUES (7, 'new-agent', 'Нова Агентка', 'new@fund.example', 'staff', '$argon2id$y',
+             '2026-12-01 08:00:00.000', '2026-12-01 08:00:00.000')`,
+  );
+  const since = await auth.changesSince!(context);
+  const [made, changed] = since.changes;
+  assert.deepEqual(made!.rows, [
+    {
+      id: 7,
+      login: 'new-agent',
+      name: 'Нова Агентка',
+      email: 'new@fund.example',
+      phone: null,
+      is_active: 1,
+      password: '!set-on-the-old-admin-site',
+      created_at: '2026-12-01 10:00:00',
+      updated_at: '2026-12-01 10:00:00',
+    },
+  ]);
+  assert.deepEqual(
+    changed!.rows.map(({ updated_at: _, ...columns }) => columns),
+    [{ id: 2, name: 'Петро Агентенко' }],
+  );
+  assert.deepEqual(since.leftBehind[0]!.ids, [2, 7], 'passwords Kasa holds are set on the old site by hand');
+
+  await under.source.apply(since.changes);
+  const [oldAgent] = await under.seed.connection.query('SELECT name FROM users WHERE id = 2');
+  assert.deepEqual(oldAgent, [{ name: 'Петро Агентенко' }]);
+  const after = await auth.changesSince!(context);
+  assert.deepEqual(
+    after.changes.flatMap(({ rows }) => rows),
+    [],
+    'once the old system holds them, nothing is left to take back',
+  );
+});

@@ -11,6 +11,7 @@ import {
 import { count, inArray } from 'drizzle-orm';
 import { memberAccounts, staffUsers } from '../db/schema.ts';
 import { authService } from '../service.ts';
+import { staffChangesSince } from './changes-since.ts';
 import { type ImportedStaffUser, importStaffUsers, staffImportProblems } from './import-staff-users.ts';
 
 /**
@@ -52,6 +53,7 @@ export const openSeedImport: OpenServiceImport = async (env) => {
         },
       ];
     },
+    changesSince: (context) => staffChangesSince(database, context),
     close: () => database.close(),
   };
 };
