@@ -153,7 +153,10 @@ async function startKasaOnce({
           env: {
             ...shared,
             MEMBER_PORT: String(memberPort),
-            ...(onData?.files ?? { FILES_DIR: join(filesDir, 'member'), FILES_KEY: randomBytes(32).toString('hex') }),
+            ...(onData?.files ?? {
+              FILES_DIR: join(filesDir, 'member'),
+              FILES_KEY: randomBytes(32).toString('hex'),
+            }),
             ...(diia
               ? {
                   DIIA_API_URL: diia.url,
@@ -172,7 +175,10 @@ async function startKasaOnce({
           env: {
             ...shared,
             REQUEST_PORT: String(requestPort),
-            ...(onData?.files ?? { FILES_DIR: join(filesDir, 'request'), FILES_KEY: randomBytes(32).toString('hex') }),
+            ...(onData?.files ?? {
+              FILES_DIR: join(filesDir, 'request'),
+              FILES_KEY: randomBytes(32).toString('hex'),
+            }),
           },
         }),
       );
