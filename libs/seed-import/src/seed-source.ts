@@ -12,6 +12,8 @@ export interface FoundTable {
   actualName: string | null;
   /** Declared column → its name in the database, for the columns it has. */
   columns: ReadonlyMap<string, string>;
+  /** The declared columns the database keeps as single-precision FLOAT (the seed's amounts). */
+  floats: ReadonlySet<string>;
   /** Required columns it lacks: the table cannot be read. */
   missing: readonly string[];
 }
@@ -73,25 +75,29 @@ async function discover(pool: Pool): Promise<Map<SeedTableName, FoundTable>> {
     const table: SeedTable = SEED_TABLES[name];
     const actualName = actualTables.get(table.name) ?? null;
     const columns = new Map<string, string>();
+    const floats = new Set<string>();
     if (actualName) {
       const [columnRows] = await pool.query<RowDataPacket[]>(
-        'SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?',
+        'SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?',
         [actualName],
       );
       const actualColumns = new Map(
-        columnRows.map((row) => [String(row.name).toLowerCase(), String(row.name)]),
+        columnRows.map((row) => [String(row.name).toLowerCase(), { name: String(row.name), type: row.type }]),
       );
       for (const column of table.columns) {
         const spelling = [column.name, ...(column.aliases ?? [])].find((candidate) =>
           actualColumns.has(candidate.toLowerCase()),
         );
-        if (spelling) columns.set(column.name, actualColumns.get(spelling.toLowerCase())!);
+        if (!spelling) continue;
+        const actual = actualColumns.get(spelling.toLowerCase())!;
+        columns.set(column.name, actual.name);
+        if (String(actual.type).toLowerCase() === 'float') floats.add(column.name);
       }
     }
     const missing = actualName
       ? table.columns.filter((column) => column.required && !columns.has(column.name)).map(({ name }) => name)
       : [];
-    found.set(name, { table, actualName, columns, missing });
+    found.set(name, { table, actualName, columns, floats, missing });
   }
   return found;
 }
@@ -156,8 +162,14 @@ async function* readRows(
 ): AsyncGenerator<SeedRow[]> {
   const found = readable(tables, name);
   if (!found) return;
+  // MySQL writes a FLOAT as text with 6 significant digits (12345.67 is sent as "12345.7"); read
+  // as DOUBLE it is the single-precision value stored, which kopiykyOfSeedAmount takes exactly.
   const select = [...found.columns]
-    .map(([declared, actual]) => `${quote(actual)} AS ${quote(declared)}`)
+    .map(([declared, actual]) =>
+      found.floats.has(declared)
+        ? `CAST(${quote(actual)} AS DOUBLE) AS ${quote(declared)}`
+        : `${quote(actual)} AS ${quote(declared)}`,
+    )
     .join(', ');
   const from = quote(found.actualName!);
   const key = found.table.key === null ? undefined : found.columns.get(found.table.key);

@@ -107,7 +107,11 @@ export interface ImportContext {
 }
 
 export interface VerifyContext {
-  /** Reads the old database (counts and sums to compare with). */
+  /**
+   * Reads the old database (counts and sums to compare with). A FLOAT column selected as it is
+   * comes as MySQL prints it, six significant digits (12345.67 as 12345.7): select
+   * `CAST(amount AS DOUBLE)`, or read the rows with `seedRows`, which does.
+   */
   seedQuery<T>(sql: string, values?: unknown[]): Promise<T[]>;
   /**
    * Every row of a seed table as the steps read it (declared names, whatever the old database

@@ -73,7 +73,7 @@ async function verifyRequests(database: Database, seedQuery: SeedQuery): Promise
   const [statuses, seedRows] = await Promise.all([
     seedQuery<{ id: number; alias: string | null }>('SELECT id, alias FROM request_status'),
     seedQuery<{ id: number; member_id: number | null; suma: number | null; status_id: number | null }>(
-      'SELECT id, member_id, suma, status_id FROM requests ORDER BY id',
+      'SELECT id, member_id, CAST(suma AS DOUBLE) AS suma, status_id FROM requests ORDER BY id',
     ),
   ]);
   const statusById = new Map(statuses.map(({ id, alias }) => [Number(id), requestStatusOfAlias(alias)]));
@@ -118,7 +118,7 @@ async function verifyRequests(database: Database, seedQuery: SeedQuery): Promise
 
 async function verifyPaid(database: Database, seedQuery: SeedQuery): Promise<VerificationLine[]> {
   const payouts = await seedQuery<{ request_id: number; payment_type: number; amount: number | null }>(
-    'SELECT request_id, payment_type, amount FROM payments WHERE request_id IS NOT NULL AND request_id > 0',
+    'SELECT request_id, payment_type, CAST(amount AS DOUBLE) AS amount FROM payments WHERE request_id IS NOT NULL AND request_id > 0',
   );
   const seedPaid = new Map<number, number>();
   for (const { request_id, payment_type, amount } of payouts) {
