@@ -1,6 +1,7 @@
 import { openServiceDatabase } from '@kasa/runtime';
 import type { OpenServiceImport, SeedRow } from '@kasa/seed-import';
 import { paymentService } from '../service.ts';
+import { paymentChangesSince } from './changes-since.ts';
 import { writeGrants } from './import-grants.ts';
 import { writePayments } from './import-payments.ts';
 import type { SeedKeys } from './seed-payment.ts';
@@ -15,7 +16,8 @@ import { verifyPayments } from './verify-payments.ts';
  * queries over `payments`, and the grants are written here; no event is emitted, so nothing
  * downstream hears of the past (the member service brings each member's paid-until over
  * itself). The first two steps only read: the seed's payment types, and its members, so that a
- * payment of a member no longer there is reported (and still comes over).
+ * payment of a member no longer there is reported (and still comes over). A switch back takes
+ * the other way (changes-since.ts): the money that moved in Kasa, into the old `payments`.
  */
 export const openSeedImport: OpenServiceImport = async (env) => {
   const database = await openServiceDatabase(paymentService, env);
@@ -59,6 +61,7 @@ export const openSeedImport: OpenServiceImport = async (env) => {
       },
     ],
     verify: (context) => verifyPayments(database, context),
+    changesSince: (context) => paymentChangesSince(database, context),
     close: () => database.close(),
   };
 };

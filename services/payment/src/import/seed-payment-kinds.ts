@@ -53,6 +53,21 @@ export class SeedPaymentKinds {
     return { reason: `its payment type ${String(typeId)} is none the seed or Kasa knows` };
   }
 
+  /**
+   * The seed type a payment of `kind` goes back as (a switch back): the thesis's type when the
+   * table holds it under a name of that kind, else the first type of that kind, else the
+   * thesis's id when the table has no row with it (kindOf reads that id back as the kind, as the
+   * seed's rows without their type were read); null when the table has that id for another
+   * type, so that no type says the kind.
+   */
+  typeIdOf(kind: PaymentKindName): number | null {
+    const thesis = PAYMENT_TYPES.find((type) => type.kind === kind)!;
+    const ofKind = this.types().filter((type) => type.kind === kind);
+    if (ofKind.some(({ id }) => id === thesis.id)) return thesis.id;
+    if (ofKind.length > 0) return ofKind[0]!.id;
+    return this.#types.has(thesis.id) ? null : thesis.id;
+  }
+
   /** The types the seed has, as learnt. */
   types(): SeedPaymentType[] {
     return [...this.#types.values()].sort((a, b) => a.id - b.id);

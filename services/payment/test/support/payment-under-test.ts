@@ -99,6 +99,8 @@ export async function startPayment(env: Record<string, string> = {}): Promise<Pa
     },
     async close() {
       await service?.stop();
+      // LiqPay's callbacks came over kept-alive sockets, which would hold the test process open.
+      gateway.closeAllConnections();
       gateway.close();
       await liqpay.close();
       await schemas.drop();
