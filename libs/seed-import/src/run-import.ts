@@ -60,6 +60,7 @@ export async function runSeedImport({
       progress(`${service.service} ${step.name}: ${read} read, ${wrote} new (${seconds.toFixed(1)} s)`);
     }
   }
+  for (const service of services) await moveSequencesPast(source, service);
   const summary = {
     runId: randomUUID(),
     written: Object.fromEntries(written.map((step) => [`${step.service}.${step.step}`, step.written])),
@@ -76,3 +77,20 @@ export async function runSeedImport({
   }
   return { written, problems, verification };
 }
+
+/** Each kept-id table's next id past the seed's largest (InnoDB keeps the larger of the two). */
+async function moveSequencesPast(source: SeedSource, service: ServiceImport): Promise<void> {
+  for (const { table, seedTable } of service.keptIds ?? []) {
+    const found = source.tables.get(seedTable);
+    const key = found?.columns.get('id');
+    if (!found?.actualName || !key) continue;
+    const [row] = await source.query<{ largest: number | string | null }>(
+      `SELECT MAX(${quote(key)}) AS largest FROM ${quote(found.actualName)}`,
+    );
+    const largest = Number(row?.largest ?? 0);
+    if (!Number.isSafeInteger(largest) || largest < 1) continue;
+    await service.database.pool.query(`ALTER TABLE ${quote(table)} AUTO_INCREMENT = ${largest + 1}`);
+  }
+}
+
+const quote = (name: string) => `\`${name.replaceAll('`', '``')}\``;

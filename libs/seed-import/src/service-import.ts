@@ -23,6 +23,13 @@ export interface ServiceImport {
   /** What it brings over, in order: a step may rely on the ones before it. */
   steps: readonly ImportStep[];
   /**
+   * Its tables that keep the seed's ids, each with the seed table they come from: once the steps
+   * are done, each one's next id is moved past the seed's largest, so that a row made in Kasa
+   * never takes the id of an old row, not even of one the import could not bring over (a switch
+   * back writes Kasa's rows under their ids).
+   */
+  keptIds?: ReadonlyArray<{ table: string; seedTable: SeedTableName }>;
+  /**
    * Runs once every service's steps are done, with what they wrote (the audit service records the
    * run as one entry of its trail).
    */

@@ -30,6 +30,7 @@ export const openSeedImport: OpenServiceImport = async (env) => {
       { name: 'staff users', table: 'users', write: writeStaffUsers },
       { name: 'member accounts', table: 'members', write: writeMemberAccounts },
     ],
+    keptIds: [{ table: 'staff_users', seedTable: 'users' }],
     async verify({ seedQuery }) {
       const [seedStaff] = await seedQuery<{ n: number }>('SELECT COUNT(*) AS n FROM users');
       const [kasaStaff] = await database.db.select({ n: count() }).from(staffUsers);
