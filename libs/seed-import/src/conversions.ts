@@ -28,6 +28,20 @@ export function kopiykyOfSeedAmount(value: number | string | null): {
   return { kopiyky: kopiyky === 0 ? 0 : kopiyky, exact };
 }
 
+/**
+ * A FLOAT column's stored value (read as DOUBLE: 12345.669921875) as the shortest decimal that
+ * the column stores as it (12345.67): what was written into it, at most nine digits, which is
+ * also what reports show. A value no single-precision float holds is returned as it is.
+ */
+export function decimalOfSeedFloat(value: number): number {
+  if (!Number.isFinite(value) || Math.fround(value) !== value) return value;
+  for (let digits = 1; digits <= 9; digits += 1) {
+    const decimal = Number(value.toPrecision(digits));
+    if (Math.fround(decimal) === value) return decimal;
+  }
+  return value;
+}
+
 /** The gap between neighbouring 32-bit floats around `value`: what a FLOAT column cannot tell apart. */
 function float32Step(value: number): number {
   const magnitude = Math.abs(Math.fround(value));

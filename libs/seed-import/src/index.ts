@@ -1,6 +1,7 @@
 export {
   createdInstantOf,
   dayOfSeedDateTime,
+  decimalOfSeedFloat,
   flagOfSeed,
   instantOfSeedDateTime,
   kopiykyOfSeedAmount,

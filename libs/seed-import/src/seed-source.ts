@@ -1,4 +1,5 @@
 import { createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
+import { decimalOfSeedFloat } from './conversions.ts';
 import { SEED_TABLE_ORDER, SEED_TABLES, type SeedTable, type SeedTableName } from './seed-tables.ts';
 import type { SeedChange } from './service-import.ts';
 
@@ -163,7 +164,7 @@ async function* readRows(
   const found = readable(tables, name);
   if (!found) return;
   // MySQL writes a FLOAT as text with 6 significant digits (12345.67 is sent as "12345.7"); read
-  // as DOUBLE it is the single-precision value stored, which kopiykyOfSeedAmount takes exactly.
+  // as DOUBLE it is the single-precision value stored, then the decimal written into it.
   const select = [...found.columns]
     .map(([declared, actual]) =>
       found.floats.has(declared)
@@ -182,7 +183,7 @@ async function* readRows(
         after === null ? [batch] : [after, batch],
       );
       if (rows.length === 0) return;
-      yield rows as SeedRow[];
+      yield decimalFloats(found, rows as SeedRow[]);
       after = (rows.at(-1) as SeedRow)[found.table.key!] ?? null;
       if (rows.length < batch) return;
     }
@@ -191,7 +192,18 @@ async function* readRows(
   const order = [...found.columns.values()].map(quote).join(', ');
   const [rows] = await pool.query<RowDataPacket[]>(`SELECT ${select} FROM ${from} ORDER BY ${order}`);
   for (let start = 0; start < rows.length; start += batch)
-    yield rows.slice(start, start + batch) as SeedRow[];
+    yield decimalFloats(found, rows.slice(start, start + batch) as SeedRow[]);
+}
+
+/** The FLOAT columns' values as the decimals written into them (decimalOfSeedFloat). */
+function decimalFloats(found: FoundTable, rows: SeedRow[]): SeedRow[] {
+  if (found.floats.size === 0) return rows;
+  for (const row of rows)
+    for (const column of found.floats) {
+      const value = row[column];
+      if (typeof value === 'number') row[column] = decimalOfSeedFloat(value);
+    }
+  return rows;
 }
 
 const quote = (name: string) => `\`${name.replaceAll('`', '``')}\``;

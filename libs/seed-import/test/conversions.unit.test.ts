@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   dayOfSeedDateTime,
+  decimalOfSeedFloat,
   flagOfSeed,
   instantOfSeedDateTime,
   kopiykyOfSeedAmount,
@@ -70,4 +71,12 @@ test('flags: any number but 0 is set; NULL is the fallback', () => {
   assert.equal(flagOfSeed(0), false);
   assert.equal(flagOfSeed(null), false);
   assert.equal(flagOfSeed(null, true), true);
+});
+
+test('a FLOAT read as DOUBLE is the shortest decimal the column stores as it', () => {
+  assert.equal(decimalOfSeedFloat(Math.fround(12345.67)), 12345.67);
+  assert.equal(decimalOfSeedFloat(Math.fround(150.005)), 150.005);
+  assert.equal(decimalOfSeedFloat(Math.fround(299.999999)), 300);
+  assert.equal(decimalOfSeedFloat(Math.fround(0.001)), 0.001);
+  assert.equal(decimalOfSeedFloat(1 / 3), 1 / 3, 'no single-precision value: as it is');
 });

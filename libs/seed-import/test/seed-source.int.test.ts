@@ -24,6 +24,11 @@ test('a FLOAT amount is read as the value stored, not the six digits MySQL print
   const rows: SeedRow[] = [];
   for await (const batch of source.rows('payments')) rows.push(...batch);
   assert.deepEqual(
+    rows.map((row) => row.amount),
+    [12345.67, 100000.33, 299.99, null],
+    'the decimals written into the column',
+  );
+  assert.deepEqual(
     rows.map((row) => kopiykyOfSeedAmount(row.amount!)),
     [
       { kopiyky: 1_234_567, exact: true },

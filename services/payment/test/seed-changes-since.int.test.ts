@@ -29,7 +29,7 @@ before(async () => {
   // Beside the fixture's 400–404: a payout paid in the hour autumn repeats, for more than a FLOAT's
   // six digits MariaDB sends; an order paid in the hour spring skips; a manual entry never dated;
   // an order id another payment has; an order never seen paid; and, last, a type Kasa has no kind
-  // for, whose id Kasa's sequence does not move past.
+  // for, which the import leaves but whose id Kasa's sequence still moves past (keptIds).
   under = await seedImportUnderTest(openSeedImport, {
     extra: `
     INSERT INTO payment_types (id, name) VALUES (4, 'Штраф');
@@ -65,7 +65,6 @@ const nothingLeft = {
   'payments flagged for staff': [],
   'contributions made in Kasa and refunded through LiqPay': [],
   'old contributions refunded through LiqPay in Kasa': [],
-  'payments whose id the old database used for another payment': [],
   'payments of a kind the old payment types do not have': [],
   'correcting entries: the entry each corrects': [],
   'LiqPay subscription charges: their order and LiqPay payment id': [],
@@ -143,9 +142,10 @@ const ids: Record<string, number> = {};
 
 test('money that moved in Kasa goes back; the rest is left behind by row', async () => {
   const today = kyivDateOf(new Date());
-  // Kasa's first payment takes id 410, which the old database gave the `Штраф` the import left.
-  ids.collides = (await manual({ member_id: 12, kind: 'contribution', paid_on: today, amount: 5_000 })).id;
-  assert.equal(ids.collides, 410);
+  // Kasa's first payment takes id 411: 410 stays the old `Штраф` the import left, never Kasa's.
+  ids.first = (await manual({ member_id: 12, kind: 'contribution', paid_on: today, amount: 5_000 })).id;
+  assert.equal(ids.first, 411);
+  assert.deepEqual(await kasa.query('SELECT id FROM payments WHERE id = 410'), []);
 
   const paid = await checkout(10, 25_000);
   assert.equal(await kasa.liqpay.pay(paid), 200);
@@ -217,7 +217,7 @@ test('money that moved in Kasa goes back; the rest is left behind by row', async
       ids.reversal,
       ids.charge,
     ],
-    [411, 412, 413, 414, 415, 416, 417, 418, 419],
+    [412, 413, 414, 415, 416, 417, 418, 419, 420],
   );
 
   // Old rows: an order the seed never saw paid, paid late; another refused as not ordered; a
@@ -274,14 +274,24 @@ test('money that moved in Kasa goes back; the rest is left behind by row', async
         ...(await row(411)),
         iban: null,
         payment_type: 1,
+        payment_identifier: null,
+        member_id: 12,
+        request_id: null,
+        payment_date: await enteredToday(411),
+        amount: 50,
+      },
+      {
+        ...(await row(412)),
+        iban: null,
+        payment_type: 1,
         payment_identifier: paid.order_id,
         member_id: 10,
         request_id: null,
-        payment_date: await paidAt(411),
+        payment_date: await paidAt(412),
         amount: 250,
       },
       {
-        ...(await row(416)),
+        ...(await row(417)),
         iban: null,
         payment_type: 1,
         payment_identifier: null,
@@ -291,35 +301,35 @@ test('money that moved in Kasa goes back; the rest is left behind by row', async
         amount: 300.5,
       },
       {
-        ...(await row(417)),
-        iban,
-        payment_type: 3,
-        payment_identifier: null,
-        member_id: 10,
-        request_id: 200,
-        payment_date: await enteredToday(417),
-        amount: 100,
-      },
-      {
-        // The correction: a negative payment of the same type, dated the day it was made.
         ...(await row(418)),
         iban,
         payment_type: 3,
         payment_identifier: null,
         member_id: 10,
         request_id: 200,
-        payment_date: await paidAt(418),
+        payment_date: await enteredToday(418),
+        amount: 100,
+      },
+      {
+        // The correction: a negative payment of the same type, dated the day it was made.
+        ...(await row(419)),
+        iban,
+        payment_type: 3,
+        payment_identifier: null,
+        member_id: 10,
+        request_id: 200,
+        payment_date: await paidAt(419),
         amount: -100,
       },
       {
         // A subscription's charge: no order of its own.
-        ...(await row(419)),
+        ...(await row(420)),
         iban: null,
         payment_type: 1,
         payment_identifier: null,
         member_id: 12,
         request_id: null,
-        payment_date: await paidAt(419),
+        payment_date: await paidAt(420),
         amount: 200,
       },
     ],
@@ -332,15 +342,14 @@ test('money that moved in Kasa goes back; the rest is left behind by row', async
   });
   assert.deepEqual(leftBehindIds(since), {
     ...nothingLeft,
-    'checkouts waiting for LiqPay': [412],
-    'checkouts never paid': [413],
-    'payments flagged for staff': [409, 414],
-    'contributions made in Kasa and refunded through LiqPay': [415],
+    'checkouts waiting for LiqPay': [413],
+    'checkouts never paid': [414],
+    'payments flagged for staff': [409, 415],
+    'contributions made in Kasa and refunded through LiqPay': [416],
     'old contributions refunded through LiqPay in Kasa': [400],
-    'payments whose id the old database used for another payment': [410],
-    'correcting entries: the entry each corrects': [418],
-    'LiqPay subscription charges: their order and LiqPay payment id': [419],
-    'who entered, corrected or refunded a payment, and their note': [410, 415, 416, 417, 418],
+    'correcting entries: the entry each corrects': [419],
+    'LiqPay subscription charges: their order and LiqPay payment id': [420],
+    'who entered, corrected or refunded a payment, and their note': [411, 416, 417, 418, 419],
     'automatic monthly dues, by subscription id': [subscription.subscription_id],
   });
   for (const { what, why, table } of since.leftBehind) {
@@ -353,6 +362,17 @@ test('once the old database holds them, a switch back finds nothing more; what i
   await writeIntoSeed(since.changes);
   const [late] = await under.seed.connection.query('SELECT payment_date FROM payments WHERE id = 403');
   assert.ok((late as Array<{ payment_date: Date | null }>)[0]!.payment_date !== null);
+  // The old `Штраф` keeps its id and row: Kasa's payments went back under ids past it.
+  const [fine] = await under.seed.connection.query(
+    'SELECT payment_type, member_id, amount FROM payments WHERE id = 410',
+  );
+  assert.deepEqual(
+    (fine as Array<{ payment_type: number; member_id: number; amount: number }>).map((row) => ({
+      ...row,
+      amount: Number(row.amount),
+    })),
+    [{ payment_type: 4, member_id: 10, amount: 20 }],
+  );
   const again = await payment.changesSince!(context);
   assert.deepEqual(allRows(again), [], 'nothing more to take back');
   assert.deepEqual(leftBehindIds(again), leftBehindIds(since));
@@ -375,13 +395,13 @@ test('what went back reads back through the import as the money Kasa has', async
     await runSeedImport({ source: under.source, services: [reimport], filesDir: under.seed.filesDir });
     const money = `SELECT id, member_id, kind, state, amount, DATE_FORMAT(paid_on, '%Y-%m-%d') AS paid_on,
         request_id, iban
-      FROM payments WHERE id IN (403, 411, 416, 417, 418, 419) ORDER BY id`;
+      FROM payments WHERE id IN (403, 411, 412, 417, 418, 419, 420) ORDER BY id`;
     const [again] = await reimport.database.pool.query(money);
     assert.deepEqual(again, await kasa.query(money));
     const [[{ total }]] = (await reimport.database.pool.query(
       "SELECT SUM(amount) AS total FROM payments WHERE id > 410 AND state = 'confirmed'",
     )) as unknown as [[{ total: string }]];
-    assert.equal(Number(total), 25_000 + 30_050 + 10_000 - 10_000 + 20_000);
+    assert.equal(Number(total), 5_000 + 25_000 + 30_050 + 10_000 - 10_000 + 20_000);
   } finally {
     await reimport?.close();
     await schemas.drop();

@@ -8,7 +8,6 @@ import {
 } from '@kasa/seed-import';
 import { asc, gt, inArray } from 'drizzle-orm';
 import { payments, subscriptions } from '../db/schema.ts';
-import { paymentOfSeed } from './seed-payment.ts';
 import {
   fateOf,
   type KasaPayment,
@@ -22,9 +21,6 @@ import { SeedPaymentKinds } from './seed-payment-kinds.ts';
 /** Seed rows read at a time; Kasa's payments read a page at a time. */
 const READ = 20_000;
 const PAGE = 5_000;
-
-/** A seed payment the import did not bring over (a type Kasa has no kind for, no member). */
-const NOT_BROUGHT = false;
 
 /**
  * The payment service's side of a switch back: what `payments` holds that the old table lacks.
@@ -52,7 +48,7 @@ export async function paymentChangesSince(
 ): Promise<SeedChanges> {
   const kinds = new SeedPaymentKinds();
   for await (const rows of seedRows('payment_types', READ)) for (const row of rows) kinds.learn(row);
-  const seed = await seedPaymentDates(seedRows, kinds);
+  const seed = await seedPaymentDates(seedRows);
 
   const inserted: SeedRow[] = [];
   const updated: SeedRow[] = [];
@@ -62,7 +58,6 @@ export async function paymentChangesSince(
     flagged: [] as number[],
     refundedNew: [] as number[],
     refundedOld: [] as number[],
-    idTaken: [] as number[],
     noType: [] as number[],
     corrections: [] as number[],
     charges: [] as number[],
@@ -98,14 +93,8 @@ export async function paymentChangesSince(
       const fate = fateOf(payment);
       if (payment.recordedBy !== null || payment.note !== null) left.staff.push(payment.id);
       const old = seed.get(payment.id);
-      if (old === NOT_BROUGHT) {
-        // The old database used this id for a payment the import could not bring over (Kasa's
-        // sequence moved past the payments it brought, not past that one).
-        if (fate === 'money') left.idTaken.push(payment.id);
-        continue;
-      }
       if (old === undefined) {
-        // Made in Kasa: only money goes back.
+        // No old row of its id: made in Kasa (keptIds), and only money goes back.
         if (fate === 'waiting') left.waiting.push(payment.id);
         else if (fate === 'unpaid') left.unpaid.push(payment.id);
         else if (fate === 'flagged') left.flagged.push(payment.id);
@@ -189,11 +178,6 @@ export async function paymentChangesSince(
         'the old table has no state for a refund: the old row still shows it paid; mark it on the old admin site',
       ),
       behind(
-        'payments whose id the old database used for another payment',
-        left.idTaken,
-        'the old row of that id is a payment the import could not bring over (a type Kasa has no kind for): this one cannot go back under its id',
-      ),
-      behind(
         'payments of a kind the old payment types do not have',
         left.noType,
         'the old payment_types table has no type for their kind, and its thesis id is another type',
@@ -228,21 +212,16 @@ export async function paymentChangesSince(
 }
 
 /**
- * Each old payment's `payment_date` as the instant the import read (milliseconds, null when
- * none), or NOT_BROUGHT when the import's rules (paymentOfSeed) did not bring the row over.
+ * Every old payment's `payment_date` by its id, as the instant the import read it (milliseconds,
+ * null when none: paymentOfSeed's `confirmedAt`). Every old row is here, brought over or not: the
+ * import moves Kasa's sequence past the old table's largest id (keptIds), so a payment made in Kasa
+ * never has an old row's id, and an old row the import left (a type Kasa has no kind for) has no
+ * payment in Kasa to meet.
  */
-async function seedPaymentDates(
-  seedRows: VerifyContext['seedRows'],
-  kinds: SeedPaymentKinds,
-): Promise<Map<number, number | null | typeof NOT_BROUGHT>> {
-  const dates = new Map<number, number | null | typeof NOT_BROUGHT>();
-  const anyKey = { memberKnown: () => true, requestKnown: () => true };
-  const now = new Date();
+async function seedPaymentDates(seedRows: VerifyContext['seedRows']): Promise<Map<number, number | null>> {
+  const dates = new Map<number, number | null>();
   for await (const rows of seedRows('payments', READ)) {
-    for (const row of rows) {
-      const { payment } = paymentOfSeed(row, kinds, anyKey, now);
-      dates.set(Number(row.id), payment ? (payment.confirmedAt?.getTime() ?? null) : NOT_BROUGHT);
-    }
+    for (const row of rows) dates.set(Number(row.id), seedInstantOf(row.payment_date));
   }
   return dates;
 }

@@ -60,6 +60,7 @@ export const openSeedImport: OpenServiceImport = async (env) => {
         write: (tx, rows, context) => writePayments(tx, rows, context, kinds, keys, runStartedAt),
       },
     ],
+    keptIds: [{ table: 'payments', seedTable: 'payments' }],
     verify: (context) => verifyPayments(database, context),
     changesSince: (context) => paymentChangesSince(database, context),
     close: () => database.close(),
