@@ -119,13 +119,15 @@ function send(agent: Agent, base: URL, call: Call): Promise<{ status: number; bo
 /**
  * Open-loop load at a steady rate: request i is due at start + i/rate whatever happened to
  * the ones before (new connections are opened when answers lag), and its time is counted from
- * when it was due, so a stall is charged to every request it delayed.
+ * when it was due, so a stall is charged to every request it delayed. `answered` hears each
+ * request's status by its index (0: no answer, the connection failed).
  */
 export async function steadyRate(
   url: string,
   rate: number,
   seconds: number,
   callFor: (index: number) => Call,
+  answered?: (index: number, status: number) => void,
 ): Promise<Answers> {
   const base = new URL(url);
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
@@ -140,13 +142,16 @@ export async function steadyRate(
       const now = performance.now();
       while (sent < total && start + sent * interval <= now) {
         const due = start + sent * interval;
-        const work = send(agent, base, callFor(sent)).then(
+        const index = sent;
+        const work = send(agent, base, callFor(index)).then(
           ({ status }) => {
             answers.times.push(performance.now() - due);
             answers.statuses.set(status, (answers.statuses.get(status) ?? 0) + 1);
+            answered?.(index, status);
           },
           () => {
             answers.errors += 1;
+            answered?.(index, 0);
           },
         );
         pending.add(work);

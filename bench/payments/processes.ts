@@ -1,5 +1,6 @@
 import { readdirSync, readlinkSync } from 'node:fs';
 import { HZ, processTicks, read } from '../members/machine.ts';
+import { FAKES_SCRIPT } from './fakes.ts';
 
 /** Socket inodes listening on a TCP port (IPv4 and IPv6). */
 function listeningInodes(port: number): Set<string> {
@@ -41,16 +42,19 @@ function listenerOf(port: number, comm: string): number | null {
 
 /**
  * The benchmark's processes by name: this one ("bench"), the services it started (its
- * children running services/<name>/src/main.ts), and the MariaDB and RabbitMQ listening on
- * the benchmark's ports (not the tests' servers beside them).
+ * children running services/<name>/src/main.ts), the third parties' fakes ("fakes", when the
+ * whole system runs), and the MariaDB and RabbitMQ listening on the benchmark's ports (not the
+ * tests' servers beside them).
  */
 export function benchProcesses(mysqlPort: number, amqpPort: number): Map<number, string> {
   const named = new Map<number, string>([[process.pid, 'bench']]);
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
     if (!Number.isInteger(pid) || processTicks(pid)?.parent !== process.pid) continue;
-    const service = read(`/proc/${pid}/cmdline`)?.match(/services\/([\w-]+)\/src\/main\.ts/)?.[1];
+    const command = read(`/proc/${pid}/cmdline`) ?? '';
+    const service = command.match(/services\/([\w-]+)\/src\/main\.ts/)?.[1];
     if (service) named.set(pid, service);
+    else if (command.includes(FAKES_SCRIPT)) named.set(pid, 'fakes');
   }
   const mariadb = listenerOf(mysqlPort, 'mariadbd') ?? listenerOf(mysqlPort, 'mysqld');
   if (mariadb !== null) named.set(mariadb, 'mariadb');

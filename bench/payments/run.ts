@@ -10,6 +10,17 @@
  * events on a queue of its own bound to the events exchange, so "committed" is the moment the
  * event reaches the bus.
  *
+ * The whole system (BENCH_CONSUMERS=all, the default) also runs every other consumer of these
+ * two events, as production does (consumers.ts: whoever the contracts' SUBSCRIPTIONS bind to
+ * them; today the notification service, texting members through a local fake Twilio, posting
+ * to the staff chat through a local fake Telegram and delivering webhooks to a local receiver
+ * subscribed to both events, and the audit service), each its own process like the others, the
+ * fakes in one more (fakes-process.ts). Each part then also waits until those consumers have
+ * done their share, and its CPU per confirmation counts them. BENCH_CONSUMERS=core is the
+ * narrow run: the gateway, payment and member services only; the queues the other consumers
+ * would read (every service declares the whole bus's wiring when it connects) then fill for
+ * nobody, and are listed but not counted as lost.
+ *
  *   A. flat out: BENCH_CONNECTIONS callbacks in flight, for BENCH_SECONDS, every
  *      BENCH_DUPLICATE_EVERY-th one sent three times at once: membership.extended events a
  *      second while sending (after a short ramp), and how long the backlog takes to drain.
@@ -19,18 +30,23 @@
  * Then every payment sent must be confirmed once, have one extension row with the rule's days,
  * one payment.confirmed and one membership.extended, its paid-until recorded back in the
  * payment service; every member's paid-until must be what the rule gives for what was sent;
- * nothing dead-lettered or waiting for a retry. Bounded in time (about 1½ minutes with the
- * defaults); leaves nothing running, drops its schemas.
+ * nothing dead-lettered, waiting for a retry or left in a started consumer's queue; with the
+ * whole system, every text, staff message, webhook and audit entry owed arrived once. A first
+ * callback answered other than 200 (a 503 when the payment service fell behind the gateway's
+ * deadline) and never confirmed is LiqPay's to send again: reported, not counted as lost.
+ * Bounded in time (about 1½ minutes narrow, 2 for the whole system, with the defaults); leaves
+ * nothing running, drops its schemas.
  *
- *   ./kasa bench payments   (BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_RATE, BENCH_CONNECTIONS,
- *                            BENCH_MEMBERS, BENCH_DUPLICATE_EVERY, BENCH_POOL)
+ *   ./kasa bench payments   (BENCH_CONSUMERS=all|core, BENCH_SECONDS, BENCH_WARMUP_SECONDS,
+ *                            BENCH_RATE, BENCH_CONNECTIONS, BENCH_MEMBERS, BENCH_DUPLICATE_EVERY,
+ *                            BENCH_POOL)
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type ProcessName, urlVariable } from '@kasa/config';
-import { kyivDateOf } from '@kasa/contracts';
+import { kyivDateOf, type ServiceName } from '@kasa/contracts';
 import { type Connection, createConnection } from 'mysql2/promise';
 import { Type } from 'typebox';
 import { makePopulation } from '../members/data.ts';
@@ -49,7 +65,10 @@ import { seedMembers } from '../members/seed.ts';
 import { createReport, latencyLine, loadLine, loud, ms, out, p, verdict, whole } from '../support/report.ts';
 import { BenchStackVariables } from '../support/settings.ts';
 import { type BenchStack, clearLeftovers, startStack } from '../support/stack.ts';
+import { tokenSigner } from '../support/tokens.ts';
 import { type BusTap, tapEvents } from './bus-tap.ts';
+import { consumersOf, WholeSystem } from './consumers.ts';
+import { startFakes } from './fakes.ts';
 import { benchProcesses, processLine, processMeter } from './processes.ts';
 import { type PaymentPlan, type PlannedPayment, planPayments, seedPendingPayments } from './seed.ts';
 import { serverCounter } from './server-status.ts';
@@ -59,6 +78,11 @@ import { doubledOf, lostOf, verifyPayments } from './verify.ts';
 const config = loadConfig(
   Type.Object({
     ...BenchStackVariables,
+    /**
+     * `all`: every consumer of the path's events runs (the whole system); `core`: the gateway,
+     * payment and member services only (the narrow run, as before).
+     */
+    BENCH_CONSUMERS: Type.Union([Type.Literal('all'), Type.Literal('core')], { default: 'all' }),
     /** Seconds of each measurement: flat out, then at the steady rate. */
     BENCH_SECONDS: Type.Integer({ minimum: 3, maximum: 120, default: 15 }),
     /** Callbacks flat out before measuring: fresh processes need a few seconds (JIT, pools). */
@@ -78,10 +102,19 @@ const config = loadConfig(
 const NAMESPACE = 'bench.';
 const SCHEMA_PREFIX = 'bench_';
 const SCHEMA = { payment: `${SCHEMA_PREFIX}payment`, member: `${SCHEMA_PREFIX}member` };
-const PROCESSES: ProcessName[] = ['payment', 'member', 'mobile-gateway'];
+/** The other consumers' schemas (the whole system's); cleared in either mode. */
+const CONSUMER_SCHEMA = { notification: `${SCHEMA_PREFIX}notification`, audit: `${SCHEMA_PREFIX}audit` };
 const CALLBACK_PATH = '/user/payments/liqpay-callback';
 const CONFIRMED = 'payment.confirmed';
 const EXTENDED = 'membership.extended';
+const CORE: ProcessName[] = ['payment', 'member', 'mobile-gateway'];
+const WHOLE = config.BENCH_CONSUMERS === 'all';
+/** The narrow run's processes, and with the whole system every other consumer of the path's events. */
+const PROCESSES: ProcessName[] = WHOLE
+  ? [...CORE, ...consumersOf([CONFIRMED, EXTENDED]).filter((name) => !CORE.includes(name))]
+  : CORE;
+/** The services started whose queues must drain (the gateway consumes nothing). */
+const CONSUMERS = new Set(PROCESSES.filter((name) => name !== 'mobile-gateway') as ServiceName[]);
 const TARGET = { perSecond: 500, p99Ms: 100 };
 /** A drain that makes no progress for this long has lost something. */
 const STALL_MS = 15_000;
@@ -97,7 +130,7 @@ const clearBenchLeftovers = () =>
   clearLeftovers({
     mysqlUrl: config.MYSQL_URL,
     amqpUrl: config.AMQP_URL,
-    schemas: Object.values(SCHEMA),
+    schemas: [...Object.values(SCHEMA), ...Object.values(CONSUMER_SCHEMA)],
     namespace: NAMESPACE,
   });
 
@@ -167,22 +200,58 @@ const callOf = (payment: PlannedPayment): Call => ({
 
 /**
  * Waits until every payment sent (and answered 200) has its membership.extended on the bus,
- * or until nothing more arrives for STALL_MS. The number still missing.
+ * or until nothing more arrives for STALL_MS. The number still missing. (Counted by payment:
+ * a refused callback may be confirmed all the same, and must not stand in for another.)
  */
 async function drained(tap: BusTap, sender: Sender): Promise<number> {
-  const expected = () => sender.sent - sender.refused.size;
+  const missing = () => {
+    const extended = tap.arrivals(EXTENDED);
+    return sender
+      .sentPayments()
+      .filter((payment) => !sender.refused.has(payment.id - 1) && !extended.has(payment.id)).length;
+  };
   let last = tap.distinct(EXTENDED);
   let progressAt = performance.now();
-  while (tap.distinct(EXTENDED) < expected()) {
+  let left = missing();
+  while (left > 0) {
     await sleep(20);
     const now = tap.distinct(EXTENDED);
     if (now !== last) {
       last = now;
       progressAt = performance.now();
+      left = missing();
     } else if (performance.now() - progressAt > STALL_MS) break;
   }
-  return Math.max(0, expected() - tap.distinct(EXTENDED));
+  return left;
 }
+
+/** The whole system's other consumers, when they run (main sets it). */
+let wholeSystem: WholeSystem | undefined;
+
+/**
+ * The payments sent so far that must go all the way: each whose first callback was answered
+ * 200, and each refused one confirmed all the same. A refused callback never confirmed (a 503
+ * with Retry-After, say, when the payment service fell behind the gateway's deadline) is
+ * LiqPay's to send again: not lost, and nobody owes anything for it.
+ */
+const owing = (sender: Sender, tap: BusTap) => {
+  const confirmed = tap.arrivals(CONFIRMED);
+  return sender
+    .sentPayments()
+    .filter((payment) => !sender.refused.has(payment.id - 1) || confirmed.has(payment.id));
+};
+
+/**
+ * With the whole system, waits (after `drained`) until the other consumers have done their
+ * share for every payment so far, or stalled: what they still owe, a phrase each.
+ */
+async function consumersDone(sender: Sender, tap: BusTap): Promise<string[]> {
+  if (!wholeSystem) return [];
+  return wholeSystem.settled(wholeSystem.owed(owing(sender, tap)), STALL_MS);
+}
+
+/** "until drained", or with the whole system until its consumers are done too. */
+const UNTIL = WHOLE ? 'until every consumer is done' : 'until drained';
 
 /** Delays from each payment's first callback to its events on the bus, ascending, in ms. */
 function delaysOf(tap: BusTap, sender: Sender, payments: readonly PlannedPayment[]) {
@@ -223,9 +292,13 @@ function perSecond(tap: BusTap, type: string, payments: readonly PlannedPayment[
   return Array.from(buckets, (count) => count ?? 0);
 }
 
+/** The load generator and the third parties' fakes: not Kasa's own cost. */
+const NOT_KASA = new Set(['bench', 'fakes']);
+
 /**
  * The machine's cores busy, and whose: each of the benchmark's processes (RabbitMQ too) and
- * the rest; and what each process spent on one confirmation, given how many came through.
+ * the rest; and what each process spent on one confirmation, given how many came through
+ * (all of them, and Kasa's own: without the load generator and the fakes).
  */
 function meters() {
   const machine = cpuMeter(MYSQL_PORT);
@@ -239,11 +312,18 @@ function meters() {
         ? `by process ${processLine(shares)}`
         : `${share.machine.toFixed(2)} of ${cpus().length} cores busy: ${ours.toFixed(2)} the benchmark's ` +
           `(${processLine(shares)}), ${Math.max(0, share.machine - ours).toFixed(2)} others'`;
+    const kasa = shares.filter((process) => !NOT_KASA.has(process.name));
+    const kasaCores = kasa.reduce((sum, process) => sum + process.cores, 0);
     const perConfirmation = (perSecond: number) =>
       `${ms((1000 * ours) / perSecond)} (${shares
         .map((process) => `${process.name} ${ms((1000 * process.cores) / perSecond)}`)
-        .join(', ')})`;
-    return { line, perConfirmation };
+        .join(', ')}); Kasa's own ${ms((1000 * kasaCores) / perSecond)}`;
+    /** Kasa's own CPU per confirmation, in ms, and its share by process. */
+    const kasaPerConfirmation = (perSecond: number) => ({
+      total: (1000 * kasaCores) / perSecond,
+      line: kasa.map((process) => `${process.name} ${ms((1000 * process.cores) / perSecond)}`).join(', '),
+    });
+    return { line, perConfirmation, kasaPerConfirmation };
   };
 }
 
@@ -269,6 +349,7 @@ async function flatOut(gateway: string, database: Connection, tap: BusTap, sende
   const stopped = performance.now();
   const cpu = measure();
   const missing = await drained(tap, sender);
+  const behind = await consumersDone(sender, tap);
   const untilDrained = measure();
   const drainedAt = performance.now();
   const payments = sender.sentPayments('A');
@@ -309,17 +390,23 @@ async function flatOut(gateway: string, database: Connection, tap: BusTap, sende
       `${((lastArrival - started) / 1000).toFixed(1)} s = ${whole(overall)}/s end to end` +
       (missing > 0 ? `; ${missing} never arrived` : ''),
   );
+  if (wholeSystem)
+    out(
+      `  the other consumers done ${ms(drainedAt - stopped)} after sending stopped` +
+        (behind.length > 0 ? `; stalled: ${behind.join(', ')}` : ''),
+    );
   out(`  delay under saturation: callback → membership.extended ${spread(delays.toExtended)}`);
   out(`    callback → payment.confirmed ${spread(delays.toConfirmed)}`);
   out(`    payment.confirmed → membership.extended ${spread(delays.between)}`);
   out("  where the delay goes (the services' timestamps):");
   for (const line of await timelineOf(database, SCHEMA, payments, sender.sentAt)) out(`    ${line}`);
   out(`  while sending: ${cpu.line}`);
-  out(
-    `  CPU per confirmation (until drained): ${untilDrained.perConfirmation(payments.length / ((drainedAt - started) / 1000))}`,
-  );
-  out(`  MariaDB per confirmation (until drained): ${server}`);
+  const confirmationsPerSecond = payments.length / ((drainedAt - started) / 1000);
+  out(`  CPU per confirmation (${UNTIL}): ${untilDrained.perConfirmation(confirmationsPerSecond)}`);
+  out(`  MariaDB per confirmation (${UNTIL}): ${server}`);
   conditions.push(`A, flat out: ${cpu.line}`);
+  if (behind.length > 0) problems.push(`A: the other consumers stalled: ${behind.join(', ')}`);
+  const kasaCpu = untilDrained.kasaPerConfirmation(confirmationsPerSecond);
   if (notOk(answers) + answers.errors > 0) {
     problems.push(
       `A: ${notOk(answers) + answers.errors} callbacks not answered 200 (${statusList(answers)})`,
@@ -336,6 +423,12 @@ async function flatOut(gateway: string, database: Connection, tap: BusTap, sende
       `delay p50 ${ms(percentile(delays.toExtended, 0.5))}, p99 ${ms(percentile(delays.toExtended, 0.99))}`,
     verdict: verdict(extendedRate >= TARGET.perSecond),
   });
+  rows.push({
+    figure: `Kasa's CPU per confirmation flat out, ${UNTIL} (${WHOLE ? 'the whole system' : 'gateway, payment and member only'}; without the load generator${WHOLE ? ' and the fakes' : ''})`,
+    target: '≈ 5 ms',
+    measured: `${ms(kasaCpu.total)} (${kasaCpu.line})`,
+    verdict: '—',
+  });
 }
 
 /** B: a steady rate, open loop; the delay to membership.extended and the HTTP answer's. */
@@ -344,14 +437,23 @@ async function steady(gateway: string, database: Connection, tap: BusTap, sender
   const counted = await serverCounter(database);
   const measure = meters();
   const started = performance.now();
+  // Which payment each request carried, so an answer other than 200 is known as refused.
+  const tags: { index: number; repeat: boolean }[] = [];
   const answers: Answers = await steadyRate(
     gateway,
     config.BENCH_RATE,
     config.BENCH_SECONDS,
-    () => sender.next('B').call,
+    (request) => {
+      const { call, tag } = sender.next('B');
+      tags[request] = tag;
+      return call;
+    },
+    (request, status) => sender.answered(tags[request]!, status),
   );
   const cpu = measure();
+  const stopped = performance.now();
   const missing = await drained(tap, sender);
+  const behind = await consumersDone(sender, tap);
   const untilDrained = measure();
   const drainedAt = performance.now();
   const payments = sender.sentPayments('B');
@@ -367,12 +469,18 @@ async function steady(gateway: string, database: Connection, tap: BusTap, sender
   out("  where the delay goes (the services' timestamps):");
   for (const line of await timelineOf(database, SCHEMA, payments, sender.sentAt)) out(`    ${line}`);
   if (missing > 0) out(`  ${missing} membership.extended never arrived`);
+  if (wholeSystem)
+    out(
+      `  the other consumers done ${ms(drainedAt - stopped)} after sending stopped` +
+        (behind.length > 0 ? `; stalled: ${behind.join(', ')}` : ''),
+    );
   out(`  during the steady rate: ${cpu.line}`);
   out(
-    `  CPU per confirmation (until drained): ${untilDrained.perConfirmation(payments.length / ((drainedAt - started) / 1000))}`,
+    `  CPU per confirmation (${UNTIL}): ${untilDrained.perConfirmation(payments.length / ((drainedAt - started) / 1000))}`,
   );
-  out(`  MariaDB per confirmation (until drained): ${server}`);
+  out(`  MariaDB per confirmation (${UNTIL}): ${server}`);
   conditions.push(`B, ${config.BENCH_RATE}/s: ${cpu.line}`);
+  if (behind.length > 0) problems.push(`B: the other consumers stalled: ${behind.join(', ')}`);
   if (notOk(answers) + answers.errors > 0) {
     problems.push(
       `B: ${notOk(answers) + answers.errors} callbacks not answered 200 (${statusList(answers)})`,
@@ -398,7 +506,6 @@ async function steady(gateway: string, database: Connection, tap: BusTap, sender
 
 /** Every sent payment end to end, and every member's paid-until day. */
 async function verify(database: Connection, plan: PaymentPlan, tap: BusTap, sender: Sender, days: string[]) {
-  const sent = sender.sentPayments();
   // The payment service records membership.extended's day back: let it catch up.
   const recorded = async () => {
     const [result] = (await database.query(
@@ -408,17 +515,31 @@ async function verify(database: Connection, plan: PaymentPlan, tap: BusTap, send
   };
   const deadline = performance.now() + STALL_MS;
   while ((await recorded()) < tap.distinct(EXTENDED) && performance.now() < deadline) await sleep(100);
+  const sent = owing(sender, tap);
+  const toSendAgain = sender.sent - sent.length;
+  const owed = wholeSystem?.owed(sent);
+  if (wholeSystem && owed) await wholeSystem.settled(owed, STALL_MS);
   const checked = await verifyPayments(database, SCHEMA, plan, sent, tap, days, {
     amqpUrl: config.AMQP_URL,
     namespace: NAMESPACE,
+    consumers: CONSUMERS,
   });
   const lost = lostOf(checked);
   const doubled = doubledOf(checked);
-  const callbacks = sent.length + sender.duplicatesSent + sender.exhausted + 1; // + the check's repeat
+  const callbacks = sender.sent + sender.duplicatesSent + sender.exhausted + 1; // + the check's repeat
+  // A refused callback may not have reached the payment service at all.
+  const refusedDuplicates = [...sender.duplicateStatuses].reduce(
+    (sum, [status, count]) => sum + (status === 200 ? 0 : count),
+    0,
+  );
+  const fewestKept = callbacks - toSendAgain - refusedDuplicates;
   out('\nVerification');
   out(
-    `  ${whole(checked.sent)} payments sent (${whole(sender.duplicatesSent)} duplicate callbacks besides), ` +
-      `${sender.refused.size} first callbacks not answered 200`,
+    `  ${whole(sender.sent)} payments sent (${whole(sender.duplicatesSent)} duplicate callbacks besides), ` +
+      `${sender.refused.size} first callbacks not answered 200` +
+      (toSendAgain > 0
+        ? `, ${toSendAgain} of them never confirmed: LiqPay sends those again, not counted below`
+        : ''),
   );
   out(
     `  not confirmed ${checked.notConfirmed}; no extension row ${checked.missingExtensions}, wrong days ${checked.wrongDays}; ` +
@@ -433,16 +554,24 @@ async function verify(database: Connection, plan: PaymentPlan, tap: BusTap, send
     `  members' paid-until: ${checked.wrongMembers} wrong of ${whole(checked.members)} paying ` +
       `(and the rest unmoved)${checked.example ? `, e.g. ${checked.example}` : ''}`,
   );
-  out(`  callbacks kept ${whole(checked.callbacksKept)} of ${whole(callbacks)} sent`);
+  out(
+    `  callbacks kept ${whole(checked.callbacksKept)} of ${whole(callbacks)} sent` +
+      (fewestKept < callbacks ? ` (at least ${whole(fewestKept)}: the rest were refused)` : ''),
+  );
   out(
     `  dead letters ${checked.deadLetters}, waiting to retry ${checked.retrying}, unconsumed ${checked.unconsumed}` +
       (checked.queueCounts.length ? ` (${checked.queueCounts.join('; ')})` : ''),
   );
+  if (checked.notCounted.length > 0)
+    out(`  not counted, their consumers not started in this run: ${checked.notCounted.join('; ')}`);
+  const others = wholeSystem && owed ? await wholeSystem.verify(owed) : undefined;
+  for (const line of others?.lines ?? []) out(`  ${line}`);
   const consistent =
     checked.wrongDays === 0 &&
     checked.wrongMembers === 0 &&
     checked.paidUntilNotRecorded === 0 &&
-    checked.callbacksKept === callbacks &&
+    checked.callbacksKept >= fewestKept &&
+    checked.callbacksKept <= callbacks &&
     checked.deadLetters + checked.retrying + checked.unconsumed === 0;
   if (lost > 0)
     problems.push(`verify: ${lost} payments lost somewhere between callback and membership.extended`);
@@ -454,6 +583,15 @@ async function verify(database: Connection, plan: PaymentPlan, tap: BusTap, send
     measured: `lost ${lost} / doubled ${doubled}; ${checked.wrongMembers} of ${whole(checked.members)} members wrong; ${checked.deadLetters} dead, ${checked.retrying} retrying`,
     verdict: verdict(lost === 0 && doubled === 0 && consistent),
   });
+  if (others) {
+    if (others.faults.length > 0) problems.push(`verify: the other consumers: ${others.faults.join(', ')}`);
+    rows.push({
+      figure: `the other consumers' work, of what the ${whole(checked.sent)} payments owe (texts at the fake Twilio, staff messages at the fake Telegram, webhooks at the receiver, audit entries), each once; their queues empty`,
+      target: 'all, once; 0',
+      measured: others.measured,
+      verdict: verdict(others.faults.length === 0),
+    });
+  }
 }
 
 async function main() {
@@ -467,6 +605,11 @@ async function main() {
     `payments benchmark: ${config.BENCH_SECONDS} s flat out (${config.BENCH_CONNECTIONS} at once) and at ` +
       `${config.BENCH_RATE}/s, ${whole(config.BENCH_MEMBERS)} members, ${whole(pool)} pending checkouts; ` +
       `${cpus().length} cores shared with the load generator, ${loadLine()} before starting`,
+  );
+  out(
+    WHOLE
+      ? `  the whole system (BENCH_CONSUMERS=all): ${PROCESSES.join(', ')}; texts, staff chat and webhooks to local fakes`
+      : `  the narrow run (BENCH_CONSUMERS=core): ${PROCESSES.join(', ')} only`,
   );
   for (const name of PROCESSES) {
     if (process.env[urlVariable(name)]) {
@@ -483,8 +626,10 @@ async function main() {
   let stack: BenchStack | undefined;
   let tap: BusTap | undefined;
   const database = await createConnection({ uri: config.MYSQL_URL, multipleStatements: false });
+  const fakes = WHOLE ? await startFakes() : undefined;
   try {
     stack = await startStack(PROCESSES, {
+      ...fakes?.env,
       NODE_ENV: 'production',
       MYSQL_URL: config.MYSQL_URL,
       AMQP_URL: config.AMQP_URL,
@@ -502,6 +647,8 @@ async function main() {
       LIQPAY_API_URL: 'http://127.0.0.1:9/api/',
       RECONCILE_AFTER_SECONDS: '86400',
       RECONCILE_EVERY_SECONDS: '86400',
+      // Nor the lapsing-membership reminders (the contacts have no paid-until day before the run).
+      REMINDER_CHECK_SECONDS: '86400',
     });
     out(`  stack (${PROCESSES.join(', ')}) ready in ${seconds(startedAt)} s`);
 
@@ -517,6 +664,15 @@ async function main() {
         `(${whole(plan.payments[0]!.body.length)} bytes each) in ${seconds(seedStarted)} s`,
     );
 
+    if (fakes) {
+      wholeSystem = new WholeSystem(fakes, database, CONSUMER_SCHEMA, [CONFIRMED, EXTENDED]);
+      const admin = tokenSigner(config.JWT_PRIVATE_KEY, config.JWT_ISSUER).staff(1, 'admin');
+      await wholeSystem.prepare(population, stack.url('notification'), admin);
+      out(
+        `  the notification service knows ${whole(population.members.length)} members' phones; webhook subscriber registered`,
+      );
+    }
+
     tap = await tapEvents(config.AMQP_URL, NAMESPACE, [CONFIRMED, EXTENDED]);
     const gateway = stack.url('mobile-gateway');
     const sender = new Sender(plan.payments);
@@ -530,13 +686,21 @@ async function main() {
     const again = await once(gateway, first.call);
     await drained(tap, sender);
     const arrived = tap.arrivals(EXTENDED).get(first.tag.index + 1)?.[0];
+    const behind = await consumersDone(sender, tap);
     out(
       `  check: ${answer.status}, again ${again.status}${answer.status === 200 ? '' : `: ${answer.body.slice(0, 300)}`}; ` +
-        `membership.extended ${arrived === undefined ? 'never came' : `after ${ms(arrived - checkStarted)}`}`,
+        `membership.extended ${arrived === undefined ? 'never came' : `after ${ms(arrived - checkStarted)}`}` +
+        (wholeSystem
+          ? `; the other consumers ${behind.length === 0 ? `done after ${ms(performance.now() - checkStarted)}` : `stalled: ${behind.join(', ')}`}`
+          : ''),
     );
     if (answer.status !== 200 || again.status !== 200 || arrived === undefined) {
       problems.push(`check: the first callback answered ${answer.status} (again ${again.status})`);
       loud('the first callback did not go through; measuring anyway');
+    }
+    if (behind.length > 0) {
+      problems.push(`check: the other consumers did not do their part: ${behind.join(', ')}`);
+      loud('the other consumers did not do their part for the first callback; measuring anyway');
     }
 
     if (config.BENCH_WARMUP_SECONDS > 0) {
@@ -549,6 +713,7 @@ async function main() {
       );
       const warmStarted = performance.now();
       await drained(tap, sender);
+      await consumersDone(sender, tap);
       out(
         `  warm-up: ${config.BENCH_WARMUP_SECONDS} s, ${whole(warm.times.length / warm.seconds)} callbacks/s, ` +
           `drained ${seconds(warmStarted)} s later`,
@@ -564,6 +729,7 @@ async function main() {
     await tap?.close();
     await database.end();
     await stack?.stop();
+    await fakes?.stop();
     await clearBenchLeftovers().catch((error: unknown) =>
       out(`  could not clear the bench schemas: ${String(error)}`),
     );

@@ -1,4 +1,4 @@
-import { addCalendarDays, SUBSCRIPTIONS } from '@kasa/contracts';
+import { addCalendarDays, type ServiceName, SUBSCRIPTIONS } from '@kasa/contracts';
 import { DEFAULT_RETRY_DELAYS_MS, topologyNames } from '@kasa/messaging';
 import amqplib from 'amqplib';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
@@ -36,6 +36,12 @@ export interface Verification {
   retrying: number;
   unconsumed: number;
   queueCounts: string[];
+  /**
+   * Queues of consumers the benchmark did not start, with what waits in them: every service
+   * declares the whole bus's wiring when it connects (contracts' SUBSCRIPTIONS), so events
+   * wait there for a consumer that never came in this run. Shown, not counted.
+   */
+  notCounted: string[];
 }
 
 const rowsOf = async (database: Connection, sql: string) => (await database.query<RowDataPacket[]>(sql))[0];
@@ -45,7 +51,9 @@ const rowsOf = async (database: Connection, sql: string) => (await database.quer
  * days, exactly one payment.confirmed and one membership.extended on the bus, the paid-until
  * day recorded back in the payment service, and each member's paid-until day as the rule
  * gives from where it stood before (from `today`, either of the days the run spanned, for a
- * lapsed membership). Nothing may be waiting for a retry or dead-lettered.
+ * lapsed membership). Nothing may be waiting for a retry or dead-lettered, nor wait unconsumed
+ * in the queue of a consumer the benchmark started (`broker.consumers`); the queues of those
+ * it did not start are only listed.
  */
 export async function verifyPayments(
   database: Connection,
@@ -54,7 +62,7 @@ export async function verifyPayments(
   sent: readonly PlannedPayment[],
   tap: BusTap,
   days: readonly string[],
-  broker: { amqpUrl: string; namespace: string },
+  broker: { amqpUrl: string; namespace: string; consumers: ReadonlySet<ServiceName> },
 ): Promise<Verification> {
   const sentIds = new Set(sent.map((payment) => payment.id));
   const payments = new Map(
@@ -97,6 +105,7 @@ export async function verifyPayments(
     retrying: 0,
     unconsumed: 0,
     queueCounts: [],
+    notCounted: [],
   };
   const daysOf = new Map<number, number>();
   for (const payment of sent) {
@@ -147,6 +156,13 @@ export async function verifyPayments(
       const queue = names.queue(subscription);
       const dead = await count(names.deadLetterQueue(queue));
       const waiting = await count(queue);
+      if (!broker.consumers.has(subscription.consumer)) {
+        if (dead + waiting > 0)
+          result.notCounted.push(
+            `${queue}: ${waiting} waiting, ${dead} dead (${subscription.consumer} not started)`,
+          );
+        continue;
+      }
       result.deadLetters += dead;
       result.unconsumed += waiting;
       if (dead + waiting > 0) result.queueCounts.push(`${queue}: ${waiting} waiting, ${dead} dead`);
