@@ -20,29 +20,38 @@ export interface ServiceContext<Settings = unknown> {
   messaging: Messaging;
 }
 
-export interface ServiceDefinition<S extends TObject = TObject> {
+export interface ServiceDefinition<S extends TObject = TObject, Deps = ServiceContext<Static<S>>> {
   name: ServiceName;
   description: string;
   /** drizzle-kit's output folder for this service. */
   migrationsFolder: string;
   /** Variables only this service reads (provider keys and the like), validated at start. */
   settings?: S;
-  routes?: (app: HttpApp, context: ServiceContext<Static<S>>) => Promise<void> | void;
-  handlers?: (consumers: Consumers, context: ServiceContext<Static<S>>) => void;
+  /**
+   * The service's composition root: what its use cases need (clients of providers, batchers,
+   * keys), built once per process from its context, then handed to its routes, its handlers and
+   * its jobs alike. Without it they get the context itself.
+   */
+  deps?: (context: ServiceContext<Static<S>>) => Deps;
+  // NoInfer: the dependencies' type is what `deps` builds, never guessed from an entry point.
+  routes?: (app: HttpApp, deps: NoInfer<Deps>) => Promise<void> | void;
+  handlers?: (consumers: Consumers, deps: NoInfer<Deps>) => void;
   /** Work the service does on its own schedule; stopped first when the service stops. */
-  jobs?: (context: ServiceContext<Static<S>>) => readonly PeriodicJob[];
+  jobs?: (deps: NoInfer<Deps>) => readonly PeriodicJob[];
 }
 
-/** Declares a service with its settings' types inferred for its routes and handlers. */
-export function defineService<S extends TObject>(definition: ServiceDefinition<S>): ServiceDefinition<S> {
+/** Declares a service with its settings' and dependencies' types inferred for its entry points. */
+export function defineService<S extends TObject, Deps = ServiceContext<Static<S>>>(
+  definition: ServiceDefinition<S, Deps>,
+): ServiceDefinition<S, Deps> {
   return definition;
 }
 
 export type RunningService<Settings = unknown> = RunningProcess<ServiceContext<Settings>>;
 
 /** Builds and starts a service without listening (tests use `app.inject`) unless `listen`. */
-export async function startService<S extends TObject>(
-  definition: ServiceDefinition<S>,
+export async function startService<S extends TObject, Deps>(
+  definition: ServiceDefinition<S, Deps>,
   { env = process.env, listen = true } = {},
 ): Promise<RunningService<Static<S>>> {
   const config = loadProcessConfig(ServiceConfigSchema, definition.name, env);
@@ -59,7 +68,8 @@ export async function startService<S extends TObject>(
     namespace: config.AMQP_NAMESPACE,
   });
   const context: ServiceContext<Static<S>> = { config, settings, logger, database, messaging };
-  definition.handlers?.(messaging.consumers, context);
+  const deps = definition.deps ? definition.deps(context) : (context as Deps);
+  definition.handlers?.(messaging.consumers, deps);
 
   const app = createHttpApp({ name: definition.name, version: VERSION, logger });
   await registerOpenApi(app, {
@@ -75,9 +85,9 @@ export async function startService<S extends TObject>(
       },
     },
   });
-  await definition.routes?.(app, context);
+  await definition.routes?.(app, deps);
   await messaging.start();
-  const jobs = startJobs(definition.jobs?.(context) ?? [], logger);
+  const jobs = startJobs(definition.jobs?.(deps) ?? [], logger);
   const stopParts = async () => {
     await jobs.stop();
     await messaging.stop();
@@ -137,6 +147,6 @@ export async function migrateService(
 }
 
 /** A service's `main`. */
-export function runService<S extends TObject>(definition: ServiceDefinition<S>): Promise<void> {
+export function runService<S extends TObject, Deps>(definition: ServiceDefinition<S, Deps>): Promise<void> {
   return runUntilSignalled(() => startService(definition));
 }
