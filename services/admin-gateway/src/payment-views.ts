@@ -9,6 +9,7 @@ import {
 import type { GatewayContext } from '@kasa/runtime';
 import type { FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
+import { memberRowOrStandIn } from './member-stand-in.ts';
 import { memberRowsFor, requestRecordsFor } from './service-calls.ts';
 
 type Payment = Static<typeof PaymentRecord>;
@@ -60,12 +61,17 @@ export async function adminPaymentRows(
   const missing = requests.map(({ member_id }) => member_id).filter((id) => !members.has(id));
   for (const [id, row] of await memberRowsFor(context, request, missing)) members.set(id, row);
   const requestRows = new Map(
-    requests.map((one) => [one.id, seedRequestRow(one, rowOf(members, one.member_id, 'member'))]),
+    requests.map((one) => [
+      one.id,
+      seedRequestRow(one, memberRowOrStandIn(members, one.member_id, one.created)),
+    ]),
   );
   return payments.map((payment) =>
     adminPaymentRow(payment, {
-      member: rowOf(members, payment.member_id, 'member'),
-      request: payment.request_id === null ? null : rowOf(requestRows, payment.request_id, 'request'),
+      member: memberRowOrStandIn(members, payment.member_id, payment.created_at),
+      // A payout for a request the request service has no record of (an old one, brought over as
+      // it was) keeps its `request_id`; there is no row to nest.
+      request: payment.request_id === null ? null : (requestRows.get(payment.request_id) ?? null),
     }),
   );
 }

@@ -24,7 +24,8 @@ import {
 } from '@kasa/runtime';
 import { type Static, Type } from 'typebox';
 import { staffOnly } from '../access.ts';
-import { adminPaymentRows, rowOf } from '../payment-views.ts';
+import { memberRowOrStandIn } from '../member-stand-in.ts';
+import { adminPaymentRows } from '../payment-views.ts';
 import { adminRequestCard, adminRequestListRow } from '../request-views.ts';
 import { memberRowsFor, searchPayments } from '../service-calls.ts';
 
@@ -115,7 +116,9 @@ export function requestRoutes(app: HttpApp, context: GatewayContext): void {
         page.data.map(({ member_id }) => member_id),
       );
       return {
-        data: page.data.map((one) => adminRequestListRow(one, rowOf(members, one.member_id, 'member'))),
+        data: page.data.map((one) =>
+          adminRequestListRow(one, memberRowOrStandIn(members, one.member_id, one.created)),
+        ),
         total: page.total,
         total_exact: page.total_exact,
       };
@@ -160,7 +163,7 @@ export function requestRoutes(app: HttpApp, context: GatewayContext): void {
         ),
       ]);
       const charges = await adminPaymentRows(context, request, payouts.data, members);
-      const member = rowOf(members, card.member_id, 'member');
+      const member = memberRowOrStandIn(members, card.member_id, card.created);
       return { data: adminRequestCard(card, { member, users, charges }) };
     },
   );

@@ -26,7 +26,7 @@ export const TERMS_FILE = 'programs.program_file';
 
 const MAX_PRICE = 4_294_967_295;
 
-type NewProgram = typeof programs.$inferInsert & { id: number };
+export type NewProgram = typeof programs.$inferInsert & { id: number };
 
 export function programSteps(run: MemberImportRun): ImportStep[] {
   return [
@@ -137,7 +137,7 @@ async function importPrograms(
 }
 
 /** A seed program as Kasa keeps one, its values converted by the stated rules. */
-function programOfSeed(row: SeedRow, id: number, runStartedAt: Date, report: Report): NewProgram {
+export function programOfSeed(row: SeedRow, id: number, runStartedAt: Date, report: Report): NewProgram {
   const where = { table: 'programs', id };
   const createdAt = madeAt(row, where, runStartedAt, report);
   let name = optionalText(row, where, 'program_name', 128, report);

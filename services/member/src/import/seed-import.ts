@@ -5,6 +5,7 @@ import type { OpenServiceImport } from '@kasa/seed-import';
 import { Type } from 'typebox';
 import { memberFilePolicies } from '../files/member-file-policies.ts';
 import { memberService } from '../service.ts';
+import { memberChangesSince } from './changes-since.ts';
 import { identityDocumentSteps } from './import-identity-documents.ts';
 import { memberProgramSteps } from './import-member-programs.ts';
 import { memberSteps } from './import-members.ts';
@@ -23,7 +24,8 @@ const ImportSettings = requireOneFileKey(Type.Object(FileStoreVariables));
  * flag from the requests; the search index is told to read everything again; the counts are
  * read from the members themselves). It writes only the service's own schema, through the
  * service's own store and policies, emits no event, and is idempotent: a second run writes
- * nothing and stores no file again; a run that stopped is resumed by running again.
+ * nothing and stores no file again; a run that stopped is resumed by running again. Its inverse,
+ * for a switch back, is `changesSince` (changes-since.ts).
  */
 export const openSeedImport: OpenServiceImport = async (env) => {
   const settings = loadConfig(ImportSettings, env);
@@ -39,7 +41,13 @@ export const openSeedImport: OpenServiceImport = async (env) => {
       ...identityDocumentSteps(run),
       ...requestFlagSteps(run),
     ],
+    keptIds: [
+      { table: 'members', seedTable: 'members' },
+      { table: 'programs', seedTable: 'programs' },
+      { table: 'identity_documents', seedTable: 'files' },
+    ],
     verify: (context) => verifyMemberImport(database, run, context),
+    changesSince: (context) => memberChangesSince(database, run.files, context),
     close: () => database.close(),
   };
 };

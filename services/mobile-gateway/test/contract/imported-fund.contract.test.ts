@@ -54,6 +54,8 @@ let schemas: ReturnType<typeof testSchemaPrefix>;
 let filesDir: string;
 let importReport: { verification: { agrees: boolean; service: string; what: string; note?: string }[] };
 let importExitCode: number;
+/** The variables the services run with (and the operator's commands too). */
+let servicesEnv: Record<string, string>;
 
 /** The fixture, with one LiqPay order the old system never heard back about, imported by the CLI. */
 async function importedFund(): Promise<StoredData> {
@@ -67,33 +69,43 @@ async function importedFund(): Promise<StoredData> {
   filesDir = await mkdtemp(join(tmpdir(), 'kasa-imported-files-'));
   const files = { FILES_DIR: filesDir, FILES_KEY: randomBytes(32).toString('hex') };
   const reportFile = join(filesDir, 'import-report.json');
-  importExitCode = await importSeed(['--from', seed.url, '--files', seed.filesDir, '--report', reportFile], {
+  servicesEnv = {
     ...testServiceEnv({
       schemaPrefix: schemas.prefix,
       namespace: testNamespace(),
       publicKeyPem: generateEd25519Keys().publicKeyPem,
     }),
     ...files,
-  });
+  };
+  const imported = await kasaScript('import-seed', [
+    '--from',
+    seed.url,
+    '--files',
+    seed.filesDir,
+    '--report',
+    reportFile,
+  ]);
+  importExitCode = imported.code;
   importReport = JSON.parse(await readFile(reportFile, 'utf8'));
   return { schemaPrefix: schemas.prefix, files };
 }
 
 /**
- * `./kasa import-seed` as the operator runs it (its script, in the repository, with the services'
- * variables); its exit code, where 1 is an import that verified a difference, not one that failed.
+ * A `./kasa` command as the operator runs it (its script, in the repository, with the services'
+ * variables): its exit code and output, where 1 with a printed check is an outcome that found a
+ * difference, not a command that failed.
  */
-async function importSeed(args: string[], env: Record<string, string>): Promise<number> {
+async function kasaScript(script: string, args: string[]): Promise<{ code: number; stdout: string }> {
   try {
-    await promisify(execFile)(process.execPath, ['scripts/import-seed.ts', ...args], {
+    const { stdout } = await promisify(execFile)(process.execPath, [`scripts/${script}.ts`, ...args], {
       cwd: ROOT,
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...servicesEnv },
     });
-    return 0;
+    return { code: 0, stdout };
   } catch (error) {
     const { code, stdout } = error as { code?: number; stdout?: string };
-    if (code !== 1 || !stdout?.includes('Verification')) throw error;
-    return code;
+    if (code !== 1 || !stdout) throw error;
+    return { code, stdout };
   }
 }
 
@@ -221,7 +233,11 @@ test('GET /user/payments/list and POST /user/charges/list: the imported contribu
   assert.equal(contributions.status, 200);
   assertSeedShape(MobilePaymentsAnswer, contributions.body, 'GET /user/payments/list (imported)');
   const sums = contributions.body.map((one: { sum: string }) => one.sum).sort();
-  assert.deepEqual(sums, ['299.99', '300.0'], "the settled contributions (as Python's str()), not the unsettled order");
+  assert.deepEqual(
+    sums,
+    ['299.99', '300.0'],
+    "the settled contributions (as Python's str()), not the unsettled order",
+  );
 
   const charges = await mobile('POST', '/user/charges/list', {}, token);
   assert.equal(charges.status, 200);
@@ -268,7 +284,7 @@ test('the admin site: a staff login signs in with its old password, and sees the
   assert.equal((await admin('POST', '/signin', { login: 'agent', password: 'agent-password' })).status, 200);
 
   const members = await admin('POST', '/members', {});
-  assert.equal(members.status, 200);
+  assert.equal(members.status, 200, JSON.stringify(members.body));
   assertSeedShape(AdminMembersAnswer, members.body, 'POST /members (imported)');
   const card = await admin('POST', '/member', { id: OLIVIA });
   assert.equal(card.status, 200, JSON.stringify(card.body));
@@ -278,13 +294,62 @@ test('the admin site: a staff login signs in with its old password, and sees the
   assert.equal(card.body.payments.length, 4, 'the settled and the unsettled payments');
 
   const requests = await admin('POST', '/requests', {});
-  assert.equal(requests.status, 200);
+  assert.equal(requests.status, 200, JSON.stringify(requests.body));
   assertSeedShape(AdminRequestsAnswer, requests.body, 'POST /requests (imported)');
-  const request = await admin('POST', '/request', { id: 200 });
+  const request = await admin('POST', '/request', { request: 200 });
   assert.equal(request.status, 200, JSON.stringify(request.body));
   assertSeedShape(AdminRequestAnswer, request.body, 'POST /request (imported)');
 
   const payments = await admin('POST', '/payments', {});
-  assert.equal(payments.status, 200);
+  assert.equal(payments.status, 200, JSON.stringify(payments.body));
   assertSeedShape(AdminPaymentsAnswer, payments.body, 'POST /payments (imported)');
+  const orphan = payments.body.data.find((one: { id: number }) => one.id === 403);
+  assert.equal(orphan.member.id, 77, "a payment of a member long deleted shows, under the id it names");
+
+  const orphanRequest = await admin('POST', '/request', { request: 202 });
+  assert.equal(orphanRequest.status, 200, JSON.stringify(orphanRequest.body));
+  assertSeedShape(AdminRequestAnswer, orphanRequest.body, 'POST /request (a deleted member’s)');
+});
+
+test('switching back: what happened in Kasa since is written into the old system, once', async () => {
+  const reportFile = join(filesDir, 'switch-back.json');
+  const applied = await kasaScript('switch-back', [
+    '--to',
+    seed.url,
+    '--files',
+    seed.filesDir,
+    '--apply',
+    '--report',
+    reportFile,
+  ]);
+  assert.equal(applied.code, 0, applied.stdout);
+  assert.match(applied.stdout, /Checked: the services see nothing more to take back/);
+  const old = async (sql: string, values: unknown[] = []) =>
+    // biome-ignore lint/suspicious/noExplicitAny: the old database's rows, checked column by column
+    (await seed.connection.query(sql, values))[0] as any[];
+  const messages = await old(
+    "SELECT request_id, member_id, user_id FROM request_messages WHERE message = 'Висновок у вкладенні'",
+  );
+  assert.deepEqual(messages, [{ request_id: 200, member_id: OLIVIA, user_id: null }]);
+  const requests = await old(
+    "SELECT id, member_id, status_id FROM requests WHERE request_text = 'Новий запит'",
+  );
+  assert.equal(requests.length, 1, 'the request opened in Kasa, under its Kasa id');
+  assert.ok(requests[0]!.id > 202);
+  const receipts = await old('SELECT filename, member_id FROM files WHERE request_id = ?', [requests[0]!.id]);
+  assert.equal(receipts.length, 1);
+  const receipt = await readFile(join(seed.filesDir, String(OLIVIA), receipts[0]!.filename));
+  assert.deepEqual(
+    receipt.subarray(0, 3),
+    jpeg().subarray(0, 3),
+    'the receipt, decrypted, in the old folder',
+  );
+  const [late] = await old('SELECT payment_date FROM payments WHERE id = 405');
+  assert.ok(late!.payment_date, 'the order a late callback settled is paid in the old system too');
+  const [member] = await old('SELECT expiration_date FROM members WHERE id = ?', [OLIVIA]);
+  assert.ok(!String(member!.expiration_date).startsWith('2024-12-31'), 'and the paid-until it moved');
+
+  const again = await kasaScript('switch-back', ['--to', seed.url, '--files', seed.filesDir]);
+  assert.equal(again.code, 0);
+  assert.match(again.stdout, /nothing: the old system holds everything Kasa does/);
 });

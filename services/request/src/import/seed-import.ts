@@ -5,6 +5,7 @@ import type { OpenServiceImport } from '@kasa/seed-import';
 import { Type } from 'typebox';
 import { requestFilePolicies } from '../files/request-file-policies.ts';
 import { requestService } from '../service.ts';
+import { changesSince } from './changes-since.ts';
 import { importMemberPrograms } from './import-member-programs.ts';
 import { importMessages } from './import-messages.ts';
 import { importReceipts } from './import-receipts.ts';
@@ -59,7 +60,13 @@ export const openSeedImport: OpenServiceImport = async (env) => {
           importReceipts(tx, rows, { store, policy, facts, filesDir, runStartedAt, report }),
       },
     ],
+    keptIds: [
+      { table: 'requests', seedTable: 'requests' },
+      { table: 'request_messages', seedTable: 'request_messages' },
+      { table: 'request_files', seedTable: 'files' },
+    ],
     verify: (context) => verifyRequestImport(database, store, context),
+    changesSince: (context) => changesSince(database, store, context),
     close: () => database.close(),
   };
 };
