@@ -304,7 +304,7 @@ test('the admin site: a staff login signs in with its old password, and sees the
   assert.equal(payments.status, 200, JSON.stringify(payments.body));
   assertSeedShape(AdminPaymentsAnswer, payments.body, 'POST /payments (imported)');
   const orphan = payments.body.data.find((one: { id: number }) => one.id === 403);
-  assert.equal(orphan.member.id, 77, "a payment of a member long deleted shows, under the id it names");
+  assert.equal(orphan.member.id, 77, 'a payment of a member long deleted shows, under the id it names');
 
   const orphanRequest = await admin('POST', '/request', { request: 202 });
   assert.equal(orphanRequest.status, 200, JSON.stringify(orphanRequest.body));
