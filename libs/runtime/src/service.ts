@@ -47,13 +47,18 @@ export function defineService<S extends TObject, Deps = ServiceContext<Static<S>
   return definition;
 }
 
-export type RunningService<Settings = unknown> = RunningProcess<ServiceContext<Settings>>;
+export type RunningService<Settings = unknown, Deps = ServiceContext<Settings>> = RunningProcess<
+  ServiceContext<Settings>
+> & {
+  /** What `deps` built (the context itself without it): for tests that call a use case directly. */
+  deps: Deps;
+};
 
 /** Builds and starts a service without listening (tests use `app.inject`) unless `listen`. */
 export async function startService<S extends TObject, Deps>(
   definition: ServiceDefinition<S, Deps>,
   { env = process.env, listen = true } = {},
-): Promise<RunningService<Static<S>>> {
+): Promise<RunningService<Static<S>, Deps>> {
   const config = loadProcessConfig(ServiceConfigSchema, definition.name, env);
   const settings = loadConfig(definition.settings ?? Type.Object({}), env) as Static<S>;
   const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
@@ -104,7 +109,7 @@ export async function startService<S extends TObject, Deps>(
     }
   }
 
-  return runningProcess(app, context, stopParts);
+  return { ...runningProcess(app, context, stopParts), deps };
 }
 
 /** The service's own schema (`<prefix><service>`), created when missing and migrated. */
