@@ -148,3 +148,27 @@ export function seedPhoneOf(phone: string | null): string | null {
 export function seedFlagOf(value: boolean): 0 | 1 {
   return value ? 1 : 0;
 }
+
+/**
+ * The kopiyky an amount written into an old amount column reads back as through the seed source:
+ * a FLOAT keeps a 32-bit float, which from about 131,072 hryvnias on is no longer always the
+ * kopiyka written (150000.01 is kept as 150000.015625 and reads back as 150000.02).
+ */
+export function kopiykyReadBack(kopiyky: number, column: { float: boolean }): number {
+  if (!column.float) return kopiyky;
+  return kopiykyOfSeedAmount(decimalOfSeedFloat(Math.fround(hryvniasOf(kopiyky)))).kopiyky!;
+}
+
+/** Why a value cannot be written into an old column as it is (too long), or null when it can. */
+export function seedValueUnfit(
+  column: { chars: number | null; bytes: number | null } | undefined,
+  value: string | number | null,
+): string | null {
+  if (column === undefined) return 'the old table has no such column';
+  if (typeof value !== 'string') return null;
+  if (column.chars !== null && [...value].length > column.chars)
+    return `longer than the ${column.chars} characters the old column holds`;
+  if (column.bytes !== null && Buffer.byteLength(value, 'utf8') > column.bytes)
+    return `longer than the ${column.bytes} bytes the old column holds`;
+  return null;
+}

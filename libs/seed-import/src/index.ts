@@ -5,6 +5,7 @@ export {
   flagOfSeed,
   instantOfSeedDateTime,
   kopiykyOfSeedAmount,
+  kopiykyReadBack,
   phoneOfSeed,
   seedAmountOfKopiyky,
   seedDateTimeOfDay,
@@ -12,10 +13,18 @@ export {
   seedFlagOf,
   seedMemberBlocked,
   seedPhoneOf,
+  seedValueUnfit,
 } from './conversions.ts';
 export { type ImportOptions, type ImportOutcome, runSeedImport } from './run-import.ts';
+export { seedContextOf } from './seed-context.ts';
 export { findSeedFile } from './seed-files.ts';
-export { type FoundTable, openSeedSource, type SeedRow, type SeedSource } from './seed-source.ts';
+export {
+  type FoundTable,
+  openSeedSource,
+  type SeedColumnHolds,
+  type SeedRow,
+  type SeedSource,
+} from './seed-source.ts';
 export { type SeedProblem, type SeedSurvey, seedFileName, surveySeed } from './seed-survey.ts';
 export {
   SEED_TABLE_ORDER,

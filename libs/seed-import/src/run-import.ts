@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { seedContextOf } from './seed-context.ts';
 import type { SeedSource } from './seed-source.ts';
 import type { SeedProblem } from './seed-survey.ts';
 import type { ImportContext, ServiceImport, VerificationLine } from './service-import.ts';
@@ -69,10 +70,7 @@ export async function runSeedImport({
   for (const service of services) await service.finish?.(summary);
   const verification: ImportOutcome['verification'] = [];
   for (const service of services) {
-    const lines = await service.verify({
-      seedQuery: (sql, values) => source.query(sql, values),
-      seedRows: (table, batch) => source.rows(table, batch),
-    });
+    const lines = await service.verify(seedContextOf(source));
     verification.push(...lines.map((line) => ({ ...line, service: service.service })));
   }
   return { written, problems, verification };

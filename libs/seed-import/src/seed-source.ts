@@ -15,8 +15,20 @@ export interface FoundTable {
   columns: ReadonlyMap<string, string>;
   /** The declared columns the database keeps as single-precision FLOAT (the seed's amounts). */
   floats: ReadonlySet<string>;
+  /** What each declared column it has can hold, for writing into it (a switch back). */
+  holds: ReadonlyMap<string, SeedColumnHolds>;
   /** Required columns it lacks: the table cannot be read. */
   missing: readonly string[];
+}
+
+/** What an old column can hold: a real seed database may keep a text shorter than Kasa does. */
+export interface SeedColumnHolds {
+  /** Characters (VARCHAR(n): n), or null when the server does not say. */
+  chars: number | null;
+  /** Bytes (TEXT: 65,535), or null when the server does not say. */
+  bytes: number | null;
+  /** A single-precision FLOAT: it keeps a 32-bit float of the amount written. */
+  float: boolean;
 }
 
 export interface SeedSource {
@@ -77,28 +89,35 @@ async function discover(pool: Pool): Promise<Map<SeedTableName, FoundTable>> {
     const actualName = actualTables.get(table.name) ?? null;
     const columns = new Map<string, string>();
     const floats = new Set<string>();
+    const holds = new Map<string, SeedColumnHolds>();
     if (actualName) {
       const [columnRows] = await pool.query<RowDataPacket[]>(
-        'SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?',
+        `SELECT column_name AS name, data_type AS type, character_maximum_length AS chars,
+           character_octet_length AS bytes
+         FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?`,
         [actualName],
       );
-      const actualColumns = new Map(
-        columnRows.map((row) => [String(row.name).toLowerCase(), { name: String(row.name), type: row.type }]),
-      );
+      const actualColumns = new Map(columnRows.map((row) => [String(row.name).toLowerCase(), row]));
       for (const column of table.columns) {
         const spelling = [column.name, ...(column.aliases ?? [])].find((candidate) =>
           actualColumns.has(candidate.toLowerCase()),
         );
         if (!spelling) continue;
         const actual = actualColumns.get(spelling.toLowerCase())!;
-        columns.set(column.name, actual.name);
-        if (String(actual.type).toLowerCase() === 'float') floats.add(column.name);
+        const float = String(actual.type).toLowerCase() === 'float';
+        columns.set(column.name, String(actual.name));
+        if (float) floats.add(column.name);
+        holds.set(column.name, {
+          chars: actual.chars === null ? null : Number(actual.chars),
+          bytes: actual.bytes === null ? null : Number(actual.bytes),
+          float,
+        });
       }
     }
     const missing = actualName
       ? table.columns.filter((column) => column.required && !columns.has(column.name)).map(({ name }) => name)
       : [];
-    found.set(name, { table, actualName, columns, floats, missing });
+    found.set(name, { table, actualName, columns, floats, holds, missing });
   }
   return found;
 }

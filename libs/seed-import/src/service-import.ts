@@ -1,6 +1,6 @@
 import type { ServiceName } from '@kasa/contracts';
 import type { Database, Tx } from '@kasa/db';
-import type { SeedRow } from './seed-source.ts';
+import type { SeedColumnHolds, SeedRow } from './seed-source.ts';
 import type { SeedProblem } from './seed-survey.ts';
 import type { SeedTableName } from './seed-tables.ts';
 
@@ -125,6 +125,11 @@ export interface VerifyContext {
    * calls them), `batch` at a time: for sums its own SQL cannot round as the import does.
    */
   seedRows(table: SeedTableName, batch?: number): AsyncGenerator<SeedRow[]>;
+  /**
+   * What each declared column of a seed table the old database has can hold (a switch back
+   * writes only what it holds: `seedValueUnfit`, `kopiykyReadBack`); empty for a missing table.
+   */
+  seedColumns(table: SeedTableName): ReadonlyMap<string, SeedColumnHolds>;
 }
 
 /** One line of the verification report: what the old system had against what Kasa has now. */

@@ -1,8 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { seedContextOf } from './seed-context.ts';
 import type { SeedSource } from './seed-source.ts';
 import { SEED_TABLE_ORDER } from './seed-tables.ts';
-import type { LeftBehind, SeedChange, ServiceImport, VerifyContext } from './service-import.ts';
+import type { LeftBehind, SeedChange, ServiceImport } from './service-import.ts';
 
 export interface SwitchBackOptions {
   /** The old database, as it is now (frozen since the cut-over). */
@@ -80,10 +81,7 @@ export async function runSwitchBack({
 }
 
 async function collectChanges(source: SeedSource, services: readonly ServiceImport[]) {
-  const context: VerifyContext = {
-    seedQuery: (sql, values) => source.query(sql, values),
-    seedRows: (table, batch) => source.rows(table, batch),
-  };
+  const context = seedContextOf(source);
   const changes: Array<{ service: string; change: SeedChange }> = [];
   const leftBehind: Array<LeftBehind & { service: string }> = [];
   for (const service of services) {

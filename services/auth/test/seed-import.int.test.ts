@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { runSeedImport, type ServiceImport } from '@kasa/seed-import';
+import { runSeedImport, type ServiceImport, seedContextOf } from '@kasa/seed-import';
 import { type SeedImportUnderTest, seedImportUnderTest } from '@kasa/seed-import/testing';
 import { openSeedImport } from '../src/import/seed-import.ts';
 
@@ -69,10 +69,7 @@ test('a second run writes nothing', async () => {
 });
 
 test('switching back: nothing to take back right after the import; then what Kasa changed, until the old system holds it', async () => {
-  const context = {
-    seedQuery: <T>(sql: string, values?: unknown[]) => under.source.query<T>(sql, values),
-    seedRows: (table: Parameters<typeof under.source.rows>[0]) => under.source.rows(table),
-  };
+  const context = seedContextOf(under.source);
   const untouched = await auth.changesSince!(context);
   assert.deepEqual(
     untouched.changes.flatMap(({ rows }) => rows),

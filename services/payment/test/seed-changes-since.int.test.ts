@@ -7,6 +7,7 @@ import {
   type SeedChanges,
   type SeedRow,
   type ServiceImport,
+  seedContextOf,
   seedDateTimeOfInstant,
   type VerifyContext,
 } from '@kasa/seed-import';
@@ -44,10 +45,7 @@ before(async () => {
   payment = under.service;
   await runSeedImport({ source: under.source, services: [payment], filesDir: under.seed.filesDir });
   kasa = await startPayment({ MYSQL_SCHEMA_PREFIX: under.schemaPrefix });
-  context = {
-    seedQuery: (sql, values) => under.source.query(sql, values),
-    seedRows: (table, batch) => under.source.rows(table, batch),
-  };
+  context = seedContextOf(under.source);
 });
 after(async () => {
   await kasa?.close();

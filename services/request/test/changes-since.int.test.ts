@@ -11,6 +11,7 @@ import {
   type SeedChanges,
   type SeedSource,
   type ServiceImport,
+  seedContextOf,
   seedDateTimeOfInstant,
 } from '@kasa/seed-import';
 import {
@@ -28,6 +29,7 @@ import {
   testServiceEnv,
 } from '@kasa/testing';
 import { jpeg, pdf, png } from '@kasa/testing/sample-files';
+import type { RequestDeps } from '../src/deps.ts';
 import { openSeedImport } from '../src/import/seed-import.ts';
 import { requestService } from '../src/service.ts';
 
@@ -41,7 +43,7 @@ let seed: SeedDatabase;
 let source: SeedSource;
 let files: TestFileStore;
 let imported: ServiceImport;
-let service: RunningService;
+let service: RunningService<unknown, RequestDeps>;
 let dropSchemas: () => Promise<void>;
 const keys = generateEd25519Keys();
 const token = bearerTokens(keys);
@@ -97,7 +99,7 @@ before(async () => {
   };
   imported = await openSeedImport(env);
   await runSeedImport({ source, services: [imported], filesDir: seed.filesDir });
-  service = (await startService(requestService, { env, listen: false })) as RunningService;
+  service = await startService(requestService, { env, listen: false });
 });
 after(async () => {
   await service?.stop();
@@ -108,11 +110,7 @@ after(async () => {
   await files?.remove();
 });
 
-const changesSince = (from = source) =>
-  imported.changesSince!({
-    seedQuery: (sql, values) => from.query(sql, values),
-    seedRows: (table, batch) => from.rows(table, batch),
-  });
+const changesSince = (from = source) => imported.changesSince!(seedContextOf(from));
 const kasa = async <T>(sql: string, values: unknown[] = []) =>
   (await imported.database.pool.query(sql, values))[0] as T[];
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

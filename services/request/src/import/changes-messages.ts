@@ -1,4 +1,5 @@
 import type { Database } from '@kasa/db';
+import type { SeedColumnHolds } from '@kasa/seed-import';
 import {
   type LeftBehind,
   type SeedChange,
@@ -9,7 +10,7 @@ import {
 import { asc, gt } from 'drizzle-orm';
 import { requestMessages } from '../db/schema.ts';
 import { kasaPages } from './kasa-pages.ts';
-import { heldText, type OldColumn } from './seed-columns.ts';
+import { heldText } from './seed-columns.ts';
 import { idOf } from './seed-values.ts';
 
 type KasaMessage = typeof requestMessages.$inferSelect;
@@ -33,7 +34,7 @@ type Left = keyof typeof LEFT;
 export async function messageChangesSince(
   database: Database,
   { seedRows }: VerifyContext,
-  column: OldColumn | undefined,
+  column: SeedColumnHolds | undefined,
 ): Promise<{ changes: SeedChange[]; leftBehind: LeftBehind[] }> {
   const old = new Set<number>();
   for await (const rows of seedRows('request_messages'))

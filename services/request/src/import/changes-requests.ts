@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '@kasa/db';
+import type { SeedColumnHolds } from '@kasa/seed-import';
 import {
   type LeftBehind,
   type SeedChange,
@@ -13,7 +14,7 @@ import { requests } from '../db/schema.ts';
 import type { RequestStatus } from '../domain/request-status.ts';
 import { requestOfSeed } from './import-requests.ts';
 import { kasaPages } from './kasa-pages.ts';
-import { heldText, kopiykyHeldAs, type OldColumn } from './seed-columns.ts';
+import { heldText, kopiykyHeldAs } from './seed-columns.ts';
 import { emptyFacts, type SeedFacts } from './seed-facts.ts';
 import { idOf, requestStatusOfAlias } from './seed-values.ts';
 
@@ -106,7 +107,7 @@ type Left = keyof typeof LEFT;
 export async function requestChangesSince(
   database: Database,
   context: VerifyContext,
-  columns: ReadonlyMap<string, OldColumn>,
+  columns: ReadonlyMap<string, SeedColumnHolds>,
   statuses: OldStatuses,
 ): Promise<{ changes: SeedChange[]; leftBehind: LeftBehind[] }> {
   const old = await readOldRequests(context, statuses);
@@ -197,7 +198,7 @@ interface ValuesBack {
 
 function valuesBack(
   request: KasaRequest,
-  columns: ReadonlyMap<string, OldColumn>,
+  columns: ReadonlyMap<string, SeedColumnHolds>,
   statuses: OldStatuses,
 ): ValuesBack {
   const lost: Left[] = [];

@@ -4,7 +4,6 @@ import type { SeedChanges, VerifyContext } from '@kasa/seed-import';
 import { messageChangesSince } from './changes-messages.ts';
 import { receiptChangesSince } from './changes-receipts.ts';
 import { readOldStatuses, requestChangesSince } from './changes-requests.ts';
-import { seedColumnsOf } from './seed-columns.ts';
 
 /**
  * The request service's side of a switch back (`./kasa switch-back`), the inverse of its import:
@@ -19,11 +18,9 @@ export async function changesSince(
   store: FileStore,
   context: VerifyContext,
 ): Promise<SeedChanges> {
-  const [requestColumns, messageColumns, statuses] = await Promise.all([
-    seedColumnsOf(context.seedQuery, 'requests'),
-    seedColumnsOf(context.seedQuery, 'request_messages'),
-    readOldStatuses(context),
-  ]);
+  const requestColumns = context.seedColumns('requests');
+  const messageColumns = context.seedColumns('request_messages');
+  const statuses = await readOldStatuses(context);
   const requests = await requestChangesSince(database, context, requestColumns, statuses);
   const messages = await messageChangesSince(database, context, messageColumns.get('message'));
   const receipts = await receiptChangesSince(database, store, context);
