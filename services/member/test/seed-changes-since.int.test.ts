@@ -12,6 +12,7 @@ import {
   type SeedRow,
   type SeedSource,
   type ServiceImport,
+  seedContextOf,
   seedDateTimeOfInstant,
   type VerifyContext,
 } from '@kasa/seed-import';
@@ -106,10 +107,7 @@ before(async () => {
   service = await openSeedImport(kasa.env);
   // Two rows a batch: a member's rows fall into different batches, as in a large fund.
   await runSeedImport({ source, services: [service], filesDir: seed.filesDir, batch: 2 });
-  context = {
-    seedQuery: (sql, values) => source.query(sql, values),
-    seedRows: (table, batch) => source.rows(table, batch),
-  };
+  context = seedContextOf(source);
 });
 
 after(async () => {
@@ -216,8 +214,16 @@ const rowsOf = (changes: SeedChanges, table: string, action: SeedChange['action'
   );
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+/** The old `files` table's largest id. */
+const largestFileId = async () => {
+  const [rows] = await seed.connection.query('SELECT MAX(id) AS largest FROM files');
+  return Number((rows as Array<{ largest: number }>)[0]!.largest);
+};
+let largestBefore = 0;
+
 test('what was done in Kasa goes back as rows of the old tables, with its files', async () => {
   await liveOnKasa();
+  largestBefore = await largestFileId();
   first = await changesSince();
 
   const program2 = await one<{ updated_at: Date }>('SELECT updated_at FROM programs WHERE id = 2');
@@ -368,10 +374,12 @@ test('what was done in Kasa goes back as rows of the old tables, with its files'
     'image/png': 'png',
     'application/pdf': 'pdf',
   };
+  // Under the ids past the old table's largest, one after another.
+  const fileIdOf = new Map(sent.map((document, index) => [document.id, largestBefore + 1 + index]));
   assert.deepEqual(
     rowsOf(first, 'files', 'insert'),
     sent.map((document) => ({
-      id: 1_000_000_000 + document.id,
+      id: fileIdOf.get(document.id),
       filename: `${Math.floor(document.created_at.getTime() / 1000)}_kasa-document-${document.id}.${extension[document.mime]}`,
       request_id: null,
       created_at: kyiv(document.created_at),
@@ -383,7 +391,7 @@ test('what was done in Kasa goes back as rows of the old tables, with its files'
     rowsOf(first, 'member_identity', 'insert'),
     sent.map((document) => ({
       member_id: NEW_MEMBER,
-      file_id: 1_000_000_000 + document.id,
+      file_id: fileIdOf.get(document.id),
       identity_type: typeIds[document.type],
       created_at: kyiv(document.created_at),
       updated_at: kyiv(document.updated_at),
@@ -401,7 +409,7 @@ test('what was done in Kasa goes back as rows of the old tables, with its files'
       })),
     ),
     sent.map((document) => ({
-      row: `files ${1_000_000_000 + document.id}`,
+      row: `files ${fileIdOf.get(document.id)}`,
       memberId: NEW_MEMBER,
       sha256: document.sha256,
     })),
@@ -425,15 +433,113 @@ test('what was done in Kasa goes back as rows of the old tables, with its files'
   for (const value of ['380', 'Коваль', '000015']) assert.ok(!texts.includes(value), value);
 });
 
+/**
+ * Receipts the request service's switch back writes into the same `files` table, as its rows are:
+ * without an id (the old table's sequence gives one), found again by their name.
+ */
+const receiptsWrittenBack = (kasaIds: readonly number[]): SeedChange => ({
+  what: 'receipts attached in Kasa',
+  table: 'files',
+  action: 'insert',
+  rows: kasaIds.map((id) => ({
+    filename: `1736935200_kasa-receipt-${id}.jpg`,
+    request_id: 1,
+    member_id: 10,
+    created_at: '2025-01-15 12:00:00',
+    updated_at: '2025-01-15 12:00:00',
+  })),
+});
+const receiptIds = async () => {
+  const [rows] = await seed.connection.query(
+    "SELECT id FROM files WHERE filename LIKE '%\\_kasa-receipt-%' ORDER BY id",
+  );
+  return (rows as Array<{ id: number }>).map(({ id }) => id);
+};
+
 test('once the rows and files are written into the old database, a switch back finds nothing more', async () => {
-  await writeIntoOldDatabase(first);
+  // The request service's receipts go in after the member service's rows (services are asked in
+  // order, inserts written in the seed's table order).
+  await writeIntoOldDatabase(first, [receiptsWrittenBack([1, 2])]);
   const again = await changesSince();
   assert.deepEqual(again.changes, []);
   assert.deepEqual(again.leftBehind, first.leftBehind);
+  // The old table's sequence gave the receipts the ids right past the documents': no jump.
+  const documents = rowsOf(first, 'files', 'insert').length;
+  assert.deepEqual(await receiptIds(), [largestBefore + documents + 1, largestBefore + documents + 2]);
+});
+
+test('documents sent after a switch back go back at the next one under fresh ids, past the receipts written back', async () => {
+  // Back on Kasa (the rollback aborted): member 500 sends its documents again, before approval.
+  const sentBefore = await kasa.query<{ id: number }>(
+    'SELECT id FROM identity_documents WHERE member_id = ? ORDER BY id',
+    [NEW_MEMBER],
+  );
+  await asMember(
+    NEW_MEMBER,
+    'POST',
+    '/me/profile',
+    await multipartBody({
+      first_name: 'Марія',
+      last_name: 'Нова',
+      email: 'maria@example.org',
+      program_id: '1',
+      iban: IBAN,
+      inn: file(pdf(), 'inn-2.pdf', 'application/pdf'),
+      id_1: file(jpeg(), 'front-2.jpg', 'image/jpeg'),
+      id_2: file(png(), 'back-2.png', 'image/png'),
+    }),
+  );
+  const resent = await kasa.query<{ id: number; created_at: Date; mime: string }>(
+    `SELECT d.id, d.created_at, f.mime FROM identity_documents d
+     JOIN member_files f ON f.name = d.file_name WHERE d.member_id = ? AND d.id > ? ORDER BY d.id`,
+    [NEW_MEMBER, sentBefore.at(-1)!.id],
+  );
+  assert.equal(resent.length, 3);
+
+  const largest = await largestFileId();
+  assert.equal(largest, (await receiptIds()).at(-1), 'the last id the old table gave is a receipt’s');
+  const second = await changesSince();
+  const extension: Record<string, string> = {
+    'image/jpeg': 'jpg',
+    'image/png': 'png',
+    'application/pdf': 'pdf',
+  };
+  const fileIdOf = new Map(resent.map((document, index) => [document.id, largest + 1 + index]));
+  assert.deepEqual(
+    rowsOf(second, 'files', 'insert').map(({ id, filename }) => ({ id, filename })),
+    resent.map((document) => ({
+      id: fileIdOf.get(document.id),
+      filename: `${Math.floor(document.created_at.getTime() / 1000)}_kasa-document-${document.id}.${extension[document.mime]}`,
+    })),
+  );
+  assert.deepEqual(
+    rowsOf(second, 'member_identity', 'insert').map(({ file_id, is_new }) => ({ file_id, is_new })),
+    resent.map((document) => ({ file_id: fileIdOf.get(document.id), is_new: 1 })),
+  );
+
+  // Written, with a receipt attached since: it gets the next id, and nothing is left to write.
+  await writeIntoOldDatabase(second, [receiptsWrittenBack([3])]);
+  assert.deepEqual((await changesSince()).changes, []);
+  const receipts = await receiptIds();
+  assert.equal(receipts.at(-1), largest + resent.length + 1);
+  // Every document row of the member names the file written for it, none a receipt's.
+  const [named] = await seed.connection.query(
+    `SELECT i.file_id, f.filename FROM member_identity i LEFT JOIN files f ON f.id = i.file_id
+     WHERE i.member_id = ? ORDER BY i.file_id`,
+    [NEW_MEMBER],
+  );
+  const documentIds = [...sentBefore, ...resent].map(({ id }) => String(id));
+  assert.deepEqual(
+    (named as Array<{ file_id: number; filename: string | null }>).map(
+      ({ filename }) => /_kasa-document-([0-9]+)\./.exec(filename ?? '')?.[1],
+    ),
+    documentIds,
+  );
+  for (const { file_id } of named as Array<{ file_id: number }>) assert.ok(!receipts.includes(file_id));
 });
 
 /** What the lead's switch back does with the changes: files into the old folder, then the rows in one transaction. */
-async function writeIntoOldDatabase(changes: SeedChanges): Promise<void> {
+async function writeIntoOldDatabase(changes: SeedChanges, later: readonly SeedChange[] = []): Promise<void> {
   for (const change of changes.changes)
     for (const out of change.files ?? []) {
       const folder = out.memberId === null ? seed.filesDir : join(seed.filesDir, String(out.memberId));
@@ -444,7 +550,7 @@ async function writeIntoOldDatabase(changes: SeedChanges): Promise<void> {
     (action === 'insert' ? 0 : SEED_TABLE_ORDER.length) + SEED_TABLE_ORDER.indexOf(table);
   const { connection } = seed;
   await connection.beginTransaction();
-  for (const change of [...changes.changes].sort((a, b) => rank(a) - rank(b)))
+  for (const change of [...changes.changes, ...later].sort((a, b) => rank(a) - rank(b)))
     for (const row of change.rows) {
       if (change.action === 'insert') {
         const columns = Object.keys(row);

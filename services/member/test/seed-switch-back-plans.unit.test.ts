@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seedDateTimeOfInstant } from '@kasa/seed-import';
-import {
-  KASA_DOCUMENT_FILE_IDS_FROM,
-  type KasaDocument,
-  type OldDocumentRow,
-  planDocuments,
-} from '../src/import/changes-documents.ts';
+import { type KasaDocument, type OldDocumentRow, planDocuments } from '../src/import/changes-documents.ts';
 import {
   type KasaMemberPrograms,
   type OldProgramRow,
@@ -177,6 +172,8 @@ const oldDocument = (
 });
 /** The import recorded old row `key` as Kasa's document `stored-<key>`. */
 const imported = (key: string) => `stored-${key}`;
+/** No `files` row is one a switch back wrote. */
+const noneWritten = () => undefined;
 
 test('documents as the import left them, an earlier one marked active among them: nothing to write', () => {
   const plan = planDocuments(
@@ -186,6 +183,7 @@ test('documents as the import left them, an earlier one marked active among them
       document(2, 'id_card_front', 'history', '2023-02-01T10:00:00'),
     ],
     imported,
+    noneWritten,
   );
   assert.deepEqual(plan, { updates: [], made: [], awaiting: false, unrepresentable: null });
 });
@@ -200,6 +198,7 @@ test('a document approved in Kasa becomes current and the one it replaced past; 
       sent,
     ],
     imported,
+    noneWritten,
   );
   const stamp = kyiv('2025-01-15T10:00:00');
   assert.deepEqual(plan.updates, [
@@ -209,19 +208,20 @@ test('a document approved in Kasa becomes current and the one it replaced past; 
   assert.deepEqual(plan.made, [{ document: sent, isActive: 0, isNew: 1 }]);
   assert.equal(plan.awaiting, true);
 
-  // Written back, its row is found by the id a switch back gave its file.
-  const again = planDocuments(
-    [
-      oldDocument(1, 100, 'past'),
-      oldDocument(2, 101, 'active'),
-      oldDocument(3, KASA_DOCUMENT_FILE_IDS_FROM + 7, 'new'),
-    ],
-    [
-      document(1, 'passport_page_1', 'history', '2023-03-05T10:00:00'),
-      document(2, 'passport_page_1', 'current', '2023-11-01T10:00:00'),
-      sent,
-    ],
-    imported,
-  );
+  // Written back (its file under the id past the old table's largest, 102, named for document 7),
+  // its row is found by that file's name.
+  const written = (fileId: number) => (fileId === 102 ? 7 : undefined);
+  const documentsAfter = [
+    document(1, 'passport_page_1', 'history', '2023-03-05T10:00:00'),
+    document(2, 'passport_page_1', 'current', '2023-11-01T10:00:00'),
+    sent,
+  ];
+  const rowsAfter = [oldDocument(1, 100, 'past'), oldDocument(2, 101, 'active'), oldDocument(3, 102, 'new')];
+  const again = planDocuments(rowsAfter, documentsAfter, imported, written);
   assert.deepEqual(again, { updates: [], made: [], awaiting: true, unrepresentable: null });
+
+  // Not by its id: a row naming a file that is no document written back (a receipt's) is no
+  // document of the member's, which is then still to be written.
+  const other = planDocuments(rowsAfter, documentsAfter, imported, noneWritten);
+  assert.deepEqual(other.made, [{ document: sent, isActive: 0, isNew: 1 }]);
 });

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { receiptIdOfSeedName, seedReceiptName } from '../src/import/changes-receipts.ts';
-import { heldText, kopiykyHeldAs, type OldColumn } from '../src/import/seed-columns.ts';
+import type { SeedColumnHolds } from '@kasa/seed-import';
+import { heldText, kopiykyHeldAs } from '../src/import/seed-columns.ts';
 
-const float: OldColumn = { chars: null, bytes: null, float: true };
-const decimal: OldColumn = { chars: null, bytes: null, float: false };
+const float: SeedColumnHolds = { chars: null, bytes: null, float: true };
+const decimal: SeedColumnHolds = { chars: null, bytes: null, float: false };
 
 test('an amount is held by a FLOAT as its 32-bit float, read whole', () => {
   // Below 131,072 hryvnias every kopiyka survives: 299.99 is kept as 299.989990234375.

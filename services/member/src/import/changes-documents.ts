@@ -3,15 +3,6 @@ import type { DocumentType } from '../domain/documents.ts';
 import { memberIdentityKey } from './import-identity-documents.ts';
 import { idOf } from './seed-values.ts';
 
-/**
- * The old `files` ids of the documents members sent in Kasa: their Kasa id past this. Their
- * `member_identity` rows must name them in the same write, so the ids are chosen here, not by the
- * old table's sequence, and far past any the seed used: the request service writes its receipts
- * into the same table under the ids the old sequence gives, and Kasa's receipt and document
- * sequences overlap. A switch back run again finds each document's row by its id.
- */
-export const KASA_DOCUMENT_FILE_IDS_FROM = 1_000_000_000;
-
 type Status = 'pending' | 'current' | 'history';
 
 /** A row of the old `member_identity` table of a member, as the import reads it. */
@@ -89,26 +80,25 @@ function statusesOf(
  * How a member's old document rows come to say what Kasa holds: the rows of documents staff
  * reviewed in Kasa (approved, or replaced by a newer one) get the flags of their state, and the
  * documents sent in Kasa come as new rows. Each old row is Kasa's document by what the import
- * recorded it by, or by the id a switch back gave its file. Nothing is written when the rows say
- * what Kasa holds already, and nothing when they could not (the plan is checked against the
+ * recorded it by, or, when a switch back wrote its file, by that file's name (`writtenDocumentOf`:
+ * the Kasa document whose file an old `files` row is, by its id). Nothing is written when the rows
+ * say what Kasa holds already, and nothing when they could not (the plan is checked against the
  * import's rule).
  */
 export function planDocuments(
   rows: readonly OldDocumentRow[],
   documents: readonly KasaDocument[],
   importedFileOf: (key: string) => string | undefined,
+  writtenDocumentOf: (fileId: number) => number | undefined,
 ): DocumentsPlan {
   const byFile = new Map(documents.map((document) => [document.fileName, document]));
   const byId = new Map(documents.map((document) => [document.id, document]));
   const linked: Array<{ row: OldDocumentRow; document: KasaDocument }> = [];
   for (const row of rows) {
-    const fileName = importedFileOf(row.key);
+    const written = row.fileId === null ? undefined : writtenDocumentOf(row.fileId);
+    const fileName = written === undefined ? importedFileOf(row.key) : undefined;
     const document =
-      row.fileId !== null && row.fileId >= KASA_DOCUMENT_FILE_IDS_FROM
-        ? byId.get(row.fileId - KASA_DOCUMENT_FILE_IDS_FROM)
-        : fileName === undefined
-          ? undefined
-          : byFile.get(fileName);
+      written !== undefined ? byId.get(written) : fileName === undefined ? undefined : byFile.get(fileName);
     if (document) linked.push({ row, document });
   }
   const there = new Set(linked.map(({ document }) => document));

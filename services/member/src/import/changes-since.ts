@@ -19,7 +19,6 @@ import {
 } from '../db/schema.ts';
 import { SEED_IDENTITY_TYPE_IDS } from '../domain/documents.ts';
 import {
-  KASA_DOCUMENT_FILE_IDS_FROM,
   type KasaDocument,
   type OldDocumentRow,
   oldDocumentRowOf,
@@ -32,7 +31,13 @@ import { MEMBER_IDENTITY } from './import-identity-documents.ts';
 import { PHOTO_FILE } from './import-members.ts';
 import { readOldColumns, unwritable } from './old-columns.ts';
 import { plannedColumns } from './planned-columns.ts';
-import { fileOut, isSeedNameOf, seedNameOfKasaFile, tagOfStoredName } from './seed-names-of-kasa-files.ts';
+import {
+  fileOut,
+  isSeedNameOf,
+  seedNameOfKasaFile,
+  tagOfSeedName,
+  tagOfStoredName,
+} from './seed-names-of-kasa-files.ts';
 import { idOf, seedFileName } from './seed-values.ts';
 import { SwitchBackOut } from './switch-back-out.ts';
 
@@ -82,7 +87,7 @@ export async function memberChangesSince(
   const old: OldLinks = {
     programs: await readOldPrograms(context),
     documents: await readOldDocuments(context),
-    documentFiles: await readWrittenDocumentFiles(context),
+    documentFiles: await readDocumentFiles(context),
   };
   // Who has each certificate in the old table once the rows are written: its holders by id.
   const certificates = new Map<string, number[]>();
@@ -132,11 +137,29 @@ interface Uncertain {
   certificate: string;
 }
 
-/** The old link tables, by member, and the document files a switch back wrote before. */
+/** The old link tables, by member, and the old `files` table as far as documents sent in Kasa go. */
 interface OldLinks {
   programs: Map<number, OldProgramRow[]>;
   documents: Map<number, OldDocumentRow[]>;
-  documentFiles: Set<number>;
+  documentFiles: DocumentFiles;
+}
+
+/**
+ * The `files` rows a switch back wrote before for documents sent in Kasa, found by their name
+ * (`_kasa-document-<Kasa document id>`), and the ids new ones go under. A document's
+ * `member_identity` row must name its file in the same write, so its id is chosen here: the next
+ * past the old table's largest, one after another. The request service writes its receipts into
+ * the same table afterwards (the member service's inserts come first) under the ids the old
+ * table's sequence gives, which then are past these: no id is taken twice, nor one far past the
+ * old system's own.
+ */
+interface DocumentFiles {
+  /** The `files` id of each Kasa document written back, by the document's id. */
+  byDocument: Map<number, number>;
+  /** The Kasa document each of those rows is the file of, by the row's id. */
+  documentOf: Map<number, number>;
+  /** The id the next document's file goes under. */
+  nextId: number;
 }
 
 async function readOldPrograms({ seedRows }: VerifyContext): Promise<Map<number, OldProgramRow[]>> {
@@ -165,14 +188,23 @@ async function readOldDocuments({ seedRows }: VerifyContext): Promise<Map<number
   return byMember;
 }
 
-async function readWrittenDocumentFiles({ seedRows }: VerifyContext): Promise<Set<number>> {
-  const ids = new Set<number>();
+async function readDocumentFiles({ seedRows }: VerifyContext): Promise<DocumentFiles> {
+  const byDocument = new Map<number, number>();
+  const documentOf = new Map<number, number>();
+  let largest = 0;
   for await (const rows of seedRows('files'))
     for (const row of rows) {
+      const number = Number(row.id ?? Number.NaN);
+      if (Number.isSafeInteger(number) && number > largest) largest = number;
       const id = idOf(row.id);
-      if (id !== null && id >= KASA_DOCUMENT_FILE_IDS_FROM) ids.add(id);
+      const tag = tagOfSeedName(seedFileName(row.filename), 'document');
+      const documentId = tag === null ? null : idOf(tag);
+      if (id === null || documentId === null || String(documentId) !== tag) continue;
+      documentOf.set(id, documentId);
+      const before = byDocument.get(documentId);
+      if (before === undefined || id < before) byDocument.set(documentId, id);
     }
-  return ids;
+  return { byDocument, documentOf, nextId: largest + 1 };
 }
 
 /** The certificate as the import keys its holders (trimmed, without regard to case), or null. */
@@ -334,6 +366,7 @@ function compareDocuments(
     old.documents.get(memberId) ?? [],
     kasaOf.documents.get(memberId) ?? [],
     (key) => kasaOf.importedDocuments.get(key) ?? undefined,
+    (fileId) => old.documentFiles.documentOf.get(fileId),
   );
   if (plan.unrepresentable !== null)
     out.leave(
@@ -344,10 +377,15 @@ function compareDocuments(
     );
   for (const { id, set } of plan.updates)
     out.add('member_identity', 'update', WHAT.changedDocuments, { id, ...set });
+  const files = old.documentFiles;
   for (const { document, isActive, isNew } of plan.made) {
-    const fileId = KASA_DOCUMENT_FILE_IDS_FROM + document.id;
+    // A file written back before (found by its name) is not written again: the new row names it.
+    let fileId = files.byDocument.get(document.id);
     const created = seedDateTimeOfInstant(document.createdAt);
-    if (!old.documentFiles.has(fileId)) {
+    if (fileId === undefined) {
+      fileId = files.nextId++;
+      files.byDocument.set(document.id, fileId);
+      files.documentOf.set(fileId, document.id);
       const name = seedNameOfKasaFile('document', document.id, document.createdAt, document.mime);
       out.add(
         'files',

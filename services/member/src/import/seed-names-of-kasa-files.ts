@@ -32,10 +32,15 @@ export function seedNameOfKasaFile(
   return `${seconds}_kasa-${kind}-${tag}.${EXTENSIONS[mime] ?? 'bin'}`;
 }
 
+/** Which Kasa file of this kind a switch back gave the old row's file name (its tag), or null. */
+export function tagOfSeedName(seedName: string, kind: KasaFileKind): string | null {
+  const match = /^[0-9]+_kasa-([a-z]+)-([0-9a-z]+)\.[a-z]+$/.exec(seedName);
+  return match !== null && match[1] === kind ? match[2]! : null;
+}
+
 /** Whether the old row's file name is the one a switch back gave this Kasa file, whatever its time. */
 export function isSeedNameOf(seedName: string, kind: KasaFileKind, tag: string | number): boolean {
-  const match = /^[0-9]+_kasa-([a-z]+)-([0-9a-z]+)\.[a-z]+$/.exec(seedName);
-  return match !== null && match[1] === kind && match[2] === String(tag);
+  return tagOfSeedName(seedName, kind) === String(tag);
 }
 
 /** The file as the old upload folder gets it: decrypted from the service's store. */
