@@ -1,6 +1,7 @@
 import type { Database } from '@kasa/db';
 import type { FileStore } from '@kasa/files';
 import {
+  kopiykyReadBack,
   type SeedFileOut,
   type SeedRow,
   seedAmountOfKopiyky,
@@ -11,7 +12,6 @@ import {
 import { asc, eq } from 'drizzle-orm';
 import { programs, seedImports } from '../db/schema.ts';
 import { type NewProgram, programOfSeed, TERMS_FILE } from './import-programs.ts';
-import { kopiykyReadBack } from './old-columns.ts';
 import { type ComparedColumn, plannedColumns } from './planned-columns.ts';
 import { fileOut, isSeedNameOf, seedNameOfKasaFile, tagOfStoredName } from './seed-names-of-kasa-files.ts';
 import { idOf, seedFileName } from './seed-values.ts';
@@ -31,7 +31,7 @@ const PROGRAM_COLUMNS: readonly ComparedColumn<ProgramRow, NewProgram>[] = [
     seed: (c) => c.monthPrice,
     back: (p) => seedAmountOfKopiyky(p.monthPrice),
     unwritable: (p, column) =>
-      kopiykyReadBack(p.monthPrice, column).every((kopiyky) => kopiyky === p.monthPrice)
+      kopiykyReadBack(p.monthPrice, column) === p.monthPrice
         ? null
         : 'the old FLOAT column would read it back as another amount',
   },
@@ -75,7 +75,7 @@ export async function programChangesSince(
       if (folderUrl === '') folderUrl = folderUrlOf(row.program_file);
     }
 
-  const columns = out.columns.get('programs') ?? new Map();
+  const columns = out.columns('programs');
   for (const program of kasa) {
     const row = old.get(program.id) ?? null;
     const what = row === null ? 'programs made in Kasa' : 'programs changed in Kasa';

@@ -6,6 +6,7 @@ import {
   type SeedRow,
   seedDateTimeOfInstant,
   seedFlagOf,
+  seedValueUnfit,
   type VerifyContext,
 } from '@kasa/seed-import';
 import { and, asc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
@@ -29,7 +30,6 @@ import { convertedMember, type KasaMemberState, MEMBER_COLUMNS } from './changes
 import { programChangesSince } from './changes-programs.ts';
 import { MEMBER_IDENTITY } from './import-identity-documents.ts';
 import { PHOTO_FILE } from './import-members.ts';
-import { readOldColumns, unwritable } from './old-columns.ts';
 import { plannedColumns } from './planned-columns.ts';
 import {
   fileOut,
@@ -74,14 +74,7 @@ export async function memberChangesSince(
   store: FileStore,
   context: VerifyContext,
 ): Promise<SeedChanges> {
-  const columns = await readOldColumns(context, [
-    'members',
-    'programs',
-    'member_program',
-    'files',
-    'member_identity',
-  ]);
-  const out = new SwitchBackOut(columns);
+  const out = new SwitchBackOut(context.seedColumns);
   await programChangesSince(database, store, context, out);
 
   const old: OldLinks = {
@@ -425,7 +418,7 @@ function compareMember(
 ): SeedRow {
   const { member } = state;
   const what = row === null ? WHAT.newMembers : WHAT.changedMembers;
-  const columns = out.columns.get('members') ?? new Map();
+  const columns = out.columns('members');
   const leave = (column: string, why: string) => out.leave('members', `${what}: ${column}`, why, member.id);
   const planned = plannedColumns(MEMBER_COLUMNS, state, row, convertedMember(member.id), columns, leave);
 
@@ -433,7 +426,7 @@ function compareMember(
   const photo = newPhoto(member, row, kasaOf);
   if (photo === 'unrecorded') leave('photo', 'its file is not recorded as the member’s');
   else if (photo !== null) {
-    const why = unwritable(columns.get('photo'), photo);
+    const why = seedValueUnfit(columns.get('photo'), photo);
     if (why !== null) leave('photo', why);
     else {
       planned.photo = photo;
@@ -533,7 +526,7 @@ function settleCertificates(
       out.add('members', 'update', WHAT.changedMembers, {
         id: member.id,
         certificate: null,
-        ...(out.columns.get('members')?.has('updated_at')
+        ...(out.columns('members').has('updated_at')
           ? { updated_at: seedDateTimeOfInstant(member.updatedAt) }
           : {}),
       });

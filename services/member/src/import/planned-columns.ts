@@ -1,5 +1,4 @@
-import type { SeedRow } from '@kasa/seed-import';
-import { type OldColumn, unwritable } from './old-columns.ts';
+import { type SeedColumnHolds, type SeedRow, seedValueUnfit } from '@kasa/seed-import';
 
 export type Comparable = string | number | boolean | null | undefined;
 
@@ -22,7 +21,7 @@ export interface ComparedColumn<K, C> {
   /** Kasa holds nothing to compare with the old row (a stand-in where the seed's phone was none). */
   skip?(kasa: K, row: SeedRow): boolean;
   /** Why the column cannot hold Kasa's value, beyond its length (a FLOAT that reads back otherwise). */
-  unwritable?(kasa: K, column: OldColumn): string | null;
+  unwritable?(kasa: K, column: SeedColumnHolds): string | null;
   /** Why the value is left behind when the old rules read it back as something else. */
   why?: string;
 }
@@ -43,7 +42,7 @@ export function plannedColumns<K, C>(
   kasa: K,
   row: SeedRow | null,
   convert: (row: SeedRow) => C,
-  old: ReadonlyMap<string, OldColumn>,
+  old: ReadonlyMap<string, SeedColumnHolds>,
   leave: (column: string, why: string) => void,
 ): SeedRow {
   const base = row ?? {};
@@ -61,7 +60,7 @@ export function plannedColumns<K, C>(
     const value = column.back(kasa);
     const target = old.get(column.name);
     const why =
-      unwritable(target, value) ?? (target && column.unwritable ? column.unwritable(kasa, target) : null);
+      seedValueUnfit(target, value) ?? (target && column.unwritable ? column.unwritable(kasa, target) : null);
     if (why === null) {
       planned[column.name] = value;
       continue;

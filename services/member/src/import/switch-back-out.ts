@@ -5,8 +5,8 @@ import type {
   SeedFileOut,
   SeedRow,
   SeedTableName,
+  VerifyContext,
 } from '@kasa/seed-import';
-import type { OldColumns } from './old-columns.ts';
 
 /**
  * What the member service's switch back gathers, as it reads: rows for the seed's tables (one
@@ -19,9 +19,9 @@ export class SwitchBackOut {
   readonly #rowsOf = new Map<string, SeedRow>();
 
   /** What the old tables' columns hold: a row names only columns they have. */
-  readonly columns: OldColumns;
+  readonly columns: VerifyContext['seedColumns'];
 
-  constructor(columns: OldColumns) {
+  constructor(columns: VerifyContext['seedColumns']) {
     this.columns = columns;
   }
 
