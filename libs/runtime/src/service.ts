@@ -47,9 +47,7 @@ export function defineService<S extends TObject, Deps = ServiceContext<Static<S>
   return definition;
 }
 
-export type RunningService<Settings = unknown, Deps = ServiceContext<Settings>> = RunningProcess<
-  ServiceContext<Settings>
-> & {
+export type RunningService<Settings = unknown, Deps = unknown> = RunningProcess<ServiceContext<Settings>> & {
   /** What `deps` built (the context itself without it): for tests that call a use case directly. */
   deps: Deps;
 };

@@ -12,12 +12,13 @@ import {
   testSchemaPrefix,
 } from '@kasa/testing';
 import { createFirstAdmin } from '../../auth/src/application/create-first-admin.ts';
+import type { AuthDeps } from '../../auth/src/deps.ts';
 import { authService } from '../../auth/src/service.ts';
 import { adminGateway } from '../src/gateway.ts';
 
 const schemas = testSchemaPrefix();
 const keys = generateKeyPairSync('ed25519');
-let auth: RunningService;
+let auth: RunningService<unknown, AuthDeps>;
 let gateway: RunningGateway;
 let rootPassword: string;
 /** The first administrator's session, once the one-time password is changed. */
@@ -29,7 +30,7 @@ const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} G
 
 before(async () => {
   const authPort = await freePort();
-  auth = (await startService(authService, {
+  auth = await startService(authService, {
     env: {
       MYSQL_URL: testMysqlUrl(),
       AMQP_URL: testAmqpUrl(),
@@ -39,7 +40,7 @@ before(async () => {
       JWT_PRIVATE_KEY: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       LOG_LEVEL: 'silent',
     },
-  })) as RunningService;
+  });
   gateway = await startGateway(adminGateway, {
     listen: false,
     env: {

@@ -1,5 +1,5 @@
 import { defineService } from '@kasa/runtime';
-import { authDeps } from './application/auth-deps.ts';
+import { buildAuthDeps } from './deps.ts';
 import { memberPhoneRoutes } from './http/member-phone.routes.ts';
 import { memberSignInRoutes } from './http/member-sign-in.routes.ts';
 import { seedSessionRoutes } from './http/seed-sessions.routes.ts';
@@ -16,8 +16,8 @@ export const authService = defineService({
     'Sign-in: SMS one-time codes for members, passwords for staff, access and refresh tokens, staff accounts.',
   migrationsFolder: new URL('../migrations', import.meta.url).pathname,
   settings: AuthSettings,
-  routes: (app, context) => {
-    const deps = authDeps(context);
+  deps: buildAuthDeps,
+  routes: (app, deps) => {
     memberSignInRoutes(app, deps);
     tokenRoutes(app, deps);
     app.register(sessionRoutes(deps));

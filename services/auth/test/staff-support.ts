@@ -12,11 +12,12 @@ import {
 import { createVerifier } from 'fast-jwt';
 import { hashPassword } from '../src/application/passwords.ts';
 import { insertStaffUser } from '../src/db/staff-users.repository.ts';
+import type { AuthDeps } from '../src/deps.ts';
 import { authService } from '../src/service.ts';
 
 /** The real auth service on a schema and broker namespace of its own, with a fresh key pair. */
 export interface AuthUnderTest {
-  service: RunningService;
+  service: RunningService<unknown, AuthDeps>;
   port: number;
   privateKey: KeyObject;
   publicKeyPem: string;
@@ -47,7 +48,7 @@ export async function startAuth({
   });
   const schema = `${schemas.prefix}auth`;
   return {
-    service: service as RunningService,
+    service,
     port,
     privateKey,
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),

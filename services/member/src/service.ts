@@ -1,7 +1,7 @@
 import { audienceScope } from '@kasa/files/http';
 import { defineService } from '@kasa/runtime';
 import { processPendingDiiaCallbacks } from './application/diia-process-pending.ts';
-import { memberDeps } from './application/member-deps.ts';
+import { buildMemberDeps } from './deps.ts';
 import { diiaCallbackRoutes, diiaMemberRoutes } from './http/diia.routes.ts';
 import { memberFileRoutes } from './http/member-files.routes.ts';
 import { memberProfileRoutes } from './http/member-profile.routes.ts';
@@ -21,13 +21,13 @@ export const memberService = defineService({
     'Members: profiles, programs, identity documents, Diia import, staff review, membership dates.',
   migrationsFolder: new URL('../migrations', import.meta.url).pathname,
   settings: MemberSettings,
-  routes: async (app, context) => {
-    const deps = memberDeps(context);
+  deps: buildMemberDeps,
+  routes: async (app, deps) => {
     // Callbacks kept while no decryptor was configured are processed once one is, after start.
     if (deps.decryptor) {
       app.addHook('onReady', async () => {
         void processPendingDiiaCallbacks(deps).catch((error: unknown) =>
-          context.logger.error({ err: error }, 'kept Diia callbacks were not processed'),
+          deps.context.logger.error({ err: error }, 'kept Diia callbacks were not processed'),
         );
       });
     }

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { SENSITIVE_EVENT_TYPES } from '@kasa/contracts';
 import { type FakeDiia, type FakeDiiaCallback, startFakeDiia } from '@kasa/testing';
 import { processPendingDiiaCallbacks } from '../src/application/diia-process-pending.ts';
-import { type MemberContext, type MemberDeps, memberDeps } from '../src/application/member-deps.ts';
+import type { MemberDeps } from '../src/deps.ts';
 import type { DiiaDecryptor } from '../src/diia/diia-decryptor.ts';
 import { DiiaDecryptorUnavailableError } from '../src/diia/diia-errors.ts';
 import { TestDiiaDecryptor } from './support/diia-test-decryptor.ts';
@@ -38,7 +38,7 @@ after(async () => {
   await diia?.close();
 });
 
-const depsOf = (service: MemberUnderTest): MemberDeps => memberDeps(service.service.context as MemberContext);
+const depsOf = (service: MemberUnderTest): MemberDeps => service.service.deps;
 
 async function requestDiia(service: MemberUnderTest, memberId: number | null) {
   return service.service.app.inject({

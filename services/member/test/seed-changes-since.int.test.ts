@@ -24,10 +24,10 @@ import {
   type SeedDatabase,
 } from '@kasa/testing';
 import { jpeg, pdf, png } from '@kasa/testing/sample-files';
-import { creditContribution } from '../src/application/credit-contribution.ts';
-import { type MemberContext, memberDeps } from '../src/application/member-deps.ts';
+import { extendMembershipBy } from '../src/application/extend-membership.ts';
 import { lockMemberRequests, refreshNewRequestFlag } from '../src/db/member-requests.repository.ts';
 import { insertSignedUpMember } from '../src/db/members.repository.ts';
+import type { MemberDeps } from '../src/deps.ts';
 import { openSeedImport } from '../src/import/seed-import.ts';
 import { type MemberUnderTest, startMember } from './support/member-under-test.ts';
 
@@ -143,8 +143,8 @@ const asAdmin = (body: Body) => call('PUT', '/staff/programs', kasa.staffAuth(AD
 const file = (bytes: Buffer, filename: string, type: string): FilePart => ({ bytes, filename, type });
 
 /** The service's own work on an event, as its consumer does it (in one unit of work). */
-const onEvent = (work: Parameters<MemberContext['messaging']['unitOfWork']['run']>[0]) =>
-  memberDeps(kasa.service.context as MemberContext).context.messaging.unitOfWork.run(work);
+const onEvent = (work: Parameters<MemberDeps['context']['messaging']['unitOfWork']['run']>[0]) =>
+  kasa.service.deps.context.messaging.unitOfWork.run(work);
 
 /** What members, staff and payments do in Kasa after the cut-over, through the service's own routes and events. */
 async function liveOnKasa(): Promise<void> {
@@ -197,9 +197,9 @@ async function liveOnKasa(): Promise<void> {
 
   // Contributions confirmed (payment.confirmed), as payment.handlers.ts credits them; member 13
   // has no program: the money waits for one.
-  await onEvent((unit) => creditContribution(unit, { paymentId: 9001, memberId: 10, amount: 30_000 }));
+  await onEvent((unit) => extendMembershipBy(unit, { paymentId: 9001, memberId: 10, amount: 30_000 }));
   await onEvent((unit) =>
-    creditContribution(unit, { paymentId: WAITING_PAYMENT, memberId: 13, amount: 30_000 }),
+    extendMembershipBy(unit, { paymentId: WAITING_PAYMENT, memberId: 13, amount: 30_000 }),
   );
 }
 

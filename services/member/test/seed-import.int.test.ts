@@ -14,7 +14,6 @@ import {
 } from '@kasa/seed-import';
 import { createSeedDatabase, fillSeedFixture, type SeedDatabase } from '@kasa/testing';
 import { GPS_MARKER, jpeg, png, pngExif } from '@kasa/testing/sample-files';
-import { type MemberContext, memberDeps } from '../src/application/member-deps.ts';
 import { openSeedImport } from '../src/import/seed-import.ts';
 import { type MemberUnderTest, startMember } from './support/member-under-test.ts';
 
@@ -506,7 +505,7 @@ test('a run that stops part way is resumed by running again, to the same result'
     const named = await other.query<{ name: string; sha256: string }>(
       'SELECT name, sha256 FROM member_files',
     );
-    const { files } = memberDeps(other.service.context as MemberContext);
+    const { files } = other.service.deps;
     for (const { name, sha256 } of named) {
       const { bytes } = await files.open(name);
       assert.equal(createHash('sha256').update(bytes).digest('hex'), sha256);

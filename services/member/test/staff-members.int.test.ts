@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { SENSITIVE_EVENT_TYPES } from '@kasa/contracts';
 import { jpeg, pdf } from '@kasa/testing/sample-files';
-import { type MemberContext, type MemberDeps, memberDeps } from '../src/application/member-deps.ts';
+import type { MemberDeps } from '../src/deps.ts';
 import { type MemberUnderTest, startMember } from './support/member-under-test.ts';
 
 /** Ukrainian IBANs and tax numbers with valid checks; no real accounts or people. */
@@ -18,7 +18,7 @@ let extended: number;
 
 before(async () => {
   member = await startMember();
-  deps = memberDeps(member.service.context as MemberContext);
+  deps = member.service.deps;
   basic = await addProgram('Базова', 20_000);
   extended = await addProgram('Розширена', 35_000);
 });

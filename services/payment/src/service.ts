@@ -1,7 +1,7 @@
 import { tokenScope } from '@kasa/http';
 import { defineService } from '@kasa/runtime';
-import { paymentDeps } from './application/payment-deps.ts';
 import { reconcileCheckouts } from './application/reconcile-checkouts.ts';
+import { buildPaymentDeps } from './deps.ts';
 import {
   liqpayRejectionReportRoutes,
   staffCallbackRejectionRoutes,
@@ -19,10 +19,8 @@ export const paymentService = defineService({
   description: 'Payments: LiqPay contributions, payouts, the payment register, reconciliation.',
   migrationsFolder: new URL('../migrations', import.meta.url).pathname,
   settings: PaymentSettings,
-  routes: async (app, context) => {
-    const deps = paymentDeps(context);
-    if (!deps.liqpay)
-      context.logger.warn('LIQPAY_PUBLIC_KEY and LIQPAY_PRIVATE_KEY are not set: payments answer 503');
+  deps: buildPaymentDeps,
+  routes: async (app, deps) => {
     // LiqPay's callback carries no token: its signature is the proof.
     liqpayCallbackRoutes(app, deps);
     liqpayRejectionReportRoutes(app, deps);
@@ -35,11 +33,11 @@ export const paymentService = defineService({
     memberHandlers(consumers);
     requestHandlers(consumers);
   },
-  jobs: (context) => [
+  jobs: (deps) => [
     {
       name: 'reconcile LiqPay checkouts',
-      everyMs: context.settings.RECONCILE_EVERY_SECONDS * 1000,
-      run: async () => void (await reconcileCheckouts(paymentDeps(context))),
+      everyMs: deps.context.settings.RECONCILE_EVERY_SECONDS * 1000,
+      run: async () => void (await reconcileCheckouts(deps)),
     },
   ],
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CALLBACK_PATH } from '../src/application/payment-deps.ts';
+import { CALLBACK_PATH } from '../src/deps.ts';
 import { type PaymentUnderTest, startPayment } from './support/payment-under-test.ts';
 
 /**

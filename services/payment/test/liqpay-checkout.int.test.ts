@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { ContributionAwaitingProgram, MembershipExtended, SYSTEM } from '@kasa/contracts';
 import { newEvent } from '@kasa/messaging';
 import { eventually } from '@kasa/testing';
-import { CALLBACK_PATH } from '../src/application/payment-deps.ts';
+import { CALLBACK_PATH } from '../src/deps.ts';
 import { hasValidSignature, paramsOf } from '../src/liqpay/liqpay-protocol.ts';
 import { type PaymentUnderTest, startPayment } from './support/payment-under-test.ts';
 

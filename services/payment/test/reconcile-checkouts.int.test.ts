@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { PaymentContext } from '../src/application/payment-deps.ts';
-import { paymentDeps } from '../src/application/payment-deps.ts';
 import { reconcileCheckouts } from '../src/application/reconcile-checkouts.ts';
 import { type PaymentUnderTest, startPayment } from './support/payment-under-test.ts';
 
@@ -13,7 +11,7 @@ before(async () => {
 });
 after(() => kasa?.close());
 
-const deps = () => paymentDeps(kasa.service.context as PaymentContext);
+const deps = () => kasa.service.deps;
 const checkout = async (memberId: number, amount: number) =>
   (
     await kasa.service.app.inject({

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CALLBACK_PATH, type PaymentContext, paymentDeps } from '../src/application/payment-deps.ts';
 import { reconcileCheckouts } from '../src/application/reconcile-checkouts.ts';
+import { CALLBACK_PATH } from '../src/deps.ts';
 import { hasValidSignature, paramsOf } from '../src/liqpay/liqpay-protocol.ts';
 import { type PaymentUnderTest, startPayment } from './support/payment-under-test.ts';
 
@@ -391,10 +391,7 @@ test('reconciliation asks LiqPay about checkouts only, never about subscriptions
   await paidSubscription(916, 20_000);
   const statusAsked = () => kasa.liqpay.requests.filter(({ action }) => action === 'status').length;
   const before = statusAsked();
-  const round = await reconcileCheckouts(
-    paymentDeps(kasa.service.context as PaymentContext),
-    new Date(Date.now() + 48 * 3_600_000),
-  );
+  const round = await reconcileCheckouts(kasa.service.deps, new Date(Date.now() + 48 * 3_600_000));
   assert.equal(round.asked, 0);
   assert.equal(statusAsked(), before);
 });

@@ -1,6 +1,6 @@
 import { audienceScope } from '@kasa/files/http';
 import { defineService } from '@kasa/runtime';
-import { requestDeps } from './application/request-deps.ts';
+import { buildRequestDeps } from './deps.ts';
 import { memberRequestRoutes } from './http/member-requests.routes.ts';
 import { staffMemberFileRoutes } from './http/staff-member-files.routes.ts';
 import { staffRequestRoutes } from './http/staff-requests.routes.ts';
@@ -13,11 +13,12 @@ export const requestService = defineService({
   description: 'Aid requests: receipts, the conversation with staff, diagnosis, granted amounts.',
   migrationsFolder: new URL('../migrations', import.meta.url).pathname,
   settings: RequestSettings,
-  routes: async (app, context) => {
-    const deps = requestDeps(context);
+  deps: buildRequestDeps,
+  routes: async (app, deps) => {
     await app.register(audienceScope('member', deps.scope, deps, [memberRequestRoutes]));
     await app.register(audienceScope('staff', deps.scope, deps, [staffRequestRoutes, staffMemberFileRoutes]));
   },
+  // Both write what another service decided, through the consumer's own transaction: no deps.
   handlers: (consumers) => {
     memberHandlers(consumers);
     paymentHandlers(consumers);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { receiptIdOfSeedName, seedReceiptName } from '../src/import/changes-receipts.ts';
 import type { SeedColumnHolds } from '@kasa/seed-import';
+import { receiptIdOfSeedName, seedReceiptName } from '../src/import/changes-receipts.ts';
 import { heldText, kopiykyHeldAs } from '../src/import/seed-columns.ts';
 
 const float: SeedColumnHolds = { chars: null, bytes: null, float: true };

@@ -26,6 +26,7 @@ import {
 } from '@kasa/testing';
 import { pdf } from '@kasa/testing/sample-files';
 import { Value } from 'typebox/value';
+import type { RequestDeps } from '../src/deps.ts';
 import { openSeedImport } from '../src/import/seed-import.ts';
 import { requestService } from '../src/service.ts';
 
@@ -36,7 +37,7 @@ import { requestService } from '../src/service.ts';
 let seed: SeedDatabase;
 let source: SeedSource;
 let kasa: KasaUnderTest;
-let service: RunningService;
+let service: RunningService<unknown, RequestDeps>;
 let first: ImportOutcome;
 const keys = generateEd25519Keys();
 const token = bearerTokens(keys);
@@ -150,7 +151,7 @@ before(async () => {
   source = await openSeedSource(seed.url);
   kasa = await emptyKasa();
   first = await importInto(kasa);
-  service = (await startService(requestService, { env: kasa.env, listen: false })) as RunningService;
+  service = await startService(requestService, { env: kasa.env, listen: false });
 });
 after(async () => {
   await service?.stop();

@@ -1,15 +1,14 @@
 import { StaffPasswordChanged } from '@kasa/contracts';
 import { badRequest, tooManyRequests, unprocessable } from '@kasa/http';
-import { newEvent } from '@kasa/messaging';
+import { newEvent, type UnitOfWork } from '@kasa/messaging';
 import { revokeSubject } from '../db/refresh-tokens.repository.ts';
 import { findStaffUser, savePassword } from '../db/staff-users.repository.ts';
 import { lockedForSeconds } from '../domain/lockout.ts';
 import { checkNewPassword } from '../domain/password-policy.ts';
-import type { AuthDeps } from './auth-deps.ts';
 import { newOneTimePassword } from './create-staff-user.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { staffSession } from './refresh-tokens.ts';
-import { openSession } from './sessions.ts';
+import { openSession, type SessionPolicy } from './sessions.ts';
 import { currentActor, userMissing } from './staff-access.ts';
 import { countWrongPassword } from './staff-lockout.ts';
 import type { TokenPair } from './token-issuer.ts';
@@ -17,6 +16,11 @@ import type { TokenPair } from './token-issuer.ts';
 export interface PasswordInput {
   oldPassword?: string | undefined;
   newPassword?: string | undefined;
+}
+
+export interface PasswordChangeDeps {
+  unitOfWork: UnitOfWork;
+  sessions: SessionPolicy;
 }
 
 export type PasswordChangeResult =
@@ -30,7 +34,7 @@ export type PasswordChangeResult =
  * administrator resets another's. Either way the user's refresh tokens are revoked.
  */
 export function changeStaffPassword(
-  deps: AuthDeps,
+  deps: PasswordChangeDeps,
   actorId: number,
   userId: number,
   input: PasswordInput,
@@ -39,13 +43,13 @@ export function changeStaffPassword(
 }
 
 async function changeOwnPassword(
-  deps: AuthDeps,
+  deps: PasswordChangeDeps,
   actorId: number,
   { oldPassword, newPassword }: PasswordInput,
 ): Promise<PasswordChangeResult> {
   if (oldPassword === undefined) throw badRequest("Field 'old_password' is required", 'validation_failed');
   if (newPassword === undefined) throw badRequest("Field 'new_password' is required", 'validation_failed');
-  const outcome = await deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
+  const outcome = await deps.unitOfWork.run(async ({ tx, emit }) => {
     await currentActor(tx, actorId, { pendingPasswordChange: true });
     // Locked like a sign-in: the old password must not be guessable through this door either.
     const user = (await findStaffUser(tx, actorId, true))!;
@@ -92,9 +96,13 @@ async function changeOwnPassword(
   }
 }
 
-async function resetPassword(deps: AuthDeps, actorId: number, userId: number): Promise<PasswordChangeResult> {
+async function resetPassword(
+  deps: PasswordChangeDeps,
+  actorId: number,
+  userId: number,
+): Promise<PasswordChangeResult> {
   const oneTime = await newOneTimePassword();
-  await deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
+  await deps.unitOfWork.run(async ({ tx, emit }) => {
     await currentActor(tx, actorId, { admin: true });
     const user = await findStaffUser(tx, userId, true);
     if (!user) throw userMissing();

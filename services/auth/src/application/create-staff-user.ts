@@ -1,6 +1,6 @@
 import { type Actor, StaffUserCreated } from '@kasa/contracts';
 import type { Tx } from '@kasa/db';
-import { newEvent, type TransactionContext } from '@kasa/messaging';
+import { newEvent, type TransactionContext, type UnitOfWork } from '@kasa/messaging';
 import {
   findStaffUser,
   findStaffUserByLogin,
@@ -9,7 +9,6 @@ import {
   type StaffUserRow,
 } from '../db/staff-users.repository.ts';
 import type { StaffRole } from '../domain/staff-accounts.ts';
-import type { AuthDeps } from './auth-deps.ts';
 import { generatePassword, hashPassword } from './passwords.ts';
 import { currentActor, loginTaken } from './staff-access.ts';
 
@@ -41,12 +40,12 @@ export async function newOneTimePassword(): Promise<OneTimePassword> {
 
 /** An administrator adds a staff user, who receives a generated password. */
 export async function createStaffUser(
-  deps: AuthDeps,
+  deps: { unitOfWork: UnitOfWork },
   actorId: number,
   input: NewStaffUserInput,
 ): Promise<CreatedStaffUser> {
   const oneTime = await newOneTimePassword();
-  return deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
+  return deps.unitOfWork.run(async ({ tx, emit }) => {
     await currentActor(tx, actorId, { admin: true });
     return addStaffUser({ tx, emit }, input, oneTime, { kind: 'staff', id: String(actorId) });
   });

@@ -1,6 +1,6 @@
 import { StaffUserDeleted } from '@kasa/contracts';
 import { conflict } from '@kasa/http';
-import { newEvent } from '@kasa/messaging';
+import { newEvent, type UnitOfWork } from '@kasa/messaging';
 import { revokeSubject } from '../db/refresh-tokens.repository.ts';
 import {
   findStaffUser,
@@ -8,12 +8,15 @@ import {
   deleteStaffUser as removeStaffUser,
 } from '../db/staff-users.repository.ts';
 import { refusalOf } from '../domain/staff-accounts.ts';
-import type { AuthDeps } from './auth-deps.ts';
 import { currentActor, userMissing } from './staff-access.ts';
 
 /** An administrator deletes a staff user for good (the seed did too); their sessions end with it. */
-export async function deleteStaffUser(deps: AuthDeps, actorId: number, id: number): Promise<void> {
-  await deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
+export async function deleteStaffUser(
+  deps: { unitOfWork: UnitOfWork },
+  actorId: number,
+  id: number,
+): Promise<void> {
+  await deps.unitOfWork.run(async ({ tx, emit }) => {
     const activeAdmins = await lockActiveAdmins(tx);
     await currentActor(tx, actorId, { admin: true });
     const target = await findStaffUser(tx, id, true);

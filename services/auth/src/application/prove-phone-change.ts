@@ -1,7 +1,15 @@
 import { forbidden, unprocessable } from '@kasa/http';
+import type { Logger } from '@kasa/log';
+import type { UnitOfWork } from '@kasa/messaging';
 import { findAccount, findAccountByPhone } from '../db/sign-in.repository.ts';
-import type { AuthDeps } from './auth-deps.ts';
-import { useCode } from './use-code.ts';
+import type { PhoneProofIssuer } from './phone-proof-issuer.ts';
+import { type UseCodeDeps, useCode } from './use-code.ts';
+
+export interface ProvePhoneChangeDeps extends UseCodeDeps {
+  unitOfWork: UnitOfWork;
+  logger: Logger;
+  phoneProofs: PhoneProofIssuer;
+}
 
 export interface PhoneProof {
   proof: string;
@@ -16,11 +24,11 @@ export interface PhoneProof {
  * change went through is answered as the first was.
  */
 export async function provePhoneChange(
-  deps: AuthDeps,
+  deps: ProvePhoneChangeDeps,
   { memberId, phone, code }: { memberId: number; phone: string; code: string },
 ): Promise<PhoneProof> {
-  const { messaging, logger } = deps.context;
-  const outcome = await messaging.unitOfWork.run(async ({ tx }) => {
+  const { unitOfWork, logger } = deps;
+  const outcome = await unitOfWork.run(async ({ tx }) => {
     const account = await findAccount(tx, memberId);
     if (!account || account.blocked) return { kind: 'blocked' } as const;
     if (account.phone === phone) return { kind: 'proven', from: phone } as const;

@@ -1,11 +1,11 @@
-import type { Tx } from '@kasa/db';
+import type { Database, Tx } from '@kasa/db';
 import { unauthorized } from '@kasa/http';
+import type { Logger } from '@kasa/log';
 import { eq } from 'drizzle-orm';
 import { staffUsers } from '../db/schema.ts';
 import { findAccount, type MemberAccount } from '../db/sign-in.repository.ts';
 import { memberTokenName } from '../domain/seed-claims.ts';
-import type { AuthDeps } from './auth-deps.ts';
-import { refreshSession, type SessionSubject } from './sessions.ts';
+import { refreshSession, type SessionPolicy, type SessionSubject } from './sessions.ts';
 import type { Audience, TokenPair } from './token-issuer.ts';
 
 /** The user behind a session as they are now; null when blocked, deactivated or gone. */
@@ -35,12 +35,22 @@ export function staffSession(user: typeof staffUsers.$inferSelect): SessionSubje
   };
 }
 
-export async function refreshTokens(deps: AuthDeps, token: string, audience: Audience): Promise<TokenPair> {
-  const outcome = await deps.context.database.db.transaction((tx) =>
+export interface RefreshTokensDeps {
+  database: Pick<Database, 'db'>;
+  logger: Logger;
+  sessions: SessionPolicy;
+}
+
+export async function refreshTokens(
+  deps: RefreshTokensDeps,
+  token: string,
+  audience: Audience,
+): Promise<TokenPair> {
+  const outcome = await deps.database.db.transaction((tx) =>
     refreshSession(tx, deps.sessions, token, audience, (kind, id) => currentSubject(tx, kind, id)),
   );
   if (outcome.ok) return outcome.tokens;
-  deps.context.logger.info({ reason: outcome.reason, audience }, 'refresh refused');
+  deps.logger.info({ reason: outcome.reason, audience }, 'refresh refused');
   throw unauthorized(
     'Your session has ended; please sign in again',
     `refresh_${outcome.reason.replace(' ', '_')}`,

@@ -1,7 +1,7 @@
 import { forbidden, unprocessable } from '@kasa/http';
+import type { UnitOfWork } from '@kasa/messaging';
 import { findAccount, findAccountByPhone, lockPhone } from '../db/sign-in.repository.ts';
-import type { AuthDeps } from './auth-deps.ts';
-import { sendCode } from './send-code.ts';
+import { type SendCodeDeps, sendCode } from './send-code.ts';
 
 export interface PhoneChangeCodeRequest {
   memberId: number;
@@ -17,10 +17,10 @@ export interface PhoneChangeCodeRequest {
  * seed's 422 for it) or that is the member's already (nothing to prove).
  */
 export async function requestPhoneChangeCode(
-  deps: AuthDeps,
+  deps: SendCodeDeps & { unitOfWork: UnitOfWork },
   { memberId, phone, address }: PhoneChangeCodeRequest,
 ): Promise<void> {
-  await deps.context.messaging.unitOfWork.run(async (work) => {
+  await deps.unitOfWork.run(async (work) => {
     await lockPhone(work.tx, phone);
     const account = await findAccount(work.tx, memberId);
     if (!account || account.blocked)

@@ -1,8 +1,8 @@
 import { AppError, forbidden, tooManyRequests, unprocessable } from '@kasa/http';
+import type { UnitOfWork } from '@kasa/messaging';
 import { findAccountByPhone, lockPhone } from '../db/sign-in.repository.ts';
 import { DAILY_LIMIT_REASON } from '../domain/send-limits.ts';
-import type { AuthDeps } from './auth-deps.ts';
-import { sendCode } from './send-code.ts';
+import { type SendCodeDeps, sendCode } from './send-code.ts';
 
 export interface SignCodeRequest {
   phone: string;
@@ -17,10 +17,10 @@ export interface SignCodeRequest {
  * existence does not match `create`.
  */
 export async function requestSignCode(
-  deps: AuthDeps,
+  deps: SendCodeDeps & { unitOfWork: UnitOfWork },
   { phone, create, address }: SignCodeRequest,
 ): Promise<void> {
-  await deps.context.messaging.unitOfWork.run(async (work) => {
+  await deps.unitOfWork.run(async (work) => {
     await lockPhone(work.tx, phone);
     const account = await findAccountByPhone(work.tx, phone);
     if (account && create) throw unprocessable('User already exist', 'account_exists');

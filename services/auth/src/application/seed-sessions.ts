@@ -1,10 +1,23 @@
 import { createHash } from 'node:crypto';
-import { unauthorized } from '@kasa/http';
+import type { Database } from '@kasa/db';
+import { type SeedTokenClaims, unauthorized } from '@kasa/http';
+import type { Logger } from '@kasa/log';
 import { findSession, insertSessionWithoutRefresh } from '../db/refresh-tokens.repository.ts';
 import { findAccount } from '../db/sign-in.repository.ts';
 import { seedSessionRefusal } from '../domain/seed-sessions.ts';
-import type { AuthDeps } from './auth-deps.ts';
 import { memberSession } from './refresh-tokens.ts';
+import type { SessionPolicy } from './sessions.ts';
+
+/** Checks a token of the old system: its claims when it is one of its member tokens, unexpired. */
+export type SeedTokenCheck = (token: string, nowSeconds: number) => SeedTokenClaims | null;
+
+export interface SeedSessionDeps {
+  database: Pick<Database, 'db'>;
+  logger: Logger;
+  sessions: SessionPolicy;
+  /** Null when the old system's secret is not configured: no token of it is taken. */
+  seedTokens: SeedTokenCheck | null;
+}
 
 export interface SeedSessionTokens {
   /** A Kasa member token of the seed token's session, working until the seed token expires. */
@@ -27,12 +40,12 @@ export function seedSessionId(token: string): string {
  * out, the member blocked or their phone changed) and never beyond the seed token's `exp`.
  * Checked again here, whoever asks: auth never signs on another process's word.
  */
-export async function continueSeedSession(deps: AuthDeps, token: string): Promise<SeedSessionTokens> {
+export async function continueSeedSession(deps: SeedSessionDeps, token: string): Promise<SeedSessionTokens> {
   const nowSeconds = Math.floor(Date.now() / 1000);
   const claims = deps.seedTokens?.(token, nowSeconds) ?? null;
   if (!claims) throw unauthorized();
   const sessionId = seedSessionId(token);
-  const outcome = await deps.context.database.db.transaction(async (tx) => {
+  const outcome = await deps.database.db.transaction(async (tx) => {
     // Locked as a block or a new phone locks it: that ending runs wholly before this or after.
     const account = await findAccount(tx, claims.memberId, true);
     if (!account) return { ok: false, reason: 'unknown member' } as const;
@@ -52,6 +65,6 @@ export async function continueSeedSession(deps: AuthDeps, token: string): Promis
     return { ok: true, tokens: { access_token: accessToken, expires_in: claims.exp - nowSeconds } } as const;
   });
   if (outcome.ok) return outcome.tokens;
-  deps.context.logger.info({ memberId: claims.memberId, reason: outcome.reason }, 'seed token refused');
+  deps.logger.info({ memberId: claims.memberId, reason: outcome.reason }, 'seed token refused');
   throw unauthorized('Your session has ended; please sign in again', 'session_revoked');
 }

@@ -4,10 +4,17 @@ import { type AppError, tooManyRequests } from '@kasa/http';
 import type { TransactionContext } from '@kasa/messaging';
 import { newEvent } from '@kasa/messaging';
 import { insertSignRequest, replacePendingRequests, sendHistory } from '../db/sign-in.repository.ts';
-import { decideSend } from '../domain/send-limits.ts';
+import { decideSend, type SendLimits } from '../domain/send-limits.ts';
 import { generateSignCode, hashSignCode } from '../domain/sign-code.ts';
 import type { CodeTarget } from '../domain/sign-in.ts';
-import type { AuthDeps } from './auth-deps.ts';
+import type { AuthKeys } from './keys.ts';
+
+/** What texting a code takes: the limits every code shares, its lifetime, the key of its hash. */
+export interface SendCodeDeps {
+  limits: SendLimits;
+  codeTtlSeconds: number;
+  keys: Pick<AuthKeys, 'codeKey'>;
+}
 
 export interface CodeToSend extends CodeTarget {
   phone: string;
@@ -27,7 +34,7 @@ export type OverLimit = (retryAfterSeconds: number, reason: string) => AppError;
  * one. The caller holds the phone's lock (`lockPhone`) and has decided that a code may go.
  */
 export async function sendCode(
-  deps: AuthDeps,
+  deps: SendCodeDeps,
   { tx, emit }: TransactionContext,
   target: CodeToSend,
   overLimit: OverLimit = (retryAfterSeconds, reason) => tooManyRequests(retryAfterSeconds, reason),

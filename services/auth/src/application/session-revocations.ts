@@ -1,5 +1,5 @@
+import type { Database } from '@kasa/db';
 import { revocationsSince } from '../db/session-revocations.repository.ts';
-import type { AuthDeps } from './auth-deps.ts';
 
 /**
  * How far back each look reaches beyond the caller's last one: a revocation is stamped before
@@ -18,10 +18,13 @@ export interface RevokedSessions {
  * The revoked sessions the gateways must refuse: every one still unexpired on the first look
  * (no `since`), then those revoked since the last look.
  */
-export async function revokedSessions(deps: AuthDeps, since: Date | undefined): Promise<RevokedSessions> {
+export async function revokedSessions(
+  deps: { database: Pick<Database, 'db'> },
+  since: Date | undefined,
+): Promise<RevokedSessions> {
   const now = new Date();
   const from = since ? new Date(since.getTime() - COMMIT_OVERLAP_MS) : new Date(0);
-  const rows = await revocationsSince(deps.context.database.db, from, now);
+  const rows = await revocationsSince(deps.database.db, from, now);
   return {
     as_of: now.toISOString(),
     sessions: rows.map((row) => ({ id: row.sessionId, until: row.expiresAt.toISOString() })),

@@ -1,23 +1,29 @@
 import { MemberSignedUp } from '@kasa/contracts';
 import { forbidden, notFound, unauthorized } from '@kasa/http';
-import { newEvent } from '@kasa/messaging';
+import type { Logger } from '@kasa/log';
+import { newEvent, type UnitOfWork } from '@kasa/messaging';
 import { createAccount, findAccountByPhone } from '../db/sign-in.repository.ts';
-import type { AuthDeps } from './auth-deps.ts';
 import { memberSession } from './refresh-tokens.ts';
-import { openSession } from './sessions.ts';
+import { openSession, type SessionPolicy } from './sessions.ts';
 import type { TokenPair } from './token-issuer.ts';
-import { useCode } from './use-code.ts';
+import { type UseCodeDeps, useCode } from './use-code.ts';
 
 const DENIED = 'Access denied for this user';
+
+export interface SignInMemberDeps extends UseCodeDeps {
+  unitOfWork: UnitOfWork;
+  logger: Logger;
+  sessions: SessionPolicy;
+}
 
 /**
  * Trades the SMS code for tokens. A wrong guess is counted (and committed) before the 401;
  * the first successful sign-in of a new phone creates the member's account and tells the
  * member service to create the profile.
  */
-export async function signInMember(deps: AuthDeps, phone: string, code: string): Promise<TokenPair> {
-  const { messaging, logger } = deps.context;
-  const outcome = await messaging.unitOfWork.run(async ({ tx, emit }) => {
+export async function signInMember(deps: SignInMemberDeps, phone: string, code: string): Promise<TokenPair> {
+  const { unitOfWork, logger } = deps;
+  const outcome = await unitOfWork.run(async ({ tx, emit }) => {
     const use = await useCode(deps, tx, { phone, code, target: { purpose: 'sign_in', memberId: null } });
     if (!use.used) return { kind: 'denied', reason: use.reason } as const;
     const { request, at: now } = use;

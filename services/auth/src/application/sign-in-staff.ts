@@ -1,4 +1,6 @@
 import { tooManyRequests, unauthorized } from '@kasa/http';
+import type { Logger } from '@kasa/log';
+import type { UnitOfWork } from '@kasa/messaging';
 import {
   findStaffUserByLogin,
   type StaffUserRow,
@@ -11,12 +13,17 @@ import {
   saveUnknownLoginLockout,
 } from '../db/unknown-logins.repository.ts';
 import { AFTER_RIGHT_PASSWORD, afterWrongPassword, lockedForSeconds } from '../domain/lockout.ts';
-import type { AuthDeps } from './auth-deps.ts';
 import { hashPassword, isSeedPasswordHash, needsRehash, verifyNobody, verifyPassword } from './passwords.ts';
 import { staffSession } from './refresh-tokens.ts';
-import { openSession } from './sessions.ts';
+import { openSession, type SessionPolicy } from './sessions.ts';
 import { countWrongPassword } from './staff-lockout.ts';
 import type { TokenPair } from './token-issuer.ts';
+
+export interface SignInStaffDeps {
+  unitOfWork: UnitOfWork;
+  logger: Logger;
+  sessions: SessionPolicy;
+}
 
 export interface StaffSession extends TokenPair {
   user: StaffUserRow;
@@ -34,9 +41,13 @@ const UNKNOWN_LOGIN_MEMORY_MS = 24 * 3_600_000;
  * password is counted (and committed) before the 401. A login without an account is counted
  * and locked the same way, and costs the same time, so no answer tells which logins exist.
  */
-export async function signInStaff(deps: AuthDeps, login: string, password: string): Promise<StaffSession> {
-  const { messaging, logger } = deps.context;
-  const outcome = await messaging.unitOfWork.run(async ({ tx, emit }) => {
+export async function signInStaff(
+  deps: SignInStaffDeps,
+  login: string,
+  password: string,
+): Promise<StaffSession> {
+  const { unitOfWork, logger } = deps;
+  const outcome = await unitOfWork.run(async ({ tx, emit }) => {
     const user = await findStaffUserByLogin(tx, login, true);
     const now = new Date();
     if (!user) {

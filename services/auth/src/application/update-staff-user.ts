@@ -1,6 +1,6 @@
 import { StaffUserBlocked, StaffUserUpdated } from '@kasa/contracts';
 import { conflict } from '@kasa/http';
-import { newEvent } from '@kasa/messaging';
+import { newEvent, type UnitOfWork } from '@kasa/messaging';
 import { revokeSubject } from '../db/refresh-tokens.repository.ts';
 import {
   findStaffUser,
@@ -12,7 +12,6 @@ import {
   updateStaffUser as saveStaffUser,
 } from '../db/staff-users.repository.ts';
 import { lossesOf, refusalOf } from '../domain/staff-accounts.ts';
-import type { AuthDeps } from './auth-deps.ts';
 import { currentActor, loginTaken, userMissing } from './staff-access.ts';
 
 export type StaffUserEdit = StaffUserPatch;
@@ -33,12 +32,12 @@ const FIELD_NAMES: Record<keyof StaffUserPatch, string> = {
  * cannot each remove the other at the same moment.
  */
 export async function updateStaffUser(
-  deps: AuthDeps,
+  deps: { unitOfWork: UnitOfWork },
   actorId: number,
   id: number,
   edit: StaffUserEdit,
 ): Promise<StaffUserRow> {
-  return deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
+  return deps.unitOfWork.run(async ({ tx, emit }) => {
     const activeAdmins = await lockActiveAdmins(tx);
     await currentActor(tx, actorId, { admin: true });
     const target = await findStaffUser(tx, id, true);

@@ -7,7 +7,13 @@ import {
 } from '../db/sign-in.repository.ts';
 import { signCodeMatches } from '../domain/sign-code.ts';
 import { type CodeCheck, type CodeTarget, checkSignRequest, codeOpens } from '../domain/sign-in.ts';
-import type { AuthDeps } from './auth-deps.ts';
+import type { AuthKeys } from './keys.ts';
+
+/** What checking a code takes: the key of its hash and how many guesses it allows. */
+export interface UseCodeDeps {
+  keys: Pick<AuthKeys, 'codeKey'>;
+  codeMaxTries: number;
+}
 
 export type CodeUse =
   | { used: true; request: SignRequest; at: Date }
@@ -20,7 +26,7 @@ export type CodeUse =
  * opens nothing; guessing at it counts nothing either, as no guess could open anything.
  */
 export async function useCode(
-  deps: AuthDeps,
+  deps: UseCodeDeps,
   tx: Tx,
   { phone, code, target }: { phone: string; code: string; target: CodeTarget },
 ): Promise<CodeUse> {

@@ -1,13 +1,12 @@
 import { badRequest } from '@kasa/http';
 import { Type } from 'typebox';
-import type { AuthDeps } from '../application/auth-deps.ts';
 import { checkPhone } from '../domain/phone.ts';
 
 /**
  * A phone a code is to go to, as Kasa keeps numbers; 400 saying what is wrong with it otherwise
  * (a number that is not mobile, or of a country codes do not go to).
  */
-export function phoneInput(deps: AuthDeps, input: string): string {
+export function phoneInput(deps: { allowedCountryCodes: readonly string[] }, input: string): string {
   const check = checkPhone(input, deps.allowedCountryCodes);
   if (!check.ok) throw badRequest(check.message, 'invalid_phone');
   return check.phone;

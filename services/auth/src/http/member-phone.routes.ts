@@ -1,9 +1,9 @@
 import { PHONE_CHANGE_PROOF, PhoneChangeProof, PhoneCodeSent } from '@kasa/contracts';
 import { callerId, type HttpApp, requireTokensFor } from '@kasa/http';
 import { Type } from 'typebox';
-import type { AuthDeps } from '../application/auth-deps.ts';
 import { provePhoneChange } from '../application/prove-phone-change.ts';
 import { requestPhoneChangeCode } from '../application/request-phone-change-code.ts';
+import type { AuthDeps } from '../deps.ts';
 import { ClientAddress, phoneInput } from './code-inputs.ts';
 
 const Phone = Type.String({ minLength: 1, maxLength: 32, examples: ['+380671234567'] });
@@ -16,7 +16,7 @@ export function memberPhoneRoutes(deps: AuthDeps) {
   return async function memberPhoneRoutesPlugin(app: HttpApp): Promise<void> {
     await requireTokensFor(app, {
       publicKey: deps.keys.publicKeyPem,
-      issuer: deps.context.settings.JWT_ISSUER,
+      issuer: deps.jwtIssuer,
       audience: 'member',
     });
 

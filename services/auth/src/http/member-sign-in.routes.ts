@@ -1,9 +1,9 @@
 import { TokenPair } from '@kasa/contracts';
 import type { HttpApp } from '@kasa/http';
 import { Type } from 'typebox';
-import type { AuthDeps } from '../application/auth-deps.ts';
 import { requestSignCode } from '../application/request-sign-code.ts';
 import { signInMember } from '../application/sign-in-member.ts';
+import type { AuthDeps } from '../deps.ts';
 import { ClientAddress, phoneInput } from './code-inputs.ts';
 
 const Message = Type.Object({ message: Type.String() });

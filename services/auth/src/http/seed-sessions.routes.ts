@@ -1,8 +1,8 @@
 import { SeedSessionAnswer } from '@kasa/contracts';
 import { errorSchemaOf, type HttpApp } from '@kasa/http';
 import { Type } from 'typebox';
-import type { AuthDeps } from '../application/auth-deps.ts';
 import { continueSeedSession } from '../application/seed-sessions.ts';
+import type { AuthDeps } from '../deps.ts';
 
 /** The mobile gateway trades the old system's member tokens here (issue 19, switch-over). */
 export function seedSessionRoutes(app: HttpApp, deps: AuthDeps): void {

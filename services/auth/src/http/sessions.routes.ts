@@ -1,8 +1,8 @@
 import { type AuthUser, type HttpApp, requireTokensFor, unauthorized } from '@kasa/http';
 import { Type } from 'typebox';
-import type { AuthDeps } from '../application/auth-deps.ts';
 import { revokedSessions } from '../application/session-revocations.ts';
 import { endSession } from '../application/sessions.ts';
+import type { AuthDeps } from '../deps.ts';
 
 const Instant = Type.String({ format: 'date-time' });
 
@@ -41,7 +41,7 @@ export function sessionRoutes(deps: AuthDeps) {
     app.register(async (signedIn: HttpApp) => {
       await requireTokensFor(signedIn, {
         publicKey: deps.keys.publicKeyPem,
-        issuer: deps.context.settings.JWT_ISSUER,
+        issuer: deps.jwtIssuer,
         audience: ['member', 'staff'],
       });
       signedIn.delete(
@@ -54,9 +54,7 @@ export function sessionRoutes(deps: AuthDeps) {
         },
         async (request) => {
           const { sessionId, subject } = sessionOf(request.user);
-          const ended = await deps.context.messaging.unitOfWork.run(({ tx }) =>
-            endSession(tx, sessionId, subject),
-          );
+          const ended = await deps.unitOfWork.run(({ tx }) => endSession(tx, sessionId, subject));
           if (!ended) throw unauthorized();
           return { message: 'Signed out' };
         },

@@ -1,8 +1,8 @@
 import { StaffUserRecord } from '@kasa/contracts';
 import { type HttpApp, requireTokensFor } from '@kasa/http';
 import { Type } from 'typebox';
-import type { AuthDeps } from '../application/auth-deps.ts';
 import { listStaffUsersById } from '../db/staff-users.repository.ts';
+import type { AuthDeps } from '../deps.ts';
 import { staffUserRecordView } from './staff-user.view.ts';
 
 const UserId = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
@@ -18,7 +18,7 @@ export function staffDirectoryRoutes(deps: AuthDeps) {
   return async function staffDirectoryPlugin(app: HttpApp): Promise<void> {
     await requireTokensFor(app, {
       publicKey: deps.keys.publicKeyPem,
-      issuer: deps.context.settings.JWT_ISSUER,
+      issuer: deps.jwtIssuer,
       audience: ['member', 'staff'],
     });
 
@@ -35,7 +35,7 @@ export function staffDirectoryRoutes(deps: AuthDeps) {
       },
       async (request) => {
         const ids = [...new Set(request.body.ids)];
-        const users = await listStaffUsersById(deps.context.database.db, ids);
+        const users = await listStaffUsersById(deps.database.db, ids);
         const records = users.map(staffUserRecordView);
         if (request.user.aud !== 'member') return { data: records };
         return { data: records.map((record) => ({ ...record, login: '', email: '', phone: null })) };

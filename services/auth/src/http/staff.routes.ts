@@ -8,13 +8,13 @@ import {
   unauthorized,
 } from '@kasa/http';
 import { Type } from 'typebox';
-import type { AuthDeps } from '../application/auth-deps.ts';
 import { changeStaffPassword } from '../application/change-staff-password.ts';
 import { createStaffUser } from '../application/create-staff-user.ts';
 import { deleteStaffUser } from '../application/delete-staff-user.ts';
 import { signInStaff } from '../application/sign-in-staff.ts';
 import { staffUserFor, staffUsersFor } from '../application/staff-users.ts';
 import { updateStaffUser } from '../application/update-staff-user.ts';
+import type { AuthDeps } from '../deps.ts';
 import { staffUserView } from './staff-user.view.ts';
 
 const Login = Type.String({
@@ -48,7 +48,7 @@ export function staffRoutes(deps: AuthDeps) {
     await registerJwtAuth(app, {
       publicKey: deps.keys.publicKeyPem,
       algorithms: ['EdDSA'],
-      issuer: deps.context.settings.JWT_ISSUER,
+      issuer: deps.jwtIssuer,
       audience: 'staff',
     });
     // On request, before the body is read: who may not call a route learns nothing about its input.

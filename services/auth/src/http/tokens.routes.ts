@@ -1,8 +1,8 @@
 import { TokenPair } from '@kasa/contracts';
 import type { HttpApp } from '@kasa/http';
 import { Type } from 'typebox';
-import type { AuthDeps } from '../application/auth-deps.ts';
 import { refreshTokens } from '../application/refresh-tokens.ts';
+import type { AuthDeps } from '../deps.ts';
 
 export function tokenRoutes(app: HttpApp, deps: AuthDeps): void {
   app.post(

@@ -3,10 +3,11 @@ import { type AnyEvent, eventMessage, topologyNames } from '@kasa/messaging';
 import { type RunningService, startService } from '@kasa/runtime';
 import { testAmqpUrl, testMysqlUrl, testNamespace, testSchemaPrefix } from '@kasa/testing';
 import amqplib from 'amqplib';
+import type { AuthDeps } from '../../src/deps.ts';
 import { authService } from '../../src/service.ts';
 
 export interface AuthUnderTest {
-  service: RunningService;
+  service: RunningService<unknown, AuthDeps>;
   publicKeyPem: string;
   namespace: string;
   /** Reads the code that was sent to `phone` from the notification service's queue. */

@@ -3,9 +3,9 @@ import { conflict } from '@kasa/http';
 import { newEvent } from '@kasa/messaging';
 import { findMember, type MemberRow, updateMember } from '../db/members.repository.ts';
 import { findProgram, type ProgramRow } from '../db/programs.repository.ts';
-import { creditWaitingContributions } from './credit-contribution.ts';
+import type { MemberDeps } from '../deps.ts';
+import { creditWaitingContributions } from './extend-membership.ts';
 import { callingMember, memberActor } from './member-access.ts';
-import type { MemberDeps } from './member-deps.ts';
 import { programNotFound } from './submit-profile.ts';
 
 /** The change as asked: the program, the member as it left them, and when it was asked. */

@@ -12,6 +12,7 @@ import {
 import { addPendingDocuments } from '../db/identity-documents.repository.ts';
 import { recordMemberFiles } from '../db/member-files.repository.ts';
 import { findMember, type MemberPatch, type MemberRow, updateMember } from '../db/members.repository.ts';
+import type { MemberDeps } from '../deps.ts';
 import {
   DIIA_REQUEST_ID_HEADER,
   diiaCallbackInputOf,
@@ -28,7 +29,6 @@ import {
 import { DiiaCallbackError } from '../diia/diia-errors.ts';
 import { memberActor } from './member-access.ts';
 import { contactChanges } from './member-contact.ts';
-import type { MemberDeps } from './member-deps.ts';
 
 /** `processed`: the profile is filled; `duplicate`: an earlier callback for the request did it; `settled before`: nothing to do. */
 export type DiiaCallbackOutcome = 'processed' | 'duplicate' | 'settled before';

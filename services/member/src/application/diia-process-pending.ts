@@ -1,8 +1,8 @@
 import { AppError } from '@kasa/http';
 import { listReceivedDiiaCallbacks } from '../db/diia-callbacks.repository.ts';
+import type { MemberDeps } from '../deps.ts';
 import { DiiaDecryptorUnavailableError } from '../diia/diia-errors.ts';
 import { processDiiaCallback } from './diia-process-callback.ts';
-import type { MemberDeps } from './member-deps.ts';
 
 export interface PendingDiiaCallbacks {
   processed: number;

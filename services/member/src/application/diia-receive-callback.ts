@@ -4,9 +4,9 @@ import {
   insertDiiaCallback,
   isDiiaRequestProcessed,
 } from '../db/diia-callbacks.repository.ts';
+import type { MemberDeps } from '../deps.ts';
 import { DiiaCallbackError } from '../diia/diia-errors.ts';
 import { processDiiaCallback, unknownDiiaRequest } from './diia-process-callback.ts';
-import type { MemberDeps } from './member-deps.ts';
 
 /** Diia's callback as it arrived: the request id from its header, and the body unread. */
 export interface DiiaCallbackDelivery {

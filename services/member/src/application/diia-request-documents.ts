@@ -1,8 +1,8 @@
 import { serviceUnavailable } from '@kasa/http';
 import { updateMember } from '../db/members.repository.ts';
+import type { MemberDeps } from '../deps.ts';
 import type { DiiaSharingRequest } from '../diia/diia-client.ts';
 import { callingMember } from './member-access.ts';
-import type { MemberDeps } from './member-deps.ts';
 import { profileAlreadyApproved } from './submit-profile.ts';
 
 export const diiaNotAvailable = () =>

@@ -9,6 +9,7 @@ import {
   type MemberPatch,
   updateMember,
 } from '../db/members.repository.ts';
+import type { MemberDeps } from '../deps.ts';
 import { normalizePhone } from '../domain/bank-details.ts';
 import { checkPhoneChange, type PhoneProof } from '../domain/phone-change.ts';
 import {
@@ -19,7 +20,6 @@ import {
   phoneUnconfirmed,
 } from './member-access.ts';
 import { contactChanges } from './member-contact.ts';
-import type { MemberDeps } from './member-deps.ts';
 
 export interface ProfileEdit {
   email?: string;

@@ -5,8 +5,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import { memberColumns } from '../db/members.repository.ts';
 import { members, programs } from '../db/schema.ts';
+import type { MemberDeps } from '../deps.ts';
 import { memberRecordView, programView } from '../http/member.view.ts';
-import type { MemberDeps } from './member-deps.ts';
 
 /**
  * `profile/get` reads the member with their program in one query, built once per database

@@ -3,8 +3,8 @@ import { badRequest } from '@kasa/http';
 import { newEvent } from '@kasa/messaging';
 import { updateMember } from '../db/members.repository.ts';
 import { addProfileCorrection } from '../db/profile-corrections.repository.ts';
+import type { MemberDeps } from '../deps.ts';
 import { callingMember, memberActor } from './member-access.ts';
-import type { MemberDeps } from './member-deps.ts';
 
 export interface Correction {
   firstName?: string;

@@ -1,5 +1,5 @@
 import { certificateHolder, nextCertificateNumber } from '../db/certificates.repository.ts';
-import type { MemberDeps } from './member-deps.ts';
+import type { MemberDeps } from '../deps.ts';
 
 /**
  * A certificate number for staff to assign (SPEC §3 Certificates): unique and increasing,

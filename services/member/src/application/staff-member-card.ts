@@ -7,9 +7,9 @@ import { memberProgramHistory } from '../db/member-programs.repository.ts';
 import { findMember } from '../db/members.repository.ts';
 import { type ProfileCorrectionRow, unresolvedCorrections } from '../db/profile-corrections.repository.ts';
 import { listPrograms } from '../db/programs.repository.ts';
+import type { MemberDeps } from '../deps.ts';
 import { identityDocumentView, memberRecordView, programView } from '../http/member.view.ts';
 import { memberProgramView, pendingMemberProgramView } from '../http/member-program.view.ts';
-import type { MemberDeps } from './member-deps.ts';
 
 export const memberNotFound = () => notFound('Member not found', 'member_not_found');
 

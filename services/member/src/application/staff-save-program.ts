@@ -9,7 +9,7 @@ import {
   type ProgramValues,
   updateProgram,
 } from '../db/programs.repository.ts';
-import type { MemberDeps } from './member-deps.ts';
+import type { MemberDeps } from '../deps.ts';
 
 export interface ProgramForm {
   /** Absent for a new program. */

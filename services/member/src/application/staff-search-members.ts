@@ -2,8 +2,8 @@ import type { MemberRecord } from '@kasa/contracts';
 import type { Static } from 'typebox';
 import { membersNeedingAttention, searchMembers } from '../db/member-search.repository.ts';
 import type { Page, SearchField } from '../db/member-search-index.ts';
+import type { MemberDeps } from '../deps.ts';
 import { memberRecordView } from '../http/member.view.ts';
-import type { MemberDeps } from './member-deps.ts';
 
 export interface MemberSearch extends Page {
   query: string;

@@ -24,6 +24,7 @@ import {
 } from '../db/members.repository.ts';
 import { resolveCorrections } from '../db/profile-corrections.repository.ts';
 import { switchMemberProgram } from '../db/programs.repository.ts';
+import type { MemberDeps } from '../deps.ts';
 import {
   awaitsApproval,
   checkProfileEdit,
@@ -35,7 +36,6 @@ import {
 import { type ApprovalPlan, planApproval } from '../domain/member-review.ts';
 import { phoneTaken } from './member-access.ts';
 import { contactChanges } from './member-contact.ts';
-import type { MemberDeps } from './member-deps.ts';
 import { memberNotFound } from './staff-member-card.ts';
 
 export interface StaffMemberEdit {

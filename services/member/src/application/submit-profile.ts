@@ -6,12 +6,12 @@ import { addPendingDocuments } from '../db/identity-documents.repository.ts';
 import { recordMemberFiles } from '../db/member-files.repository.ts';
 import { type MemberPatch, updateMember } from '../db/members.repository.ts';
 import { findProgram } from '../db/programs.repository.ts';
+import type { MemberDeps } from '../deps.ts';
 import { normalizeIban } from '../domain/bank-details.ts';
 import { type DocumentType, missingForProfile } from '../domain/documents.ts';
-import { creditWaitingContributions } from './credit-contribution.ts';
+import { creditWaitingContributions } from './extend-membership.ts';
 import { callingMember, memberActor } from './member-access.ts';
 import { contactChanges } from './member-contact.ts';
-import type { MemberDeps } from './member-deps.ts';
 
 export interface ProfileForm {
   firstName: string;

@@ -2,7 +2,7 @@ import { callerId, type HttpApp, unsupportedMediaType } from '@kasa/http';
 import { Type } from 'typebox';
 import { DIIA_CALLBACK_MAX_BYTES, receiveDiiaCallback } from '../application/diia-receive-callback.ts';
 import { requestDiiaDocuments } from '../application/diia-request-documents.ts';
-import type { MemberDeps } from '../application/member-deps.ts';
+import type { MemberDeps } from '../deps.ts';
 import { DIIA_REQUEST_ID_HEADER } from '../diia/diia-callback-parts.ts';
 import { DiiaCallbackError } from '../diia/diia-errors.ts';
 

@@ -2,8 +2,8 @@ import { fileNotFound, sendStoredFile } from '@kasa/files/http';
 import type { HttpApp } from '@kasa/http';
 import { callerId } from '@kasa/http';
 import { Type } from 'typebox';
-import type { MemberDeps } from '../application/member-deps.ts';
 import { findMemberFile } from '../db/member-files.repository.ts';
+import type { MemberDeps } from '../deps.ts';
 
 /** A member's own files (photo, documents); any other name, or another member's, is not found. */
 export function memberFileRoutes(app: HttpApp, deps: MemberDeps): void {

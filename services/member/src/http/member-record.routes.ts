@@ -1,7 +1,7 @@
 import { MemberRecord } from '@kasa/contracts';
 import { callerId, conflict, type HttpApp } from '@kasa/http';
-import type { MemberDeps } from '../application/member-deps.ts';
 import { findMember } from '../db/members.repository.ts';
+import type { MemberDeps } from '../deps.ts';
 import { memberRecordView } from './member.view.ts';
 
 /**

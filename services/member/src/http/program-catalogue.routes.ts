@@ -2,8 +2,8 @@ import { Program } from '@kasa/contracts';
 import { fileNotFound, sendStoredFile } from '@kasa/files/http';
 import type { HttpApp } from '@kasa/http';
 import { Type } from 'typebox';
-import type { MemberDeps } from '../application/member-deps.ts';
 import { findProgramByTermsFile, listPrograms } from '../db/programs.repository.ts';
+import type { MemberDeps } from '../deps.ts';
 import { programView } from './member.view.ts';
 
 /** What anyone may read before joining: the active programs and their terms. */

@@ -1,8 +1,8 @@
 import { MemberRecord } from '@kasa/contracts';
 import { type HttpApp, staffMayAct } from '@kasa/http';
 import { Type } from 'typebox';
-import type { MemberDeps } from '../application/member-deps.ts';
 import { membersByIds } from '../db/member-records.repository.ts';
+import type { MemberDeps } from '../deps.ts';
 import { memberRecordView } from './member.view.ts';
 
 const MemberId = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });

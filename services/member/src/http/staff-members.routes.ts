@@ -13,7 +13,6 @@ import {
 import { fileNotFound, sendStoredFile } from '@kasa/files/http';
 import { badRequest, callerId, type HttpApp, staffMayAct } from '@kasa/http';
 import { Type } from 'typebox';
-import type { MemberDeps } from '../application/member-deps.ts';
 import { generateCertificate } from '../application/staff-generate-certificate.ts';
 import { memberCard } from '../application/staff-member-card.ts';
 import { findMembers, wordsOf } from '../application/staff-search-members.ts';
@@ -22,6 +21,7 @@ import { countMembersByState } from '../db/member-counts.repository.ts';
 import { findMemberFile } from '../db/member-files.repository.ts';
 import { matchingMemberIds, memberSummaries } from '../db/member-search.repository.ts';
 import { SEARCH_FIELDS, type SearchField } from '../db/member-search-index.ts';
+import type { MemberDeps } from '../deps.ts';
 import type { ProfileEdit } from '../domain/member-edit.ts';
 
 const MemberId = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });

@@ -3,9 +3,9 @@ import { withStoredUploads } from '@kasa/files/http';
 import type { HttpApp } from '@kasa/http';
 import { administratorsOnly, callerId, staffMayAct } from '@kasa/http';
 import { type Static, Type } from 'typebox';
-import type { MemberDeps } from '../application/member-deps.ts';
 import { programMissing, saveProgram } from '../application/staff-save-program.ts';
 import { findProgram, listPrograms } from '../db/programs.repository.ts';
+import type { MemberDeps } from '../deps.ts';
 import { programView } from './member.view.ts';
 
 const ProgramId = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });

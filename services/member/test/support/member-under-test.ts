@@ -12,10 +12,11 @@ import {
   testSchemaPrefix,
   testServiceEnv,
 } from '@kasa/testing';
+import type { MemberDeps } from '../../src/deps.ts';
 import { memberService } from '../../src/service.ts';
 
 export interface MemberUnderTest {
-  service: RunningService;
+  service: RunningService<unknown, MemberDeps>;
   namespace: string;
   /** The environment the service runs with (its schema, broker namespace, files), for a tool beside it. */
   env: Record<string, string>;
@@ -50,7 +51,7 @@ export async function startMember(env: Record<string, string> = {}): Promise<Mem
     ...files.env,
     ...env,
   };
-  const service = (await startService(memberService, { env: serviceEnv, listen: false })) as RunningService;
+  const service = await startService(memberService, { env: serviceEnv, listen: false });
   const token = bearerTokens(keys);
   const query = async <T>(sql: string, values: unknown[] = []) => {
     const [rows] = await service.context.database.pool.query(sql, values);

@@ -20,6 +20,7 @@ import {
 } from '@kasa/testing';
 import { adminGateway } from '../../../admin-gateway/src/gateway.ts';
 import { auditService } from '../../../audit/src/service.ts';
+import type { AuthDeps } from '../../../auth/src/deps.ts';
 import { authService } from '../../../auth/src/service.ts';
 import { memberService } from '../../../member/src/service.ts';
 import { notificationService } from '../../../notification/src/service.ts';
@@ -36,7 +37,7 @@ export interface KasaUnderTest {
   diia: FakeDiia | undefined;
   mobileUrl: string;
   /** The auth service, for a test that makes a staff account as `./kasa create-admin` does. */
-  auth: RunningService;
+  auth: RunningService<unknown, AuthDeps>;
   /** Only when started `withStaff`. */
   adminUrl: string;
   stop(): Promise<void>;
@@ -132,9 +133,9 @@ async function startKasaOnce({
       AUDIT_URL: `http://127.0.0.1:${auditPort}`,
     };
     const privateKey = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    const auth = (await startService(authService, {
+    const auth = await startService(authService, {
       env: { ...shared, AUTH_PORT: String(authPort), JWT_PRIVATE_KEY: privateKey, ...authEnv },
-    })) as RunningService;
+    });
     running.push(auth);
     running.push(
       await startService(notificationService, {

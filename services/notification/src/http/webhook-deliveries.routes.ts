@@ -10,8 +10,8 @@ import {
 } from '@kasa/contracts';
 import { administratorsOnly, callerId, conflict, type HttpApp, notFound, staffMayAct } from '@kasa/http';
 import { Type } from 'typebox';
+import type { NotificationDeps } from '../deps.ts';
 import { existingSubscriber, replayDeadDeliveries } from '../webhooks/application/manage-subscribers.ts';
-import type { WebhookDeps } from '../webhooks/application/webhook-deps.ts';
 import {
   attemptsOf,
   deliveryHealth,
@@ -24,8 +24,8 @@ import { attemptView, deliveryView, nextBefore } from './webhook.views.ts';
 const common = { tags: ['staff: webhooks'] };
 
 /** The delivery log, the dead-letter list and replays (administrators); the health summary (staff). */
-export function webhookDeliveryRoutes(app: HttpApp, deps: WebhookDeps): void {
-  const { db } = deps.context.database;
+export function webhookDeliveryRoutes(app: HttpApp, deps: NotificationDeps): void {
+  const { db } = deps.database;
 
   const subscriberExists = (id: number) => existingSubscriber(db, id);
 

@@ -9,6 +9,7 @@ import {
 } from '@kasa/contracts';
 import { administratorsOnly, callerId, type HttpApp } from '@kasa/http';
 import { Type } from 'typebox';
+import type { NotificationDeps } from '../deps.ts';
 import {
   changeSubscriber,
   createSubscriber,
@@ -16,15 +17,14 @@ import {
   removeSubscriber,
   rotateSecret,
 } from '../webhooks/application/manage-subscribers.ts';
-import type { WebhookDeps } from '../webhooks/application/webhook-deps.ts';
 import { listSubscribers } from '../webhooks/db/webhook-subscribers.repository.ts';
 import { subscriberView } from './webhook.views.ts';
 
 const common = { tags: ['staff: webhooks'] };
 
 /** Administrators register and manage the external systems that receive webhooks. */
-export function webhookSubscriberRoutes(app: HttpApp, deps: WebhookDeps): void {
-  const { db } = deps.context.database;
+export function webhookSubscriberRoutes(app: HttpApp, deps: NotificationDeps): void {
+  const { db } = deps.database;
 
   app.get(
     '/staff/webhooks/event-types',

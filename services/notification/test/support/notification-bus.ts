@@ -20,6 +20,7 @@ import {
   testAmqpUrl,
   testNamespace,
 } from '@kasa/testing';
+import { buildNotificationDeps } from '../../src/deps.ts';
 import { registerHandlers } from '../../src/messaging/handlers.ts';
 import { NotificationSettings } from '../../src/settings.ts';
 
@@ -76,7 +77,7 @@ export async function createNotificationBus(): Promise<NotificationBus> {
       });
       started.push(messaging);
       const settings = loadConfig(NotificationSettings, env);
-      registerHandlers(messaging.consumers, { settings, logger, database });
+      registerHandlers(messaging.consumers, buildNotificationDeps({ settings, logger, database, messaging }));
       await messaging.start();
       return {
         messaging,

@@ -18,7 +18,12 @@ import {
   testServiceEnv,
   WEBHOOK_RECEIVER_TARGETS,
 } from '@kasa/testing';
+import type { NotificationDeps } from '../../src/deps.ts';
 import { notificationService } from '../../src/service.ts';
+import type { NotificationSettings } from '../../src/settings.ts';
+
+/** One instance of the notification service, as started: `deps` is what its use cases are given. */
+export type NotificationInstance = RunningService<NotificationSettings, NotificationDeps>;
 
 /** Short pauses, so that retries and deaths happen within a test (4 retries, then dead). */
 export const FAST_WEBHOOKS = {
@@ -39,9 +44,9 @@ export const PRODUCTION = {
 
 export interface WebhookStack {
   /** The instances running, first started first. */
-  instances: RunningService[];
+  instances: NotificationInstance[];
   /** Starts one more instance on the same schema and broker namespace. */
-  addInstance(): Promise<RunningService>;
+  addInstance(): Promise<NotificationInstance>;
   /** A staff user's `Authorization`; an administrator's by default. */
   auth(role?: 'admin' | 'staff', staffId?: number): string;
   /** A call to the first instance's routes; JSON answers parsed. */
@@ -87,14 +92,14 @@ export async function startWebhookStack({
     WEBHOOK_ALLOWED_TARGETS: WEBHOOK_RECEIVER_TARGETS,
     ...env,
   };
-  const running: RunningService[] = [];
+  const running: NotificationInstance[] = [];
   const addInstance = async () => {
     // Only the first listens (one port); the others work from the bus and the database alone.
     const first = running.length === 0;
-    const service = (await startService(notificationService, {
+    const service = await startService(notificationService, {
       env: { ...serviceEnv, NOTIFICATION_PORT: String(first ? port : await freePort()) },
       listen: listen && first,
-    })) as RunningService;
+    });
     running.push(service);
     return service;
   };

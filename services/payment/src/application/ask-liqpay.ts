@@ -10,6 +10,13 @@ export interface LiqPayWords {
   done?: ReadonlySet<string>;
 }
 
+/** The fund's LiqPay account, or 503: without keys the fund takes no payments. */
+export function payable<Account>(liqpay: Account | null): Account {
+  if (!liqpay)
+    throw serviceUnavailable('Payments are not available at the moment', 'payments_not_configured');
+  return liqpay;
+}
+
 /**
  * One call to LiqPay's server API on a member's or staff's behalf, its failures in words they
  * can act on: a refusal is 422, LiqPay out of reach 503; nothing has changed either way.

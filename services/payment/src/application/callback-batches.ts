@@ -1,8 +1,8 @@
 import type { UnitOfWork } from '@kasa/messaging';
 import { recordCallback } from '../db/payments.repository.ts';
 import type { LiqPayParams, Signed } from '../liqpay/liqpay-protocol.ts';
+import type { LiqPaySetup } from '../liqpay/liqpay-setup.ts';
 import { applyLiqPayReport, type CallbackResult } from './liqpay-report.ts';
-import type { LiqPaySetup } from './payment-deps.ts';
 
 /** A signed callback, read, waiting to be applied. */
 export interface VerifiedCallback {
@@ -11,6 +11,9 @@ export interface VerifiedCallback {
   orderId: string;
   status: string;
 }
+
+/** The fund's LiqPay account, and the service's group commit of its callbacks. */
+export type LiqPayService = LiqPaySetup & { callbacks: CallbackBatches };
 
 interface Waiting extends VerifiedCallback {
   resolve(result: CallbackResult): void;

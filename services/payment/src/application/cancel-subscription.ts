@@ -1,14 +1,20 @@
 import { memberActor, SubscriptionEnded } from '@kasa/contracts';
 import { notFound } from '@kasa/http';
 import { newEvent } from '@kasa/messaging';
+import type { ServiceContext } from '@kasa/runtime';
 import {
   findOpenSubscription,
   type SubscriptionRow,
   updateSubscription,
 } from '../db/subscriptions.repository.ts';
-import { askLiqPay } from './ask-liqpay.ts';
-import { payable } from './create-checkout.ts';
-import type { LiqPaySetup, PaymentDeps } from './payment-deps.ts';
+import type { LiqPaySetup } from '../liqpay/liqpay-setup.ts';
+import { askLiqPay, payable } from './ask-liqpay.ts';
+
+/** What a cancellation needs: LiqPay's client (null without keys: 503) and the unit of work. */
+export interface CancelSubscriptionDeps {
+  context: Pick<ServiceContext, 'messaging'>;
+  liqpay: Pick<LiqPaySetup, 'client'> | null;
+}
 
 /**
  * The member stops the automatic monthly dues: LiqPay's `unsubscribe` is asked while the
@@ -17,8 +23,11 @@ import type { LiqPaySetup, PaymentDeps } from './payment-deps.ts';
  * reach (503) or refusing (422) changes nothing. LiqPay not knowing the order (a checkout
  * never paid) or having ended it already means no more charges either: cancelled.
  */
-export async function cancelSubscription(deps: PaymentDeps, memberId: number): Promise<SubscriptionRow> {
-  const liqpay = payable(deps);
+export async function cancelSubscription(
+  deps: CancelSubscriptionDeps,
+  memberId: number,
+): Promise<SubscriptionRow> {
+  const liqpay = payable(deps.liqpay);
   // Asked once: should the transaction be run again (a lost deadlock), LiqPay is not asked twice.
   let unsubscribed = false;
   return deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
@@ -51,7 +60,10 @@ export async function cancelSubscription(deps: PaymentDeps, memberId: number): P
  */
 const NOTHING_TO_END: ReadonlySet<string> = new Set(['payment_not_found', 'unsubscribed']);
 
-async function unsubscribeAtLiqPay(liqpay: LiqPaySetup, subscription: SubscriptionRow): Promise<void> {
+async function unsubscribeAtLiqPay(
+  liqpay: Pick<LiqPaySetup, 'client'>,
+  subscription: SubscriptionRow,
+): Promise<void> {
   await askLiqPay(() => liqpay.client.unsubscribe(subscription.orderId), {
     refused: (code) =>
       `LiqPay refused to stop the automatic dues (${code}): try again later or contact the fund`,

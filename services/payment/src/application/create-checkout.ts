@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CheckoutCreated, memberActor } from '@kasa/contracts';
 import { isDuplicateKey } from '@kasa/db';
-import { serviceUnavailable, unprocessable } from '@kasa/http';
+import { unprocessable } from '@kasa/http';
 import { newEvent } from '@kasa/messaging';
+import type { ServiceContext } from '@kasa/runtime';
 import {
   findCheckoutKey,
   findPayment,
@@ -10,8 +11,15 @@ import {
   insertCheckoutKey,
   insertPayment,
 } from '../db/payments.repository.ts';
+import type { LiqPaySetup } from '../liqpay/liqpay-setup.ts';
+import { payable } from './ask-liqpay.ts';
 import { checkoutOf } from './liqpay-checkout.ts';
-import type { LiqPayService, LiqPaySetup, PaymentDeps } from './payment-deps.ts';
+
+/** What a checkout needs: the fund's LiqPay account (null without keys: 503) and the database. */
+export interface CheckoutDeps {
+  context: Pick<ServiceContext, 'database' | 'messaging'>;
+  liqpay: LiqPaySetup | null;
+}
 
 export interface Checkout {
   paymentId: number;
@@ -30,12 +38,12 @@ export const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
  * at once: the second waits for the first's transaction and then gets its checkout.
  */
 export async function createCheckout(
-  deps: PaymentDeps,
+  deps: CheckoutDeps,
   memberId: number,
   amount: number,
   idempotencyKey: string | undefined,
 ): Promise<Checkout> {
-  const liqpay = payable(deps);
+  const liqpay = payable(deps.liqpay);
   const { db } = deps.context.database;
   const requestHash = createHash('sha256').update(JSON.stringify({ amount })).digest('hex');
   if (idempotencyKey !== undefined) {
@@ -82,7 +90,7 @@ export async function createCheckout(
 }
 
 async function earlierCheckout(
-  deps: PaymentDeps,
+  deps: CheckoutDeps,
   liqpay: LiqPaySetup,
   memberId: number,
   key: string,
@@ -100,10 +108,3 @@ async function earlierCheckout(
 }
 
 const keptSince = () => new Date(Date.now() - KEY_LIFETIME_MS);
-
-/** LiqPay's account, or 503: without keys the fund takes no payments. */
-export function payable(deps: PaymentDeps): LiqPayService {
-  if (!deps.liqpay)
-    throw serviceUnavailable('Payments are not available at the moment', 'payments_not_configured');
-  return deps.liqpay;
-}

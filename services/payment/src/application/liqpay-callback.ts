@@ -1,10 +1,15 @@
 import { badRequest } from '@kasa/http';
 import { recordCallback } from '../db/payments.repository.ts';
 import { hasValidSignature, type LiqPayParams, paramsOf, type Signed } from '../liqpay/liqpay-protocol.ts';
-import { payable } from './create-checkout.ts';
+import { payable } from './ask-liqpay.ts';
+import type { LiqPayService } from './callback-batches.ts';
 import type { CallbackResult } from './liqpay-report.ts';
-import type { PaymentDeps } from './payment-deps.ts';
-import { fingerprintOf, refuseLiqPayCallback } from './refuse-liqpay-callback.ts';
+import { fingerprintOf, type RefusalDeps, refuseLiqPayCallback } from './refuse-liqpay-callback.ts';
+
+/** What a callback needs: the fund's key and group commit (null without keys: 503), the database, the log. */
+export interface LiqPayCallbackDeps extends RefusalDeps {
+  liqpay: Pick<LiqPayService, 'account' | 'callbacks'> | null;
+}
 
 /**
  * A callback from LiqPay. The signature is checked before anything in `data` is read: one not
@@ -16,10 +21,10 @@ import { fingerprintOf, refuseLiqPayCallback } from './refuse-liqpay-callback.ts
  * for staff, never credited. The answer is what became of it and the parameters LiqPay signed.
  */
 export async function handleLiqPayCallback(
-  deps: PaymentDeps,
+  deps: LiqPayCallbackDeps,
   callback: Signed,
 ): Promise<{ result: CallbackResult; params: LiqPayParams }> {
-  const liqpay = payable(deps);
+  const liqpay = payable(deps.liqpay);
   if (!hasValidSignature(callback, liqpay.account.privateKey)) {
     await refuseLiqPayCallback(deps, { reason: 'bad_signature', ...fingerprintOf(callback.data) });
     throw badRequest('The callback is not signed with the fund’s key', 'invalid_signature');

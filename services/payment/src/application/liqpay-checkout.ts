@@ -2,7 +2,7 @@ import { hryvniasOf } from '@kasa/contracts';
 import type { PaymentRow } from '../db/payments.repository.ts';
 import type { SubscriptionRow } from '../db/subscriptions.repository.ts';
 import { type LiqPayParams, type Signed, signed } from '../liqpay/liqpay-protocol.ts';
-import type { LiqPaySetup } from './payment-deps.ts';
+import type { LiqPaySetup } from '../liqpay/liqpay-setup.ts';
 
 /** What the payer sees on LiqPay's page: no name, no phone, nothing personal. */
 const DESCRIPTION = 'Членський внесок до каси взаємодопомоги';

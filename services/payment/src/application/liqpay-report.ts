@@ -3,7 +3,7 @@ import { findPaymentByOrder, updatePayment } from '../db/payments.repository.ts'
 import { findSubscriptionByOrder } from '../db/subscriptions.repository.ts';
 import { nextState, outcomeOf, type PaymentState } from '../domain/payment-state.ts';
 import type { LiqPayParams } from '../liqpay/liqpay-protocol.ts';
-import type { LiqPaySetup } from './payment-deps.ts';
+import type { LiqPaySetup } from '../liqpay/liqpay-setup.ts';
 import { mismatchOf, movePayment } from './payment-moves.ts';
 import { applySubscriptionReport } from './subscription-callback.ts';
 

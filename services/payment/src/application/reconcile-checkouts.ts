@@ -1,11 +1,25 @@
+import type { ServiceContext } from '@kasa/runtime';
+import type { Static } from 'typebox';
 import { findPaymentByOrder, type PaymentRow, pendingCheckouts } from '../db/payments.repository.ts';
 import { LiqPayRefusedError, LiqPayUnavailableError } from '../liqpay/liqpay-client.ts';
+import type { LiqPaySetup } from '../liqpay/liqpay-setup.ts';
+import type { PaymentSettings } from '../settings.ts';
 import { applyLiqPayReport } from './liqpay-report.ts';
-import type { PaymentDeps } from './payment-deps.ts';
 import { movePayment } from './payment-moves.ts';
 
 /** At most this many checkouts are asked about in one round. */
 const ROUND = 100;
+
+type ReconcileSettings = Pick<
+  Static<typeof PaymentSettings>,
+  'RECONCILE_AFTER_SECONDS' | 'CHECKOUT_EXPIRES_AFTER_HOURS'
+>;
+
+/** What a round needs: the fund's LiqPay account (none: nothing to ask), its timings, database and log. */
+export interface ReconcileDeps {
+  context: Pick<ServiceContext<ReconcileSettings>, 'settings' | 'database' | 'messaging' | 'logger'>;
+  liqpay: LiqPaySetup | null;
+}
 
 export interface ReconcileRound {
   asked: number;
@@ -22,7 +36,7 @@ export interface ReconcileRound {
  * never paid: it fails as `expired`. Safe with several instances: each payment is changed
  * under its lock, and an answer applied twice changes nothing the second time.
  */
-export async function reconcileCheckouts(deps: PaymentDeps, now = new Date()): Promise<ReconcileRound> {
+export async function reconcileCheckouts(deps: ReconcileDeps, now = new Date()): Promise<ReconcileRound> {
   const round: ReconcileRound = { asked: 0, changed: 0, unavailable: false };
   const liqpay = deps.liqpay;
   if (!liqpay) return round;
@@ -57,7 +71,7 @@ export async function reconcileCheckouts(deps: PaymentDeps, now = new Date()): P
 }
 
 /** A checkout nobody paid: failed as `expired`, unless a callback settled it meanwhile. */
-function expire(deps: PaymentDeps, payment: PaymentRow): Promise<boolean> {
+function expire(deps: ReconcileDeps, payment: PaymentRow): Promise<boolean> {
   return deps.context.messaging.unitOfWork.run(async (unit) => {
     const current = await findPaymentByOrder(unit.tx, payment.orderId!, true);
     if (current?.state !== 'pending') return false;

@@ -8,10 +8,10 @@ import {
 } from '@kasa/contracts';
 import { conflict, unprocessable } from '@kasa/http';
 import { newEvent } from '@kasa/messaging';
+import type { ServiceContext } from '@kasa/runtime';
 import { lockGrant, paidOutFor } from '../db/grants.repository.ts';
 import { insertPayment, type PaymentRow } from '../db/payments.repository.ts';
 import { judgePayout } from '../domain/payout-rule.ts';
-import type { PaymentDeps } from './payment-deps.ts';
 
 /** What staff enter by hand (SPEC §7 row 16). */
 export interface ManualEntry {
@@ -35,7 +35,7 @@ export interface ManualEntry {
  * written, so payouts recorded at once never add up to more than the grant.
  */
 export async function recordPayment(
-  deps: PaymentDeps,
+  deps: { context: Pick<ServiceContext, 'messaging'> },
   staffId: number,
   entry: ManualEntry,
 ): Promise<PaymentRow> {

@@ -1,11 +1,17 @@
 import { conflict, notFound, unprocessable } from '@kasa/http';
+import type { ServiceContext } from '@kasa/runtime';
 import { findPayment, type PaymentRow } from '../db/payments.repository.ts';
 import { findSubscription } from '../db/subscriptions.repository.ts';
 import { refundRefusalOf } from '../domain/refund-rules.ts';
-import { askLiqPay } from './ask-liqpay.ts';
-import { payable } from './create-checkout.ts';
-import type { LiqPaySetup, PaymentDeps } from './payment-deps.ts';
+import type { LiqPaySetup } from '../liqpay/liqpay-setup.ts';
+import { askLiqPay, payable } from './ask-liqpay.ts';
 import { movePayment } from './payment-moves.ts';
+
+/** What a refund needs: LiqPay's client (null without keys: 503) and the unit of work. */
+export interface RefundPaymentDeps {
+  context: Pick<ServiceContext, 'messaging'>;
+  liqpay: Pick<LiqPaySetup, 'client'> | null;
+}
 
 /**
  * A staff user returns a member's LiqPay contribution: LiqPay's `refund` is asked while the
@@ -17,12 +23,12 @@ import { movePayment } from './payment-moves.ts';
  * callback moves the payment later, as any reversal it reports.
  */
 export async function refundPayment(
-  deps: PaymentDeps,
+  deps: RefundPaymentDeps,
   paymentId: number,
   staffId: number,
   reason: string | null,
 ): Promise<PaymentRow> {
-  const liqpay = payable(deps);
+  const liqpay = payable(deps.liqpay);
   // Asked once: should the transaction be run again (a lost deadlock), LiqPay is not asked twice.
   let refunded = false;
   return deps.context.messaging.unitOfWork.run(async (unit) => {
@@ -46,7 +52,11 @@ export async function refundPayment(
   });
 }
 
-async function refundAtLiqPay(liqpay: LiqPaySetup, orderId: string, payment: PaymentRow): Promise<void> {
+async function refundAtLiqPay(
+  liqpay: Pick<LiqPaySetup, 'client'>,
+  orderId: string,
+  payment: PaymentRow,
+): Promise<void> {
   // A subscription's charge shares the order with the others: its payment_id says which.
   const charge = payment.subscriptionId !== null ? (payment.liqpayPaymentId ?? undefined) : undefined;
   const refused = (code: string) => `LiqPay refused the refund: ${refusalInWords(code)}`;

@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
 import { kyivDateOf, type LiqPayCallbackRejection } from '@kasa/contracts';
 import { retryOnDeadlock } from '@kasa/db';
+import type { ServiceContext } from '@kasa/runtime';
 import { countRejection } from '../db/callback-rejections.repository.ts';
-import type { PaymentDeps } from './payment-deps.ts';
+
+/** What counting a refusal needs: the database and the log. */
+export interface RefusalDeps {
+  context: Pick<ServiceContext, 'database' | 'logger'>;
+}
 
 export interface RefusedCallbackFacts {
   reason: LiqPayCallbackRejection;
@@ -23,7 +28,7 @@ export function fingerprintOf(data: string): Pick<RefusedCallbackFacts, 'dataLen
  * cannot be written: bookkeeping must not turn a 400 into a 5xx that asks the sender to retry.
  */
 export async function refuseLiqPayCallback(
-  deps: PaymentDeps,
+  deps: RefusalDeps,
   facts: RefusedCallbackFacts,
   now = new Date(),
 ): Promise<void> {

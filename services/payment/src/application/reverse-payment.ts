@@ -2,9 +2,9 @@ import { isPayout, kyivDateOf, PaymentRefunded, PayoutReversed, staffActor } fro
 import { isDuplicateKey } from '@kasa/db';
 import { conflict, notFound } from '@kasa/http';
 import { newEvent } from '@kasa/messaging';
+import type { ServiceContext } from '@kasa/runtime';
 import { lockGrant } from '../db/grants.repository.ts';
 import { findPayment, insertPayment, type PaymentRow } from '../db/payments.repository.ts';
-import type { PaymentDeps } from './payment-deps.ts';
 
 const alreadyReversed = () => conflict('The payment has already been reversed', 'already_reversed');
 
@@ -17,7 +17,7 @@ const alreadyReversed = () => conflict('The payment has already been reversed', 
  * through LiqPay goes back through LiqPay's refund instead.
  */
 export async function reversePayment(
-  deps: PaymentDeps,
+  deps: { context: Pick<ServiceContext, 'messaging'> },
   staffId: number,
   paymentId: number,
   note: string,

@@ -1,14 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { conflict } from '@kasa/http';
+import type { ServiceContext } from '@kasa/runtime';
 import {
   findOpenSubscription,
   insertSubscription,
   type SubscriptionRow,
   updateSubscription,
 } from '../db/subscriptions.repository.ts';
-import { payable } from './create-checkout.ts';
+import type { LiqPaySetup } from '../liqpay/liqpay-setup.ts';
+import { payable } from './ask-liqpay.ts';
 import { subscribeCheckoutOf } from './liqpay-checkout.ts';
-import type { PaymentDeps } from './payment-deps.ts';
+
+/** What a subscription's start needs: the fund's LiqPay account (null without keys: 503) and the database. */
+export interface StartSubscriptionDeps {
+  context: Pick<ServiceContext, 'database'>;
+  liqpay: LiqPaySetup | null;
+}
 
 export interface SubscriptionCheckout {
   subscription: SubscriptionRow;
@@ -33,11 +40,11 @@ export interface SubscriptionCheckout {
  * the deadlock that follows is run again and finds the winner's subscription.
  */
 export async function startSubscription(
-  deps: PaymentDeps,
+  deps: StartSubscriptionDeps,
   memberId: number,
   amount: number,
 ): Promise<SubscriptionCheckout> {
-  const liqpay = payable(deps);
+  const liqpay = payable(deps.liqpay);
   const { db } = deps.context.database;
   const subscription = await db.transaction(
     async (tx) => {

@@ -5,12 +5,14 @@ import { type SubscriptionRow, updateSubscription } from '../db/subscriptions.re
 import { type LiqPayOutcome, nextState, type PaymentState } from '../domain/payment-state.ts';
 import { chargeOutcomeOf, isEnding, nextSubscriptionState } from '../domain/subscription-state.ts';
 import type { LiqPayParams } from '../liqpay/liqpay-protocol.ts';
-import type { CallbackResult } from './liqpay-report.ts';
-import type { LiqPaySetup } from './payment-deps.ts';
+import type { LiqPaySetup } from '../liqpay/liqpay-setup.ts';
 import { mismatchOf, movePayment } from './payment-moves.ts';
 
+/** What became of a subscription's report: an order it names is always known. */
+export type SubscriptionReportResult = 'applied' | 'unchanged' | 'flagged';
+
 interface ChargeResult {
-  result: CallbackResult;
+  result: SubscriptionReportResult;
   /** The report credited a charge to the member (now, not before). */
   credited: boolean;
 }
@@ -36,7 +38,7 @@ export async function applySubscriptionReport(
   params: LiqPayParams,
   subscription: SubscriptionRow,
   status: string,
-): Promise<CallbackResult> {
+): Promise<SubscriptionReportResult> {
   const now = new Date();
   const ended = isEnding(status);
   const outcome: LiqPayOutcome = ended ? 'pending' : chargeOutcomeOf(status, liqpay.sandbox);

@@ -9,9 +9,9 @@ import {
 } from '@kasa/contracts';
 import { type HttpApp, staffMayAct } from '@kasa/http';
 import { Type } from 'typebox';
-import type { PaymentDeps } from '../application/payment-deps.ts';
 import { fingerprintOf, refuseLiqPayCallback } from '../application/refuse-liqpay-callback.ts';
 import { rejectionsBetween } from '../db/callback-rejections.repository.ts';
+import type { PaymentDeps } from '../deps.ts';
 
 /** The days the staff list covers when not told: the last 31, today included. */
 const DEFAULT_DAYS = 31;

@@ -12,9 +12,9 @@ import { callerId, type HttpApp } from '@kasa/http';
 import { Type } from 'typebox';
 import { createCheckout } from '../application/create-checkout.ts';
 import { handleLiqPayCallback } from '../application/liqpay-callback.ts';
-import type { PaymentDeps } from '../application/payment-deps.ts';
 import { confirmedContributions } from '../db/payments.repository.ts';
 import { payoutsOf } from '../db/register.repository.ts';
+import type { PaymentDeps } from '../deps.ts';
 import { countRefusedForms } from './liqpay-callback-rejections.routes.ts';
 import { paymentRecord } from './payment.view.ts';
 

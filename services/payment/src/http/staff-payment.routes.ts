@@ -10,11 +10,11 @@ import {
 } from '@kasa/contracts';
 import { callerId, type HttpApp, staffMayAct } from '@kasa/http';
 import { Type } from 'typebox';
-import type { PaymentDeps } from '../application/payment-deps.ts';
 import { recordPayment } from '../application/record-payment.ts';
 import { reversePayment } from '../application/reverse-payment.ts';
 import { contributionTotals } from '../db/contribution-totals.repository.ts';
 import { searchRegister } from '../db/register.repository.ts';
+import type { PaymentDeps } from '../deps.ts';
 import { paymentRecord } from './payment.view.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });

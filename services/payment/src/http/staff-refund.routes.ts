@@ -1,7 +1,7 @@
 import { administratorsOnly, callerId, type HttpApp } from '@kasa/http';
 import { Type } from 'typebox';
-import type { PaymentDeps } from '../application/payment-deps.ts';
 import { refundPayment } from '../application/refund-payment.ts';
+import type { PaymentDeps } from '../deps.ts';
 
 /** Refunds of members' LiqPay contributions, by administrators: staff tokens only. */
 export function staffRefundRoutes(app: HttpApp, deps: PaymentDeps): void {

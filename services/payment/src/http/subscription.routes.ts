@@ -2,9 +2,9 @@ import { CurrentSubscription, SubscriptionCheckout } from '@kasa/contracts';
 import { callerId, type HttpApp } from '@kasa/http';
 import { Type } from 'typebox';
 import { cancelSubscription } from '../application/cancel-subscription.ts';
-import type { PaymentDeps } from '../application/payment-deps.ts';
 import { startSubscription } from '../application/start-subscription.ts';
 import { findOpenSubscription, firstChargeOf } from '../db/subscriptions.repository.ts';
+import type { PaymentDeps } from '../deps.ts';
 
 const common = { tags: ['member: subscription'] };
 /** The member's automatic monthly dues through a LiqPay subscription: the token's subject, always. */

@@ -12,11 +12,11 @@ import {
   testSchemaPrefix,
   testServiceEnv,
 } from '@kasa/testing';
-import { CALLBACK_PATH } from '../../src/application/payment-deps.ts';
+import { CALLBACK_PATH, type PaymentContext, type PaymentDeps } from '../../src/deps.ts';
 import { paymentService } from '../../src/service.ts';
 
 export interface PaymentUnderTest {
-  service: RunningService;
+  service: RunningService<PaymentContext['settings'], PaymentDeps>;
   liqpay: FakeLiqPay;
   /** PUBLIC_URL: where the stand-in gateway takes LiqPay's callbacks. */
   publicUrl: string;
@@ -41,7 +41,7 @@ export async function startPayment(env: Record<string, string> = {}): Promise<Pa
   const namespace = testNamespace();
   const keys = generateEd25519Keys();
   const liqpay = await startFakeLiqPay();
-  let service: RunningService | undefined;
+  let service: PaymentUnderTest['service'] | undefined;
   const gateway: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -58,7 +58,7 @@ export async function startPayment(env: Record<string, string> = {}): Promise<Pa
   gateway.listen(0, '127.0.0.1');
   await once(gateway, 'listening');
   const publicUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
-  service = (await startService(paymentService, {
+  service = await startService(paymentService, {
     env: {
       ...testServiceEnv({
         schemaPrefix: schemas.prefix,
@@ -72,7 +72,7 @@ export async function startPayment(env: Record<string, string> = {}): Promise<Pa
       ...env,
     },
     listen: false,
-  })) as RunningService;
+  });
   const token = bearerTokens(keys);
   const query = async <T>(sql: string, values: unknown[] = []) => {
     const [rows] = await service!.context.database.pool.query(sql, values);

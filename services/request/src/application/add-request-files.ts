@@ -1,25 +1,25 @@
 import { type AidRequestDetail, memberActor, RequestFilesAdded } from '@kasa/contracts';
+import type { Database } from '@kasa/db';
 import type { StoredFile } from '@kasa/files';
-import { newEvent } from '@kasa/messaging';
+import { newEvent, type UnitOfWork } from '@kasa/messaging';
 import type { Static } from 'typebox';
 import { recordRequestFiles } from '../db/request-files.repository.ts';
 import { nextStatus } from '../domain/request-status.ts';
 import { memberRequestDetail } from './member-requests.ts';
 import { allowed, changeRequest, membersRequest } from './request-access.ts';
-import type { RequestDeps } from './request-deps.ts';
 
 /**
  * The member attaches more receipts; a request waiting on them goes back to staff. With none
  * the request is answered as it is (the seed's update did so).
  */
 export async function addRequestFiles(
-  deps: RequestDeps,
+  deps: { unitOfWork: UnitOfWork; database: Pick<Database, 'db'> },
   memberId: number,
   requestId: number,
   files: readonly StoredFile[],
 ): Promise<Static<typeof AidRequestDetail>> {
   if (files.length === 0) return memberRequestDetail(deps, memberId, requestId);
-  await deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
+  await deps.unitOfWork.run(async ({ tx, emit }) => {
     const request = await membersRequest(tx, memberId, requestId, true);
     const status = allowed(nextStatus(request.status, { kind: 'member_files' }));
     const now = new Date();

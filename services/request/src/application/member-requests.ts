@@ -1,5 +1,5 @@
 import type { AidRequest, AidRequestDetail } from '@kasa/contracts';
-import type { Executor } from '@kasa/db';
+import type { Database, Executor } from '@kasa/db';
 import type { Static } from 'typebox';
 import { filesOfRequests } from '../db/request-files.repository.ts';
 import { messagesOf } from '../db/request-messages.repository.ts';
@@ -7,15 +7,14 @@ import { memberRequests, type RequestRow } from '../db/requests.repository.ts';
 import type { RequestStatus } from '../domain/request-status.ts';
 import { aidRequestDetailView, aidRequestView } from '../http/request.view.ts';
 import { membersRequest } from './request-access.ts';
-import type { RequestDeps } from './request-deps.ts';
 
 /** The member's requests of the given statuses (all when none), newest first, each with its files. */
 export async function listMemberRequests(
-  deps: RequestDeps,
+  deps: { database: Pick<Database, 'db'> },
   memberId: number,
   statuses: readonly RequestStatus[],
 ): Promise<Static<typeof AidRequest>[]> {
-  const { db } = deps.context.database;
+  const { db } = deps.database;
   const rows = await memberRequests(db, memberId, statuses);
   const files = await filesOfRequests(
     db,
@@ -26,11 +25,11 @@ export async function listMemberRequests(
 
 /** One of the member's requests with its conversation, staff's internal notes left out. */
 export async function memberRequestDetail(
-  deps: RequestDeps,
+  deps: { database: Pick<Database, 'db'> },
   memberId: number,
   requestId: number,
 ): Promise<Static<typeof AidRequestDetail>> {
-  const { db } = deps.context.database;
+  const { db } = deps.database;
   return detailOf(db, await membersRequest(db, memberId, requestId), false);
 }
 

@@ -1,18 +1,17 @@
 import { memberActor, RequestMessagePosted, staffActor } from '@kasa/contracts';
-import { newEvent } from '@kasa/messaging';
+import { newEvent, type UnitOfWork } from '@kasa/messaging';
 import { addRequestMessage } from '../db/request-messages.repository.ts';
 import { nextStatus } from '../domain/request-status.ts';
 import { allowed, anyRequest, changeRequest, membersRequest } from './request-access.ts';
-import type { RequestDeps } from './request-deps.ts';
 
 /** The member writes to staff: the request now waits on staff. */
 export async function postMemberMessage(
-  deps: RequestDeps,
+  deps: { unitOfWork: UnitOfWork },
   memberId: number,
   requestId: number,
   message: string,
 ): Promise<void> {
-  await deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
+  await deps.unitOfWork.run(async ({ tx, emit }) => {
     const request = await membersRequest(tx, memberId, requestId, true);
     const status = allowed(nextStatus(request.status, { kind: 'member_message' }));
     const now = new Date();
@@ -34,13 +33,13 @@ export async function postMemberMessage(
  * staff alone, on any request, changing neither its status nor what the member sees of it.
  */
 export async function postStaffMessage(
-  deps: RequestDeps,
+  deps: { unitOfWork: UnitOfWork },
   staffId: number,
   requestId: number,
   message: string,
   internal: boolean,
 ): Promise<void> {
-  await deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
+  await deps.unitOfWork.run(async ({ tx, emit }) => {
     const request = await anyRequest(tx, requestId, true);
     const status = allowed(nextStatus(request.status, { kind: 'staff_message', internal }));
     const now = new Date();

@@ -1,10 +1,9 @@
 import { hryvniasOf, RequestAssessed, staffActor } from '@kasa/contracts';
 import { conflict } from '@kasa/http';
-import { newEvent } from '@kasa/messaging';
+import { newEvent, type UnitOfWork } from '@kasa/messaging';
 import type { RequestPatch } from '../db/requests.repository.ts';
 import { nextStatus } from '../domain/request-status.ts';
 import { allowed, anyRequest, changeRequest } from './request-access.ts';
-import type { RequestDeps } from './request-deps.ts';
 
 export interface Assessment {
   requestText?: string;
@@ -18,12 +17,12 @@ export interface Assessment {
  * request must be reopened first. Fields equal to the request's change nothing.
  */
 export async function assessRequest(
-  deps: RequestDeps,
+  deps: { unitOfWork: UnitOfWork },
   staffId: number,
   requestId: number,
   assessment: Assessment,
 ): Promise<void> {
-  await deps.context.messaging.unitOfWork.run(async ({ tx, emit }) => {
+  await deps.unitOfWork.run(async ({ tx, emit }) => {
     const request = await anyRequest(tx, requestId, true);
     allowed(nextStatus(request.status, { kind: 'assess' }));
     const patch: RequestPatch = {};

@@ -1,18 +1,25 @@
 import type { StaffAidRequest } from '@kasa/contracts';
+import type { Database } from '@kasa/db';
 import type { Static } from 'typebox';
 import { grantedQuantileOnProgram, programOf } from '../db/member-programs.repository.ts';
 import { duplicatesOf } from '../db/request-files.repository.ts';
 import { USUAL_SHARE, type UsualBasis, unusualAmount, usualBasis } from '../domain/request-flags.ts';
 import { detailOf } from './member-requests.ts';
 import { anyRequest } from './request-access.ts';
-import type { RequestDeps } from './request-deps.ts';
+
+/** What the card reads: the database, and the amount that is usual before a program has history. */
+export interface RequestCardDeps {
+  database: Pick<Database, 'db'>;
+  /** Kopiyky. */
+  usualMaxAmount: number;
+}
 
 /** A request as the reviewer sees it: the whole conversation, and what to look at twice. */
 export async function staffRequestCard(
-  deps: RequestDeps,
+  deps: RequestCardDeps,
   requestId: number,
 ): Promise<Static<typeof StaffAidRequest>> {
-  const { db } = deps.context.database;
+  const { db } = deps.database;
   const request = await anyRequest(db, requestId);
   const [detail, duplicates, basis] = await Promise.all([
     detailOf(db, request, true),
@@ -30,10 +37,14 @@ export async function staffRequestCard(
 }
 
 /** What is usual for this member's requests: on their program when it has history enough. */
-async function usualBasisFor(deps: RequestDeps, memberId: number, requestId: number): Promise<UsualBasis> {
-  const { db } = deps.context.database;
+async function usualBasisFor(
+  deps: RequestCardDeps,
+  memberId: number,
+  requestId: number,
+): Promise<UsualBasis> {
+  const { db } = deps.database;
   const programId = await programOf(db, memberId);
   const onProgram =
     programId === null ? null : await grantedQuantileOnProgram(db, programId, USUAL_SHARE, requestId);
-  return usualBasis(onProgram, deps.context.settings.REQUEST_USUAL_MAX_AMOUNT);
+  return usualBasis(onProgram, deps.usualMaxAmount);
 }

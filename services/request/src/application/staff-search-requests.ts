@@ -1,5 +1,6 @@
 import type { AidRequest, AidRequestPage } from '@kasa/contracts';
 import { calendarDay, kyivDayStart } from '@kasa/contracts';
+import type { Database } from '@kasa/db';
 import { badRequest } from '@kasa/http';
 import type { Static } from 'typebox';
 import { filesOfRequests } from '../db/request-files.repository.ts';
@@ -7,7 +8,6 @@ import { searchRequests } from '../db/request-search.repository.ts';
 import { requestsByIds } from '../db/requests.repository.ts';
 import { REQUEST_STATUSES, type RequestStatus } from '../domain/request-status.ts';
 import { aidRequestView } from '../http/request.view.ts';
-import type { RequestDeps } from './request-deps.ts';
 
 export interface StaffRequestSearch {
   memberIds?: readonly number[] | undefined;
@@ -27,10 +27,10 @@ function checkedDay(field: string, text: string | undefined): string | undefined
 
 /** Requests by id with their files, in the order asked (for rows that nest them: payments). */
 export async function requestRecords(
-  deps: RequestDeps,
+  deps: { database: Pick<Database, 'db'> },
   ids: readonly number[],
 ): Promise<Static<typeof AidRequest>[]> {
-  const { db } = deps.context.database;
+  const { db } = deps.database;
   const rows = await requestsByIds(db, [...new Set(ids)]);
   const files = await filesOfRequests(
     db,
@@ -41,7 +41,7 @@ export async function requestRecords(
 
 /** Staff's list of requests, latest changed first, narrowed by member, status and change day. */
 export async function findRequests(
-  deps: RequestDeps,
+  deps: { database: Pick<Database, 'preparedDb'> },
   search: StaffRequestSearch,
 ): Promise<Static<typeof AidRequestPage>> {
   const dateStart = checkedDay('date_start', search.dateStart);
@@ -50,7 +50,7 @@ export async function findRequests(
     throw badRequest("Field 'date_start' is after 'date_end'", 'invalid_date_range');
   const statuses = search.statuses === undefined ? null : [...new Set(search.statuses)];
   // Prepared on the server, read through the binary protocol: staff's list is the busiest read.
-  const db = deps.context.database.preparedDb;
+  const db = deps.database.preparedDb;
   const found = await searchRequests(db, {
     memberIds: search.memberIds === undefined ? null : [...new Set(search.memberIds)],
     // Every status is no narrowing at all: the change-time index alone serves it.

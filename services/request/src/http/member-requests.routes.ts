@@ -7,8 +7,8 @@ import { addRequestFiles } from '../application/add-request-files.ts';
 import { listMemberRequests, memberRequestDetail } from '../application/member-requests.ts';
 import { openRequest } from '../application/open-request.ts';
 import { postMemberMessage } from '../application/post-message.ts';
-import type { RequestDeps } from '../application/request-deps.ts';
 import { findRequestFile } from '../db/request-files.repository.ts';
+import type { RequestDeps } from '../deps.ts';
 import {
   FileParams,
   MessageText,
@@ -142,7 +142,7 @@ export function memberRequestRoutes(app: HttpApp, deps: RequestDeps): void {
     },
     async (request, reply) => {
       const { id, name } = request.params;
-      const file = await findRequestFile(deps.context.database.db, id, name, callerId(request));
+      const file = await findRequestFile(deps.database.db, id, name, callerId(request));
       if (!file) throw fileNotFound();
       return sendStoredFile(reply, deps.files, file.name);
     },

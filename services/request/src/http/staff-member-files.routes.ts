@@ -1,8 +1,8 @@
 import { fileNotFound, sendStoredFile } from '@kasa/files/http';
 import { type HttpApp, staffMayAct } from '@kasa/http';
 import { Type } from 'typebox';
-import type { RequestDeps } from '../application/request-deps.ts';
 import { findMemberRequestFile } from '../db/request-files.repository.ts';
+import type { RequestDeps } from '../deps.ts';
 import { RECEIPT_TYPES, RequestId } from './request-fields.ts';
 
 /**
@@ -27,7 +27,7 @@ export function staffMemberFileRoutes(app: HttpApp, deps: RequestDeps): void {
     },
     async (request, reply) => {
       const { member_id, name } = request.params;
-      const file = await findMemberRequestFile(deps.context.database.db, member_id, name);
+      const file = await findMemberRequestFile(deps.database.db, member_id, name);
       if (!file) throw fileNotFound();
       return sendStoredFile(reply, deps.files, file.name);
     },

@@ -10,13 +10,13 @@ import { fileNotFound, sendStoredFile } from '@kasa/files/http';
 import { badRequest, callerId, type HttpApp, staffMayAct } from '@kasa/http';
 import { Type } from 'typebox';
 import { postStaffMessage } from '../application/post-message.ts';
-import type { RequestDeps } from '../application/request-deps.ts';
 import { assessRequest } from '../application/staff-assess-request.ts';
 import { closeOrReopenRequest } from '../application/staff-close-request.ts';
 import { staffRequestCard } from '../application/staff-request-card.ts';
 import { findRequests, requestRecords } from '../application/staff-search-requests.ts';
 import { countRequestsByStatus } from '../db/request-counts.repository.ts';
 import { findRequestFile } from '../db/request-files.repository.ts';
+import type { RequestDeps } from '../deps.ts';
 import { FileParams, MessageText, RECEIPT_TYPES, RequestId, Statuses } from './request-fields.ts';
 
 const common = { tags: ['staff: requests'] };
@@ -55,7 +55,7 @@ export function staffRequestRoutes(app: HttpApp, deps: RequestDeps): void {
         response: { 200: RequestCounts },
       },
     },
-    () => countRequestsByStatus(deps.context.database.db),
+    () => countRequestsByStatus(deps.database.db),
   );
 
   app.post(
@@ -199,7 +199,7 @@ export function staffRequestRoutes(app: HttpApp, deps: RequestDeps): void {
     },
     async (request, reply) => {
       const { id, name } = request.params;
-      const file = await findRequestFile(deps.context.database.db, id, name);
+      const file = await findRequestFile(deps.database.db, id, name);
       if (!file) throw fileNotFound();
       return sendStoredFile(reply, deps.files, file.name);
     },

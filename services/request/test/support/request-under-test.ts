@@ -8,10 +8,11 @@ import {
   testSchemaPrefix,
   testServiceEnv,
 } from '@kasa/testing';
+import type { RequestDeps } from '../../src/deps.ts';
 import { requestService } from '../../src/service.ts';
 
 export interface RequestUnderTest {
-  service: RunningService;
+  service: RunningService<unknown, RequestDeps>;
   /** The encrypted file store's folder. */
   filesDir: string;
   query<T>(sql: string, values?: unknown[]): Promise<T[]>;
@@ -33,7 +34,7 @@ export async function startRequest(env: Record<string, string> = {}): Promise<Re
   const keys = generateEd25519Keys();
   const files = await testFileStore('request');
   const namespace = testNamespace();
-  const service = (await startService(requestService, {
+  const service = await startService(requestService, {
     env: {
       ...testServiceEnv({
         schemaPrefix: schemas.prefix,
@@ -44,7 +45,7 @@ export async function startRequest(env: Record<string, string> = {}): Promise<Re
       ...env,
     },
     listen: false,
-  })) as RunningService;
+  });
   const token = bearerTokens(keys);
   const query = async <T>(sql: string, values: unknown[] = []) => {
     const [rows] = await service.context.database.pool.query(sql, values);

@@ -1,5 +1,6 @@
-import type { Executor } from '@kasa/db';
+import type { Database, Executor } from '@kasa/db';
 import { conflict, notFound, unprocessable } from '@kasa/http';
+import type { Logger } from '@kasa/log';
 import { replayDead } from '../db/webhook-deliveries.repository.ts';
 import {
   deleteSubscriber,
@@ -11,11 +12,19 @@ import {
   type SubscriberRow,
   updateSubscriber,
 } from '../db/webhook-subscribers.repository.ts';
+import type { AddressPolicy } from '../domain/address-policy.ts';
 import { ALL_EVENTS } from '../domain/event-selection.ts';
 import { hostOf } from '../domain/subscriber-url.ts';
 import { generateSecret, secretProblem } from '../domain/webhook-secret.ts';
 import { checkSubscriberUrl } from './check-subscriber-url.ts';
-import type { WebhookDeps } from './webhook-deps.ts';
+
+/** What managing subscribers needs: their table, a log of who changed what, and the URL rule. */
+export interface ManageSubscribersDeps {
+  database: Database;
+  logger: Logger;
+  /** Where a subscriber URL may point. */
+  addressPolicy: AddressPolicy;
+}
 
 export interface NewSubscriberInput {
   url: string;
@@ -60,13 +69,13 @@ export async function existingSubscriber(
 
 /** Registers a subscriber; its secret is answered this once and never again (nor logged). */
 export async function createSubscriber(
-  deps: WebhookDeps,
+  deps: ManageSubscribersDeps,
   staffId: number,
   input: NewSubscriberInput,
 ): Promise<{ subscriber: SubscriberRow; secret: string }> {
-  await checkSubscriberUrl(input.url, deps.policy);
+  await checkSubscriberUrl(input.url, deps.addressPolicy);
   const secret = usableSecret(input.secret);
-  const id = await insertSubscriber(deps.context.database.db, {
+  const id = await insertSubscriber(deps.database.db, {
     url: input.url,
     description: input.description ?? null,
     secret,
@@ -74,11 +83,8 @@ export async function createSubscriber(
     enabled: input.enabled ?? true,
     createdBy: staffId,
   });
-  deps.context.logger.info(
-    { subscriberId: id, host: hostOf(input.url), staffId },
-    'webhook subscriber created',
-  );
-  return { subscriber: await existingSubscriber(deps.context.database.db, id), secret };
+  deps.logger.info({ subscriberId: id, host: hostOf(input.url), staffId }, 'webhook subscriber created');
+  return { subscriber: await existingSubscriber(deps.database.db, id), secret };
 }
 
 /**
@@ -86,24 +92,24 @@ export async function createSubscriber(
  * order, at once. A new URL applies to pending deliveries too.
  */
 export async function changeSubscriber(
-  deps: WebhookDeps,
+  deps: ManageSubscribersDeps,
   staffId: number,
   id: number,
   update: SubscriberUpdate,
 ): Promise<SubscriberRow> {
-  if (update.url !== undefined) await checkSubscriberUrl(update.url, deps.policy);
+  if (update.url !== undefined) await checkSubscriberUrl(update.url, deps.addressPolicy);
   const changes: SubscriberChanges = {
     ...(update.url === undefined ? {} : { url: update.url }),
     ...(update.description === undefined ? {} : { description: update.description }),
     ...(update.eventTypes === undefined ? {} : { eventTypes: normalisedTypes(update.eventTypes) }),
   };
-  await deps.context.database.db.transaction(async (tx) => {
+  await deps.database.db.transaction(async (tx) => {
     const row = await existingSubscriber(tx, id, true);
     if (Object.keys(changes).length > 0) await updateSubscriber(tx, id, changes, staffId);
     if (update.enabled === false && row.enabled) await disableSubscribers(tx, [id], 'administrator', staffId);
     if (update.enabled === true && !row.enabled) await enableSubscriber(tx, id, staffId);
   });
-  deps.context.logger.info(
+  deps.logger.info(
     {
       subscriberId: id,
       staffId,
@@ -113,50 +119,51 @@ export async function changeSubscriber(
     },
     'webhook subscriber changed',
   );
-  return existingSubscriber(deps.context.database.db, id);
+  return existingSubscriber(deps.database.db, id);
 }
 
 /** A new secret (the given one, or a generated one), in force for the next attempt; answered this once. */
 export async function rotateSecret(
-  deps: WebhookDeps,
+  deps: ManageSubscribersDeps,
   staffId: number,
   id: number,
   given: string | undefined,
 ): Promise<{ subscriber: SubscriberRow; secret: string }> {
   const secret = usableSecret(given);
-  await deps.context.database.db.transaction(async (tx) => {
+  await deps.database.db.transaction(async (tx) => {
     await existingSubscriber(tx, id, true);
     await updateSubscriber(tx, id, { secret }, staffId);
   });
-  deps.context.logger.info({ subscriberId: id, staffId }, 'webhook secret rotated');
-  return { subscriber: await existingSubscriber(deps.context.database.db, id), secret };
+  deps.logger.info({ subscriberId: id, staffId }, 'webhook secret rotated');
+  return { subscriber: await existingSubscriber(deps.database.db, id), secret };
 }
 
 /** Deletes a subscriber with its deliveries (pending ones are never sent) and their log. */
-export async function removeSubscriber(deps: WebhookDeps, staffId: number, id: number): Promise<void> {
-  await deps.context.database.db.transaction(async (tx) => {
+export async function removeSubscriber(
+  deps: ManageSubscribersDeps,
+  staffId: number,
+  id: number,
+): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
     await existingSubscriber(tx, id, true);
     await deleteSubscriber(tx, id);
   });
-  deps.context.logger.info({ subscriberId: id, staffId }, 'webhook subscriber deleted');
+  deps.logger.info({ subscriberId: id, staffId }, 'webhook subscriber deleted');
 }
 
 /** Dead deliveries again (one, or every one of a subscriber's); how many. 409 while the subscriber is disabled. */
 export async function replayDeadDeliveries(
-  deps: WebhookDeps,
+  deps: ManageSubscribersDeps,
   staffId: number,
   subscriberId: number,
   deliveryId?: number,
 ): Promise<number> {
-  const replayed = await deps.context.database.db.transaction(async (tx) => {
+  const replayed = await deps.database.db.transaction(async (tx) => {
     const subscriber = await existingSubscriber(tx, subscriberId, true);
     if (!subscriber.enabled)
       throw conflict('The subscriber is disabled: enable it first', 'webhook_subscriber_disabled');
     return replayDead(tx, deliveryId === undefined ? { subscriberId } : { deliveryId });
   });
-  deps.context.logger.info(
-    { subscriberId, deliveryId, replayed, staffId },
-    'dead webhook deliveries replayed',
-  );
+  deps.logger.info({ subscriberId, deliveryId, replayed, staffId }, 'dead webhook deliveries replayed');
   return replayed;
 }

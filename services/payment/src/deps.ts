@@ -1,25 +1,14 @@
 import { readPem } from '@kasa/config';
 import type { ServiceContext } from '@kasa/runtime';
 import type { Static } from 'typebox';
-import { type LiqPayAccount, LiqPayClient } from '../liqpay/liqpay-client.ts';
-import type { PaymentSettings } from '../settings.ts';
-import { CallbackBatches } from './callback-batches.ts';
+import { CallbackBatches, type LiqPayService } from './application/callback-batches.ts';
+import { LiqPayClient } from './liqpay/liqpay-client.ts';
+import type { LiqPaySetup } from './liqpay/liqpay-setup.ts';
+import type { PaymentSettings } from './settings.ts';
 
 export type PaymentContext = ServiceContext<Static<typeof PaymentSettings>>;
 
-/** The fund's LiqPay account as the checkout and the callback use it. */
-export interface LiqPaySetup {
-  account: LiqPayAccount;
-  client: LiqPayClient;
-  /** Test payments: `sandbox: 1` in checkouts, and `sandbox` callbacks credited. */
-  sandbox: boolean;
-  /** `server_url` of every checkout. */
-  callbackUrl: string;
-}
-
-/** The account, and the service's group commit of its callbacks. */
-export type LiqPayService = LiqPaySetup & { callbacks: CallbackBatches };
-
+/** What the payment service's routes and jobs hand its use cases: each takes the part it needs. */
 export interface PaymentDeps {
   context: PaymentContext;
   /** Null without LiqPay keys: checkouts and callbacks then answer 503. */
@@ -31,18 +20,8 @@ export interface PaymentDeps {
 /** The mobile gateway's route LiqPay posts to (SPEC §6 row 19). */
 export const CALLBACK_PATH = '/user/payments/liqpay-callback';
 
-const built = new WeakMap<PaymentContext, PaymentDeps>();
-
-/** The service's dependencies, built once per service (its routes and its jobs share them). */
-export function paymentDeps(context: PaymentContext): PaymentDeps {
-  const existing = built.get(context);
-  if (existing) return existing;
-  const deps = buildDeps(context);
-  built.set(context, deps);
-  return deps;
-}
-
-function buildDeps(context: PaymentContext): PaymentDeps {
+/** The service's composition root: built once per process by the runtime (`deps` in service.ts). */
+export function buildPaymentDeps(context: PaymentContext): PaymentDeps {
   const { settings } = context;
   return {
     context,
@@ -55,7 +34,10 @@ function buildDeps(context: PaymentContext): PaymentDeps {
 function liqpayOf(context: PaymentContext): LiqPayService | null {
   const { settings } = context;
   const { LIQPAY_PUBLIC_KEY: publicKey, LIQPAY_PRIVATE_KEY: privateKey } = settings;
-  if (!publicKey || !privateKey) return null;
+  if (!publicKey || !privateKey) {
+    context.logger.warn('LIQPAY_PUBLIC_KEY and LIQPAY_PRIVATE_KEY are not set: payments answer 503');
+    return null;
+  }
   const account = { publicKey, privateKey, apiUrl: settings.LIQPAY_API_URL };
   const setup: LiqPaySetup = {
     account,

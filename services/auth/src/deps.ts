@@ -1,19 +1,31 @@
-import { type SeedTokenClaims, seedTokenVerifier } from '@kasa/http';
+import type { Database } from '@kasa/db';
+import { seedTokenVerifier } from '@kasa/http';
+import type { Logger } from '@kasa/log';
+import type { UnitOfWork } from '@kasa/messaging';
 import type { ServiceContext } from '@kasa/runtime';
 import type { Static } from 'typebox';
-import type { SendLimits } from '../domain/send-limits.ts';
-import type { AuthSettings } from '../settings.ts';
-import { type AuthKeys, loadAuthKeys } from './keys.ts';
-import { PhoneProofIssuer } from './phone-proof-issuer.ts';
-import type { SessionPolicy } from './sessions.ts';
-import { TokenIssuer } from './token-issuer.ts';
+import { type AuthKeys, loadAuthKeys } from './application/keys.ts';
+import { PhoneProofIssuer } from './application/phone-proof-issuer.ts';
+import type { SeedTokenCheck } from './application/seed-sessions.ts';
+import type { SessionPolicy } from './application/sessions.ts';
+import { TokenIssuer } from './application/token-issuer.ts';
+import type { SendLimits } from './domain/send-limits.ts';
+import type { AuthSettings } from './settings.ts';
 
 export type AuthContext = ServiceContext<Static<typeof AuthSettings>>;
 
-/** What the auth use cases need beside the service context, built once per service. */
+/**
+ * The auth service's composition root: what its routes and use cases are given, built once per
+ * process by the runtime. Each use case names the few of these it needs.
+ */
 export interface AuthDeps {
-  context: AuthContext;
+  database: Database;
+  /** A transaction with its outbox: every change and its events commit together. */
+  unitOfWork: UnitOfWork;
+  logger: Logger;
   keys: AuthKeys;
+  /** The `iss` auth signs tokens with, which its own routes check them for. */
+  jwtIssuer: string;
   sessions: SessionPolicy;
   /** Signs the proof that a member holds a new phone, once its code was right. */
   phoneProofs: PhoneProofIssuer;
@@ -22,19 +34,17 @@ export interface AuthDeps {
   codeTtlSeconds: number;
   codeMaxTries: number;
   /** Checks the old system's member tokens; null without `SEED_JWT_SECRET` (none is taken). */
-  seedTokens: ((token: string, nowSeconds: number) => SeedTokenClaims | null) | null;
+  seedTokens: SeedTokenCheck | null;
 }
 
-const built = new WeakMap<AuthContext, AuthDeps>();
-
-export function authDeps(context: AuthContext): AuthDeps {
-  const existing = built.get(context);
-  if (existing) return existing;
-  const { settings } = context;
+export function buildAuthDeps({ settings, database, messaging, logger }: AuthContext): AuthDeps {
   const keys = loadAuthKeys(settings.JWT_PRIVATE_KEY, settings.SIGN_CODE_SECRET);
-  const deps: AuthDeps = {
-    context,
+  return {
+    database,
+    unitOfWork: messaging.unitOfWork,
+    logger,
     keys,
+    jwtIssuer: settings.JWT_ISSUER,
     sessions: {
       issuer: new TokenIssuer({
         privateKeyPem: keys.privateKeyPem,
@@ -58,6 +68,4 @@ export function authDeps(context: AuthContext): AuthDeps {
     codeMaxTries: settings.SIGN_CODE_MAX_TRIES,
     seedTokens: settings.SEED_JWT_SECRET ? seedTokenVerifier(settings.SEED_JWT_SECRET) : null,
   };
-  built.set(context, deps);
-  return deps;
 }

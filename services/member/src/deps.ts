@@ -3,12 +3,12 @@ import { type FileStore, openFileStore } from '@kasa/files';
 import type { AudienceScopeDeps } from '@kasa/files/http';
 import type { ServiceContext } from '@kasa/runtime';
 import type { Static } from 'typebox';
-import { MemberSearchIndex } from '../db/member-search-index.ts';
-import { createDiiaClient, type DiiaClient } from '../diia/diia-client.ts';
-import { createDiiaDecryptor, type DiiaDecryptor } from '../diia/diia-decryptor.ts';
-import { type MemberFilePolicies, memberFilePolicies } from '../files/member-file-policies.ts';
-import { type PhoneProofReader, phoneProofReader } from '../http/phone-proof-reader.ts';
-import type { MemberSettings } from '../settings.ts';
+import { MemberSearchIndex } from './db/member-search-index.ts';
+import { createDiiaClient, type DiiaClient } from './diia/diia-client.ts';
+import { createDiiaDecryptor, type DiiaDecryptor } from './diia/diia-decryptor.ts';
+import { type MemberFilePolicies, memberFilePolicies } from './files/member-file-policies.ts';
+import { type PhoneProofReader, phoneProofReader } from './http/phone-proof-reader.ts';
+import type { MemberSettings } from './settings.ts';
 
 export type MemberContext = ServiceContext<Static<typeof MemberSettings>>;
 
@@ -29,16 +29,17 @@ export interface MemberDeps {
   readPhoneProof: PhoneProofReader;
 }
 
-const built = new WeakMap<MemberContext, MemberDeps>();
-
-export function memberDeps(context: MemberContext): MemberDeps {
-  const existing = built.get(context);
-  if (existing) return existing;
+/**
+ * The member service's composition root: its file store and policies, the search index it keeps
+ * in this process, Diia's client and decryptor, and how tokens and phone proofs are checked.
+ * Built once per process by the runtime (`deps` in service.ts).
+ */
+export function buildMemberDeps(context: MemberContext): MemberDeps {
   const { settings } = context;
   const files = openFileStore(settings);
   const policies = memberFilePolicies(settings.FILES_MAX_BYTES);
   const publicKeyPem = readPem(settings.JWT_PUBLIC_KEY);
-  const deps: MemberDeps = {
+  return {
     context,
     files,
     policies,
@@ -48,6 +49,4 @@ export function memberDeps(context: MemberContext): MemberDeps {
     decryptor: createDiiaDecryptor(settings),
     readPhoneProof: phoneProofReader({ publicKeyPem, issuer: settings.JWT_ISSUER }),
   };
-  built.set(context, deps);
-  return deps;
 }

@@ -26,7 +26,7 @@ type Membership = { paidUntil: string | null; programId: number | null };
  * one) keeps the money waiting, in sight of staff, instead of it being lost in a dead letter:
  * it is applied as soon as they choose a program, or refunded by staff.
  */
-export async function creditContribution(
+export async function extendMembershipBy(
   context: TransactionContext,
   contribution: Contribution,
 ): Promise<void> {
