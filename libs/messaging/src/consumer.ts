@@ -125,6 +125,32 @@ export class Consumers {
   }
 
   /**
+   * Like `handle`, but the handler takes the events of its type that arrived together at once
+   * (in one transaction with their inbox rows), so it can apply them set-wise: one lock of all
+   * their rows, one insert, one write of their events. When the batch fails, each event is
+   * given to it alone, so one bad event never holds up the others.
+   */
+  handleInBatches<D extends EventDefinition>(
+    definition: D,
+    handler: (events: readonly EventOf<D>[], context: BatchContext) => Promise<void>,
+  ): void {
+    const queue = this.#options.names.queue({
+      consumer: this.#options.service,
+      event: definition.type as never,
+    });
+    this.#registrations.push({
+      queue,
+      read: (body) => checked(definition, body),
+      apply: (deliveries, tx, pending) =>
+        handler(
+          deliveries.map(({ event }) => event as EventOf<D>),
+          this.#context(tx, pending, { queue }),
+        ),
+      ordered: false,
+    });
+  }
+
+  /**
    * Handles every event of the service's stream subscription `stream` (one queue, several
    * types, in publishing order). Each is checked against its own type's contract. Batches are
    * applied one after another, so handlers see the events in the order the queue gave them;

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { addCalendarDays, kyivDateOf, PaymentConfirmed, PaymentRefunded, SYSTEM } from '@kasa/contracts';
 import { newEvent } from '@kasa/messaging';
 import { eventually } from '@kasa/testing';
+import { extendMembershipsBy } from '../src/application/extend-membership.ts';
 import { type MemberUnderTest, startMember } from './support/member-under-test.ts';
 
 /** `payment.confirmed` extends the membership once per payment (SPEC §3), also when two come at once. */
@@ -243,4 +244,40 @@ test('a refund of a waiting contribution ends its wait and never extends the mem
   assert.equal(change.statusCode, 409, 'already on the program: nothing to change');
   assert.equal(await paidUntilOf(408), null);
   assert.deepEqual(await extensionsOf(408), []);
+});
+
+test('confirmations that arrive together extend as a set: chained per member, each payment once, a waiting one apart', async () => {
+  const today = kyivDateOf(new Date());
+  await memberWithProgram(411, addCalendarDays(today, 5));
+  await memberWithProgram(412, null);
+  await member.signUp(413, '+380670000413'); // no program yet: the money waits
+  const contributions = [
+    { paymentId: 7101, memberId: 411, amount: PRICE },
+    { paymentId: 7102, memberId: 412, amount: PRICE * 3 },
+    { paymentId: 7103, memberId: 411, amount: PRICE },
+    { paymentId: 7101, memberId: 411, amount: PRICE }, // the same payment again, in the same batch
+    { paymentId: 7104, memberId: 413, amount: PRICE },
+  ];
+  await eventually(
+    async () => ((await member.query('SELECT id FROM members WHERE id = 413')).length === 1 ? true : null),
+    { message: 'member 413 opened' },
+  );
+  await member.service.deps.context.messaging.unitOfWork.run((context) =>
+    extendMembershipsBy(context, contributions),
+  );
+  assert.equal(await paidUntilOf(411), addCalendarDays(today, 5 + 30 + 30), 'two payments chain');
+  assert.equal(await paidUntilOf(412), addCalendarDays(today, 90), 'a lapsed one from today');
+  assert.deepEqual(
+    (await extensionsOf(411)).map(({ payment_id }) => payment_id),
+    [7101, 7103],
+    'each payment once',
+  );
+  const waiting = await member.query('SELECT payment_id FROM waiting_contributions WHERE member_id = 413');
+  assert.deepEqual(waiting, [{ payment_id: 7104 }]);
+
+  // Applied again as a set (the whole batch redelivered): nothing moves.
+  await member.service.deps.context.messaging.unitOfWork.run((context) =>
+    extendMembershipsBy(context, contributions),
+  );
+  assert.equal(await paidUntilOf(411), addCalendarDays(today, 5 + 30 + 30));
 });

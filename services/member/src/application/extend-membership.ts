@@ -1,8 +1,15 @@
 import { ContributionAwaitingProgram, kyivDateOf, MembershipExtended, SYSTEM } from '@kasa/contracts';
 import { newEvent, type TransactionContext } from '@kasa/messaging';
 import { updateMember } from '../db/members.repository.ts';
-import { lockMembership, recordExtension } from '../db/membership.repository.ts';
-import { findProgram, type ProgramRow } from '../db/programs.repository.ts';
+import {
+  appliedPayments,
+  lockMembership,
+  lockMemberships,
+  movePaidUntil,
+  recordExtension,
+  recordExtensions,
+} from '../db/membership.repository.ts';
+import { findProgram, findPrograms, type ProgramRow } from '../db/programs.repository.ts';
 import {
   recordWaitingContribution,
   settleWaitingContribution,
@@ -55,6 +62,83 @@ export async function extendMembershipBy(
       },
     ),
   );
+}
+
+/**
+ * Contributions confirmed together, applied as a set (issue 20): every member of the batch
+ * locked at once in id order (so batches never deadlock), their programs and the payments
+ * applied before read in one statement each, then one insert of the extensions, one update of
+ * the paid-until days and one write of the events. The rule is extendMembershipBy's, applied in
+ * the batch's order: two payments of one member chain, each from the day the other left. A
+ * contribution waiting for its member's program, or a batch that fails (a member who does not
+ * exist), goes the one-by-one way.
+ */
+export async function extendMembershipsBy(
+  context: TransactionContext,
+  contributions: readonly Contribution[],
+): Promise<void> {
+  if (contributions.length <= 1) {
+    for (const contribution of contributions) await extendMembershipBy(context, contribution);
+    return;
+  }
+  const { tx, emit } = context;
+  const memberships = await lockMemberships(tx, [...new Set(contributions.map(({ memberId }) => memberId))]);
+  const unknown = contributions.find(({ memberId }) => !memberships.has(memberId));
+  if (unknown) {
+    throw new Error(`Payment ${unknown.paymentId} is for member ${unknown.memberId}, who does not exist`);
+  }
+  const programIds = [...memberships.values()].flatMap(({ programId }) =>
+    programId === null ? [] : [programId],
+  );
+  const [programsById, applied] = await Promise.all([
+    findPrograms(tx, [...new Set(programIds)]),
+    appliedPayments(
+      tx,
+      contributions.map(({ paymentId }) => paymentId),
+    ),
+  ]);
+  const now = new Date();
+  const today = kyivDateOf(now);
+  const extensions: Parameters<typeof recordExtensions>[1][number][] = [];
+  const paidUntilOf = new Map<number, string>();
+  const events = [];
+  for (const contribution of contributions) {
+    const { paymentId, memberId, amount } = contribution;
+    // Applied before, or twice in this batch (the same payment in another event): once is all.
+    if (applied.has(paymentId)) continue;
+    applied.add(paymentId);
+    const membership = memberships.get(memberId)!;
+    const program = membership.programId === null ? undefined : programsById.get(membership.programId);
+    if (!program || program.monthPrice <= 0) {
+      await extendMembershipBy(context, contribution);
+      continue;
+    }
+    const extension = extendMembership({
+      paidUntil: paidUntilOf.get(memberId) ?? membership.paidUntil,
+      today,
+      amount,
+      monthPrice: program.monthPrice,
+    });
+    extensions.push({ paymentId, memberId, amount, programId: program.id, ...extension });
+    if (extension.days === 0 || extension.paidUntil === null) continue;
+    paidUntilOf.set(memberId, extension.paidUntil);
+    events.push(
+      newEvent(
+        MembershipExtended,
+        {
+          memberId,
+          paymentId,
+          days: extension.days,
+          previousPaidUntil: extension.previousPaidUntil,
+          paidUntil: extension.paidUntil,
+        },
+        { aggregateId: memberId, actor: SYSTEM },
+      ),
+    );
+  }
+  await recordExtensions(tx, extensions, now);
+  await movePaidUntil(tx, paidUntilOf, now);
+  if (events.length > 0) await emit(...events);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Executor } from '@kasa/db';
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { members, membershipExtensions } from './schema.ts';
 
 export type MembershipExtensionRow = typeof membershipExtensions.$inferSelect;
@@ -55,4 +55,60 @@ export async function markExtensionRefunded(tx: Executor, paymentId: number, now
     .update(membershipExtensions)
     .set({ refundedAt: now })
     .where(eq(membershipExtensions.paymentId, paymentId));
+}
+
+/** Memberships as lockMembership reads them, for a set of members: all their rows locked at once, in id order. */
+export async function lockMemberships(
+  tx: Executor,
+  memberIds: readonly number[],
+): Promise<Map<number, { paidUntil: string | null; programId: number | null }>> {
+  const rows = await tx
+    .select({
+      id: members.id,
+      paidUntil: members.paidUntil,
+      programId: sql<number | null>`COALESCE(${members.programId}, ${members.pendingProgramId})`,
+    })
+    .from(members)
+    .where(inArray(members.id, [...memberIds]))
+    .orderBy(asc(members.id))
+    .for('update');
+  return new Map(rows.map(({ id, ...membership }) => [id, membership]));
+}
+
+/** The payments among these that extended a membership before. */
+export async function appliedPayments(tx: Executor, paymentIds: readonly number[]): Promise<Set<number>> {
+  const rows = await tx
+    .select({ paymentId: membershipExtensions.paymentId })
+    .from(membershipExtensions)
+    .where(inArray(membershipExtensions.paymentId, [...paymentIds]));
+  return new Set(rows.map(({ paymentId }) => paymentId));
+}
+
+/** Records what a set of payments added, in one statement (their members locked, none applied before). */
+export async function recordExtensions(
+  tx: Executor,
+  extensions: readonly Omit<typeof membershipExtensions.$inferInsert, 'createdAt' | 'refundedAt'>[],
+  now: Date,
+): Promise<void> {
+  if (extensions.length === 0) return;
+  await tx
+    .insert(membershipExtensions)
+    .values(extensions.map((extension) => ({ ...extension, createdAt: now })));
+}
+
+/** Moves several members' paid-until days in one statement. */
+export async function movePaidUntil(
+  tx: Executor,
+  paidUntil: ReadonlyMap<number, string>,
+  now: Date,
+): Promise<void> {
+  if (paidUntil.size === 0) return;
+  const cases = sql.join(
+    [...paidUntil].map(([id, day]) => sql`WHEN ${id} THEN ${day}`),
+    sql` `,
+  );
+  await tx
+    .update(members)
+    .set({ paidUntil: sql`CASE ${members.id} ${cases} END`, updatedAt: now })
+    .where(inArray(members.id, [...paidUntil.keys()]));
 }

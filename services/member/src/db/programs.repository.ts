@@ -1,6 +1,6 @@
 import type { Executor } from '@kasa/db';
 import { isStoredFileName } from '@kasa/files';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { memberPrograms, programs } from './schema.ts';
 
 export type ProgramRow = typeof programs.$inferSelect;
@@ -8,6 +8,16 @@ export type ProgramRow = typeof programs.$inferSelect;
 export async function findProgram(tx: Executor, id: number): Promise<ProgramRow | undefined> {
   const [row] = await tx.select().from(programs).where(eq(programs.id, id)).limit(1);
   return row;
+}
+
+/** Programs by id, for a set of them. */
+export async function findPrograms(tx: Executor, ids: readonly number[]): Promise<Map<number, ProgramRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select()
+    .from(programs)
+    .where(inArray(programs.id, [...ids]));
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 /** The catalogue; members see only the active programs. */
