@@ -1,12 +1,15 @@
 import { readPem } from '@kasa/config';
 import type { ServiceContext } from '@kasa/runtime';
 import type { Static } from 'typebox';
-import { CallbackBatches, type LiqPayService } from './application/callback-batches.ts';
+import { CallbackBatches } from './application/callback-batches.ts';
 import { LiqPayClient } from './liqpay/liqpay-client.ts';
 import type { LiqPaySetup } from './liqpay/liqpay-setup.ts';
 import type { PaymentSettings } from './settings.ts';
 
 export type PaymentContext = ServiceContext<Static<typeof PaymentSettings>>;
+
+/** The fund's LiqPay account, and the service's group commit of its callbacks. */
+export type LiqPayService = LiqPaySetup & { callbacks: CallbackBatches };
 
 /** What the payment service's routes and jobs hand its use cases: each takes the part it needs. */
 export interface PaymentDeps {
@@ -45,5 +48,5 @@ function liqpayOf(context: PaymentContext): LiqPayService | null {
     sandbox: settings.LIQPAY_SANDBOX ?? settings.NODE_ENV !== 'production',
     callbackUrl: new URL(CALLBACK_PATH, settings.PUBLIC_URL).toString(),
   };
-  return { ...setup, callbacks: new CallbackBatches(context.messaging.unitOfWork, setup) };
+  return { ...setup, callbacks: new CallbackBatches(context.messaging.unitOfWork) };
 }

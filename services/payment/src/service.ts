@@ -2,11 +2,12 @@ import { tokenScope } from '@kasa/http';
 import { defineService } from '@kasa/runtime';
 import { reconcileCheckouts } from './application/reconcile-checkouts.ts';
 import { buildPaymentDeps } from './deps.ts';
+import { liqpayCallbackRoutes } from './http/liqpay-callback.routes.ts';
 import {
   liqpayRejectionReportRoutes,
   staffCallbackRejectionRoutes,
 } from './http/liqpay-callback-rejections.routes.ts';
-import { liqpayCallbackRoutes, memberPaymentRoutes } from './http/payment.routes.ts';
+import { memberPaymentRoutes } from './http/payment.routes.ts';
 import { staffPaymentRoutes } from './http/staff-payment.routes.ts';
 import { staffRefundRoutes } from './http/staff-refund.routes.ts';
 import { memberSubscriptionRoutes } from './http/subscription.routes.ts';

@@ -177,6 +177,34 @@ test('a forged signature is refused with 400, counted, not kept, and changes not
   );
 });
 
+test('a signed callback with a field LiqPay never sends (true for an amount) is 400, kept, and changes nothing', async () => {
+  const { payment_id, order_id } = (await checkout(516, { amount: 10_000 })).json();
+  const odd = await callback(reported(order_id, 'success', true as unknown as number));
+  assert.equal(odd.statusCode, 400);
+  assert.deepEqual(odd.json(), {
+    status: 'error',
+    message: 'The callback’s amount is not what LiqPay sends',
+  });
+  assert.equal(
+    (await paymentsOf(516))[0]!.state,
+    'pending',
+    'neither credited nor flagged: never read as money',
+  );
+  assert.deepEqual(await kasa.outboxTypes(payment_id), ['payment.checkout_created']);
+  const kept = await kasa.query<{ signature_valid: number; status: string }>(
+    'SELECT signature_valid, status FROM liqpay_callbacks WHERE order_id = ?',
+    [order_id],
+  );
+  assert.deepEqual(
+    kept.map((row) => ({ ...row, signature_valid: Number(row.signature_valid) })),
+    [{ signature_valid: 1, status: 'success' }],
+    'signed, so kept as it came',
+  );
+  // LiqPay's own report of the same payment is then credited as usual.
+  assert.equal((await callback(reported(order_id, 'success', 100))).statusCode, 200);
+  assert.equal((await paymentsOf(516))[0]!.state, 'confirmed');
+});
+
 test('a success for another amount or currency is flagged for staff, never credited', async () => {
   const { payment_id, order_id } = (await checkout(509, { amount: 10_000 })).json();
   assert.equal((await callback(reported(order_id, 'success', 1))).statusCode, 200);

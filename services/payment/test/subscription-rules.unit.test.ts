@@ -4,12 +4,12 @@ import { refundRefusalOf } from '../src/domain/refund-rules.ts';
 import { chargeOutcomeOf, nextSubscriptionState } from '../src/domain/subscription-state.ts';
 
 test('the first charge is reported as subscribed, the monthly ones as success: both are money received', () => {
-  assert.equal(chargeOutcomeOf('subscribed', false), 'confirmed');
-  assert.equal(chargeOutcomeOf('success', false), 'confirmed');
-  assert.equal(chargeOutcomeOf('sandbox', true), 'confirmed');
-  assert.equal(chargeOutcomeOf('sandbox', false), 'failed');
-  assert.equal(chargeOutcomeOf('failure', false), 'failed');
-  assert.equal(chargeOutcomeOf('wait_secure', false), 'pending');
+  // LiqPay's statuses are read into these at the edge: liqpay-callback.unit.test.ts.
+  assert.equal(chargeOutcomeOf({ kind: 'subscribed' }), 'confirmed');
+  assert.equal(chargeOutcomeOf({ kind: 'payment', outcome: 'confirmed' }), 'confirmed');
+  assert.equal(chargeOutcomeOf({ kind: 'payment', outcome: 'failed' }), 'failed');
+  assert.equal(chargeOutcomeOf({ kind: 'payment', outcome: 'pending' }), 'pending');
+  assert.equal(chargeOutcomeOf({ kind: 'refund' }), 'reversed');
 });
 
 test('money received starts a subscription; a failed monthly charge does not end it; unsubscribed does', () => {

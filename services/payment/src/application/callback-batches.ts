@@ -1,22 +1,17 @@
-import type { UnitOfWork } from '@kasa/messaging';
+import type { TransactionContext, UnitOfWork } from '@kasa/messaging';
+import { lockOrder } from '../db/orders.repository.ts';
 import { recordCallback } from '../db/payments.repository.ts';
-import type { LiqPayParams, Signed } from '../liqpay/liqpay-protocol.ts';
-import type { LiqPaySetup } from '../liqpay/liqpay-setup.ts';
-import { applyLiqPayReport, type CallbackResult } from './liqpay-report.ts';
+import type { LiqPayCallback, LiqPayReport } from '../liqpay/liqpay-callback.ts';
+import { recordSubscriptionCharge } from './record-subscription-charge.ts';
+import { recordSubscriptionEnd } from './record-subscription-end.ts';
+import type { ReportResult } from './report-result.ts';
+import { settleCheckout } from './settle-checkout.ts';
 
-/** A signed callback, read, waiting to be applied. */
-export interface VerifiedCallback {
-  callback: Signed;
-  params: LiqPayParams;
-  orderId: string;
-  status: string;
-}
+/** A signed callback, read at the edge, waiting to be kept and applied. */
+type Verified = Pick<LiqPayCallback, 'form' | 'report'>;
 
-/** The fund's LiqPay account, and the service's group commit of its callbacks. */
-export type LiqPayService = LiqPaySetup & { callbacks: CallbackBatches };
-
-interface Waiting extends VerifiedCallback {
-  resolve(result: CallbackResult): void;
+interface Waiting extends Verified {
+  resolve(result: ReportResult): void;
   reject(error: unknown): void;
 }
 
@@ -36,19 +31,17 @@ const MAX_RUNNING = 2;
  */
 export class CallbackBatches {
   readonly #unitOfWork: UnitOfWork;
-  readonly #liqpay: LiqPaySetup;
   #waiting: Waiting[] = [];
   #running = 0;
 
-  constructor(unitOfWork: UnitOfWork, liqpay: LiqPaySetup) {
+  constructor(unitOfWork: UnitOfWork) {
     this.#unitOfWork = unitOfWork;
-    this.#liqpay = liqpay;
   }
 
-  /** Applies the callback; its result once committed. */
-  apply(callback: VerifiedCallback): Promise<CallbackResult> {
+  /** Keeps the callback and applies its report; the result once committed. */
+  apply({ form, report }: Verified): Promise<ReportResult> {
     return new Promise((resolve, reject) => {
-      this.#waiting.push({ ...callback, resolve, reject });
+      this.#waiting.push({ form, report, resolve, reject });
       this.#next();
     });
   }
@@ -83,27 +76,39 @@ export class CallbackBatches {
     }
   }
 
-  #applyAll(batch: readonly VerifiedCallback[]): Promise<CallbackResult[]> {
+  #applyAll(batch: readonly Verified[]): Promise<ReportResult[]> {
+    const orderOf = ({ report }: Verified) => report.orderId;
     const inLockOrder = batch
       .map((item, index) => ({ item, index }))
       .sort((a, b) =>
-        a.item.orderId < b.item.orderId ? -1 : a.item.orderId > b.item.orderId ? 1 : a.index - b.index,
+        orderOf(a.item) < orderOf(b.item) ? -1 : orderOf(a.item) > orderOf(b.item) ? 1 : a.index - b.index,
       );
     return this.#unitOfWork.run(async (unit) => {
       await recordCallback(
         unit.tx,
-        batch.map(({ callback, orderId, status }) => ({
-          ...callback,
+        batch.map(({ form, report }) => ({
+          ...form,
           signatureValid: true,
-          orderId,
-          status,
+          orderId: report.orderId,
+          status: report.status,
         })),
       );
-      const results: CallbackResult[] = new Array(batch.length);
-      for (const { item, index } of inLockOrder) {
-        results[index] = await applyLiqPayReport(unit, this.#liqpay, item.params, item.orderId, item.status);
-      }
+      const results: ReportResult[] = new Array(batch.length);
+      for (const { item, index } of inLockOrder) results[index] = await applyReport(unit, item.report);
       return results;
     });
   }
+}
+
+/**
+ * A report goes to its order, locked: a checkout's settles its payment; a subscription's
+ * records the charge it names, or the subscription's end.
+ */
+async function applyReport(unit: TransactionContext, report: LiqPayReport): Promise<ReportResult> {
+  const order = await lockOrder(unit.tx, report.orderId);
+  if (!order) return 'unknown_order';
+  if (order.kind === 'checkout') return settleCheckout(unit, order.payment, report);
+  return report.kind === 'subscription_ended'
+    ? recordSubscriptionEnd(unit, order.subscription, report)
+    : recordSubscriptionCharge(unit, order.subscription, report);
 }

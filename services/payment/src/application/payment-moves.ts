@@ -1,5 +1,4 @@
 import {
-  kopiykyOf,
   kyivDateOf,
   PaymentConfirmed,
   PaymentFailed,
@@ -11,7 +10,6 @@ import {
 import { newEvent, type TransactionContext } from '@kasa/messaging';
 import { type PaymentRow, updatePayment } from '../db/payments.repository.ts';
 import type { PaymentState } from '../domain/payment-state.ts';
-import type { LiqPayParams } from '../liqpay/liqpay-protocol.ts';
 
 /**
  * A payment's move to `state`, with the event that tells of it: confirmed, flagged (with the
@@ -66,19 +64,4 @@ export async function movePayment(
     // Money that was credited went back (LiqPay reversed it): whoever credited it hears so.
     await emit(newEvent(PaymentRefunded, { ...ref, amount: payment.amount, currency: 'UAH' }, meta));
   }
-}
-
-/** Why a success callback may not be credited to its order, or null when it matches. */
-export function mismatchOf(
-  params: LiqPayParams,
-  payment: Pick<PaymentRow, 'currency' | 'amount'>,
-  publicKey: string,
-): string | null {
-  if (params.public_key !== publicKey) return 'the callback names another LiqPay account';
-  if (params.currency !== payment.currency)
-    return `paid in ${String(params.currency)}, ordered in ${payment.currency}`;
-  const paid =
-    typeof params.amount === 'number' || typeof params.amount === 'string' ? kopiykyOf(params.amount) : null;
-  if (paid !== payment.amount) return `paid ${String(params.amount)}, ordered ${payment.amount / 100}`;
-  return null;
 }

@@ -1,11 +1,12 @@
 import type { ServiceContext } from '@kasa/runtime';
 import type { Static } from 'typebox';
 import { findPaymentByOrder, type PaymentRow, pendingCheckouts } from '../db/payments.repository.ts';
+import { readLiqPayReport } from '../liqpay/liqpay-callback.ts';
 import { LiqPayRefusedError, LiqPayUnavailableError } from '../liqpay/liqpay-client.ts';
 import type { LiqPaySetup } from '../liqpay/liqpay-setup.ts';
 import type { PaymentSettings } from '../settings.ts';
-import { applyLiqPayReport } from './liqpay-report.ts';
 import { movePayment } from './payment-moves.ts';
+import { settleCheckout } from './settle-checkout.ts';
 
 /** At most this many checkouts are asked about in one round. */
 const ROUND = 100;
@@ -50,11 +51,17 @@ export async function reconcileCheckouts(deps: ReconcileDeps, now = new Date()):
   for (const payment of due) {
     round.asked += 1;
     try {
-      const answer = await liqpay.client.status(payment.orderId!);
-      const status = typeof answer.status === 'string' ? answer.status : '';
-      const result = await deps.context.messaging.unitOfWork.run((unit) =>
-        applyLiqPayReport(unit, liqpay, answer, payment.orderId!, status),
-      );
+      const orderId = payment.orderId!;
+      // The answer is about the order asked for, whatever LiqPay repeats of its id.
+      const read = readLiqPayReport({ ...(await liqpay.client.status(orderId)), order_id: orderId }, liqpay);
+      if (!read.ok) {
+        logger.warn({ paymentId: payment.id, problem: read.problem }, 'LiqPay’s status answer unread');
+        continue;
+      }
+      const result = await deps.context.messaging.unitOfWork.run(async (unit) => {
+        const current = await findPaymentByOrder(unit.tx, orderId, true);
+        return current ? settleCheckout(unit, current, read.report) : 'unknown_order';
+      });
       if (result === 'applied' || result === 'flagged') round.changed += 1;
     } catch (error) {
       if (error instanceof LiqPayUnavailableError) {

@@ -7,6 +7,17 @@ export type PaymentState = (typeof PAYMENT_STATES)[number];
 export type LiqPayOutcome = 'confirmed' | 'failed' | 'reversed' | 'pending';
 
 /**
+ * What LiqPay reports of an order, in the fund's words (read from its status once, at the
+ * edge): a payment taken, refused or still on its way; a subscription set up with its first
+ * charge; money given back; a subscription that takes no more charges.
+ */
+export type LiqPayNews =
+  | { kind: 'payment'; outcome: Exclude<LiqPayOutcome, 'reversed'> }
+  | { kind: 'subscribed' }
+  | { kind: 'refund' }
+  | { kind: 'subscription_ended' };
+
+/**
  * LiqPay's payment statuses: `success` is money received, and so is `sandbox` when the fund
  * runs in sandbox mode (in production a sandbox payment is no money at all); `failure` and
  * `error` are refusals; `reversed` is money returned. Everything else (`processing`,
@@ -24,6 +35,22 @@ export function outcomeOf(liqpayStatus: string, sandbox: boolean): LiqPayOutcome
     case 'reversed':
       return 'reversed';
     default:
+      return 'pending';
+  }
+}
+
+/**
+ * What a report means for a checkout, a one-off payment: its money taken, refused or given
+ * back. A subscription set up or ended is no news of a checkout's money: it stays as it is.
+ */
+export function checkoutOutcomeOf(news: LiqPayNews): LiqPayOutcome {
+  switch (news.kind) {
+    case 'payment':
+      return news.outcome;
+    case 'refund':
+      return 'reversed';
+    case 'subscribed':
+    case 'subscription_ended':
       return 'pending';
   }
 }

@@ -1,4 +1,4 @@
-import { type LiqPayOutcome, outcomeOf } from './payment-state.ts';
+import type { LiqPayNews, LiqPayOutcome } from './payment-state.ts';
 
 /** Where a member's automatic monthly dues stand. */
 export const SUBSCRIPTION_STATES = ['pending', 'active', 'cancelled', 'failed'] as const;
@@ -6,6 +6,9 @@ export type SubscriptionState = (typeof SUBSCRIPTION_STATES)[number];
 
 /** A subscription the member still has: at most one at a time. */
 export const OPEN_SUBSCRIPTION_STATES = ['pending', 'active'] as const satisfies readonly SubscriptionState[];
+
+/** What LiqPay reports of a subscription's charge: every report on its order but its end. */
+export type ChargeNews = Exclude<LiqPayNews, { kind: 'subscription_ended' }>;
 
 /**
  * What a LiqPay report on a subscription's order says of the charge it names (its `payment_id`):
@@ -20,12 +23,16 @@ export const OPEN_SUBSCRIPTION_STATES = ['pending', 'active'] as const satisfies
  * amount and payment_id. Should LiqPay ever report that same charge again as a `success`, its
  * payment_id has been credited already and nothing happens twice.
  */
-export function chargeOutcomeOf(liqpayStatus: string, sandbox: boolean): LiqPayOutcome {
-  return liqpayStatus === 'subscribed' ? 'confirmed' : outcomeOf(liqpayStatus, sandbox);
+export function chargeOutcomeOf(news: ChargeNews): LiqPayOutcome {
+  switch (news.kind) {
+    case 'payment':
+      return news.outcome;
+    case 'subscribed':
+      return 'confirmed';
+    case 'refund':
+      return 'reversed';
+  }
 }
-
-/** LiqPay took no more charges: the member (or LiqPay, or the fund) ended the subscription. */
-export const isEnding = (liqpayStatus: string) => liqpayStatus === 'unsubscribed';
 
 /**
  * The subscription's state after a report, whatever order LiqPay's callbacks arrive in: money

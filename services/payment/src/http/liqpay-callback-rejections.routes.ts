@@ -9,7 +9,7 @@ import {
 } from '@kasa/contracts';
 import { type HttpApp, staffMayAct } from '@kasa/http';
 import { Type } from 'typebox';
-import { fingerprintOf, refuseLiqPayCallback } from '../application/refuse-liqpay-callback.ts';
+import { countRefusedCallback, fingerprintOf } from '../application/refuse-liqpay-callback.ts';
 import { rejectionsBetween } from '../db/callback-rejections.repository.ts';
 import type { PaymentDeps } from '../deps.ts';
 
@@ -25,7 +25,7 @@ export function countRefusedForms(deps: PaymentDeps) {
     const reason = formRejectionOf(error, request.body);
     if (reason === null) return;
     const data = (request.body as { data?: unknown } | undefined)?.data;
-    await refuseLiqPayCallback(deps, {
+    await countRefusedCallback(deps, {
       reason,
       ...(typeof data === 'string' ? fingerprintOf(data) : { dataLength: null, dataSha256: null }),
     });
@@ -47,7 +47,7 @@ export function liqpayRejectionReportRoutes(app: HttpApp, deps: PaymentDeps): vo
     },
     async (request) => {
       const { reason, data_length, data_sha256 } = request.body;
-      await refuseLiqPayCallback(deps, { reason, dataLength: data_length, dataSha256: data_sha256 });
+      await countRefusedCallback(deps, { reason, dataLength: data_length, dataSha256: data_sha256 });
       return { status: 'counted' as const };
     },
   );

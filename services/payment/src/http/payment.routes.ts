@@ -1,21 +1,10 @@
-import {
-  Contribution,
-  KyivDay,
-  kyivDateOf,
-  LIQPAY_CALLBACK_FORM_MAX_BYTES,
-  LiqPayCallbackForm,
-  LiqPayCallbackOutcome,
-  LiqPayCheckout,
-  PaymentRecord,
-} from '@kasa/contracts';
+import { Contribution, KyivDay, kyivDateOf, LiqPayCheckout, PaymentRecord } from '@kasa/contracts';
 import { callerId, type HttpApp } from '@kasa/http';
 import { Type } from 'typebox';
 import { createCheckout } from '../application/create-checkout.ts';
-import { handleLiqPayCallback } from '../application/liqpay-callback.ts';
 import { confirmedContributions } from '../db/payments.repository.ts';
 import { payoutsOf } from '../db/register.repository.ts';
 import type { PaymentDeps } from '../deps.ts';
-import { countRefusedForms } from './liqpay-callback-rejections.routes.ts';
 import { paymentRecord } from './payment.view.ts';
 
 /** The member's checkout: the token's subject pays, never an id from the body. */
@@ -88,34 +77,6 @@ export function memberPaymentRoutes(app: HttpApp, deps: PaymentDeps): void {
     async (request) => {
       const { from, to } = request.query;
       return (await payoutsOf(db, callerId(request), from, to)).map(paymentRecord);
-    },
-  );
-}
-
-/** LiqPay's callback, as the mobile gateway passes it on: no token, the signature is the proof. */
-export function liqpayCallbackRoutes(app: HttpApp, deps: PaymentDeps): void {
-  app.post(
-    '/liqpay/callbacks',
-    {
-      schema: {
-        tags: ['liqpay'],
-        summary: "LiqPay's report on an order",
-        description:
-          '400 when the signature is not the fund’s, or the form is not base64 within its limits (413 for ' +
-          'a body larger than any valid form): counted, not kept, and nothing changes. Otherwise what ' +
-          'became of it (`unknown_order` when no checkout or subscription has its order) and the ' +
-          'parameters LiqPay signed.',
-        body: LiqPayCallbackForm,
-        response: { 200: LiqPayCallbackOutcome },
-      },
-      bodyLimit: LIQPAY_CALLBACK_FORM_MAX_BYTES,
-      onError: countRefusedForms(deps),
-    },
-    async (request) => {
-      const { result, params } = await handleLiqPayCallback(deps, request.body);
-      if (result !== 'applied' && result !== 'unchanged')
-        request.log.warn({ result }, 'LiqPay callback not credited');
-      return { status: 'ok' as const, result, data: params };
     },
   );
 }
