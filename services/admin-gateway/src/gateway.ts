@@ -1,16 +1,16 @@
 import { defineGateway } from '@kasa/runtime';
 import { corsOriginsOf, registerCors } from './cors.ts';
-import { auditRoutes } from './routes/audit.routes.ts';
-import { dashboardRoutes } from './routes/dashboard.routes.ts';
-import { fileRoutes } from './routes/files.routes.ts';
-import { liqpayCallbackRoutes } from './routes/liqpay-callbacks.routes.ts';
-import { memberRoutes } from './routes/members.routes.ts';
-import { paymentRoutes } from './routes/payments.routes.ts';
-import { programRoutes } from './routes/programs.routes.ts';
-import { requestRoutes } from './routes/requests.routes.ts';
-import { staffSignInRoutes } from './routes/staff-sign-in.routes.ts';
-import { staffUserRoutes } from './routes/staff-users.routes.ts';
-import { webhookRoutes } from './routes/webhooks.routes.ts';
+import { auditRoutes } from './http/audit.routes.ts';
+import { dashboardRoutes } from './http/dashboard.routes.ts';
+import { fileRoutes } from './http/files.routes.ts';
+import { liqpayCallbackRoutes } from './http/liqpay-callbacks.routes.ts';
+import { memberRoutes } from './http/members.routes.ts';
+import { paymentRoutes } from './http/payments.routes.ts';
+import { programRoutes } from './http/programs.routes.ts';
+import { requestRoutes } from './http/requests.routes.ts';
+import { staffSignInRoutes } from './http/staff-sign-in.routes.ts';
+import { staffUserRoutes } from './http/staff-users.routes.ts';
+import { webhookRoutes } from './http/webhooks.routes.ts';
 import { AdminGatewaySettings } from './settings.ts';
 
 export const adminGateway = defineGateway({

@@ -2,7 +2,7 @@ import { readPem } from '@kasa/config';
 import { tokenScope } from '@kasa/http';
 import { defineService } from '@kasa/runtime';
 import { auditTrailRoutes } from './http/audit-trail.routes.ts';
-import { registerHandlers } from './messaging/handlers.ts';
+import { trailHandlers } from './messaging/trail.handlers.ts';
 import { AuditSettings } from './settings.ts';
 
 export const auditService = defineService({
@@ -14,5 +14,5 @@ export const auditService = defineService({
     const keys = { publicKeyPem: readPem(settings.JWT_PUBLIC_KEY), issuer: settings.JWT_ISSUER };
     await app.register(tokenScope('staff', keys, { database }, [auditTrailRoutes]));
   },
-  handlers: (consumers) => registerHandlers(consumers),
+  handlers: (consumers) => trailHandlers(consumers),
 });

@@ -7,7 +7,7 @@ import { sessionRoutes } from './http/sessions.routes.ts';
 import { staffRoutes } from './http/staff.routes.ts';
 import { staffDirectoryRoutes } from './http/staff-directory.routes.ts';
 import { tokenRoutes } from './http/tokens.routes.ts';
-import { memberAccountHandlers } from './messaging/member-account.handlers.ts';
+import { memberHandlers } from './messaging/member.handlers.ts';
 import { AuthSettings } from './settings.ts';
 
 export const authService = defineService({
@@ -27,5 +27,5 @@ export const authService = defineService({
     app.register(staffRoutes(deps));
     app.register(staffDirectoryRoutes(deps));
   },
-  handlers: (consumers) => memberAccountHandlers(consumers),
+  handlers: (consumers) => memberHandlers(consumers),
 });

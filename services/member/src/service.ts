@@ -10,9 +10,9 @@ import { programCatalogueRoutes } from './http/program-catalogue.routes.ts';
 import { staffMemberRecordRoutes } from './http/staff-member-records.routes.ts';
 import { staffMemberRoutes } from './http/staff-members.routes.ts';
 import { staffProgramRoutes } from './http/staff-programs.routes.ts';
+import { authHandlers } from './messaging/auth.handlers.ts';
 import { paymentHandlers } from './messaging/payment.handlers.ts';
 import { requestHandlers } from './messaging/request.handlers.ts';
-import { signUpHandlers } from './messaging/sign-up.handlers.ts';
 import { MemberSettings } from './settings.ts';
 
 export const memberService = defineService({
@@ -50,7 +50,7 @@ export const memberService = defineService({
     );
   },
   handlers: (consumers) => {
-    signUpHandlers(consumers);
+    authHandlers(consumers);
     requestHandlers(consumers);
     paymentHandlers(consumers);
   },

@@ -173,7 +173,7 @@ async function liveOnKasa(): Promise<void> {
   await asMember(10, 'POST', '/me/program-change', { program_id: 2 });
   await asMember(10, 'POST', '/me/corrections', { last_name: 'Ковальчук' });
 
-  // A first sign-in (auth's member.signed_up), as sign-up.handlers.ts opens the profile.
+  // A first sign-in (auth's member.signed_up), as messaging/auth.handlers.ts opens the profile.
   await onEvent(async ({ tx }) => {
     await insertSignedUpMember(tx, NEW_MEMBER, '+380671000500');
     await lockMemberRequests(tx, NEW_MEMBER);

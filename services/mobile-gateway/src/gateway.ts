@@ -1,14 +1,14 @@
 import formBody from '@fastify/formbody';
 import { passMultipartThrough } from '@kasa/http';
 import { defineGateway } from '@kasa/runtime';
-import { appLinksRoutes } from './routes/app-links.routes.ts';
-import { diiaRoutes } from './routes/diia.routes.ts';
-import { paymentRoutes } from './routes/payments.routes.ts';
-import { phoneRoutes } from './routes/phone.routes.ts';
-import { profileRoutes } from './routes/profile.routes.ts';
-import { requestRoutes } from './routes/requests.routes.ts';
-import { signInRoutes } from './routes/sign-in.routes.ts';
-import { subscriptionRoutes } from './routes/subscriptions.routes.ts';
+import { appLinksRoutes } from './http/app-links.routes.ts';
+import { diiaRoutes } from './http/diia.routes.ts';
+import { paymentRoutes } from './http/payments.routes.ts';
+import { phoneRoutes } from './http/phone.routes.ts';
+import { profileRoutes } from './http/profile.routes.ts';
+import { requestRoutes } from './http/requests.routes.ts';
+import { signInRoutes } from './http/sign-in.routes.ts';
+import { subscriptionRoutes } from './http/subscriptions.routes.ts';
 import { seedTokenExchange } from './seed-tokens.ts';
 import { MobileGatewaySettings } from './settings.ts';
 

@@ -3,7 +3,10 @@ import { defineService } from '@kasa/runtime';
 import { buildNotificationDeps } from './deps.ts';
 import { webhookDeliveryRoutes } from './http/webhook-deliveries.routes.ts';
 import { webhookSubscriberRoutes } from './http/webhook-subscribers.routes.ts';
-import { registerHandlers } from './messaging/handlers.ts';
+import { authHandlers } from './messaging/auth.handlers.ts';
+import { memberTextsHandlers } from './messaging/member-texts.handlers.ts';
+import { staffChatHandlers } from './messaging/staff-chat.handlers.ts';
+import { webhooksHandlers } from './messaging/webhooks.handlers.ts';
 import { remindLapsingMemberships } from './reminders/remind-lapsing-memberships.ts';
 import { NotificationSettings } from './settings.ts';
 import { forgetOldDeliveries } from './webhooks/application/forget-old-deliveries.ts';
@@ -32,7 +35,12 @@ export const notificationService = defineService({
       tokenScope('staff', deps.staffTokens, deps, [webhookSubscriberRoutes, webhookDeliveryRoutes]),
     );
   },
-  handlers: registerHandlers,
+  handlers: (consumers, deps) => {
+    authHandlers(consumers, deps);
+    memberTextsHandlers(consumers, deps);
+    staffChatHandlers(consumers, deps);
+    webhooksHandlers(consumers, deps);
+  },
   jobs: (deps) => [
     // Every instance sends: they share the due deliveries through claims.
     {

@@ -24,7 +24,7 @@ import {
   testSchemaPrefix,
   testServiceEnv,
 } from '@kasa/testing';
-import { registerHandlers } from '../../src/messaging/handlers.ts';
+import { trailHandlers } from '../../src/messaging/trail.handlers.ts';
 import { auditService } from '../../src/service.ts';
 
 export const MIGRATIONS = new URL('../../migrations', import.meta.url).pathname;
@@ -93,7 +93,7 @@ export async function startAudit(): Promise<AuditUnderTest> {
     const counted = {
       ...auditService,
       handlers: (consumers: Consumers) =>
-        registerHandlers({
+        trailHandlers({
           handleStream: (stream, handler) =>
             consumers.handleStream(stream, async (event, context) => {
               await handler(event, context);

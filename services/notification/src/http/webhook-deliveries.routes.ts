@@ -19,7 +19,7 @@ import {
   listAttempts,
   listDeliveries,
 } from '../webhooks/db/webhook-deliveries.repository.ts';
-import { attemptView, deliveryView, nextBefore } from './webhook.views.ts';
+import { attemptView, deliveryView, nextBefore } from './webhook.view.ts';
 
 const common = { tags: ['staff: webhooks'] };
 

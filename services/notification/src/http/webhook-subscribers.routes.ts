@@ -18,7 +18,7 @@ import {
   rotateSecret,
 } from '../webhooks/application/manage-subscribers.ts';
 import { listSubscribers } from '../webhooks/db/webhook-subscribers.repository.ts';
-import { subscriberView } from './webhook.views.ts';
+import { subscriberView } from './webhook.view.ts';
 
 const common = { tags: ['staff: webhooks'] };
 

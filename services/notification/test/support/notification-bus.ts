@@ -21,7 +21,7 @@ import {
   testNamespace,
 } from '@kasa/testing';
 import { buildNotificationDeps } from '../../src/deps.ts';
-import { registerHandlers } from '../../src/messaging/handlers.ts';
+import { notificationService } from '../../src/service.ts';
 import { NotificationSettings } from '../../src/settings.ts';
 
 export const MIGRATIONS = new URL('../../migrations', import.meta.url).pathname;
@@ -77,7 +77,10 @@ export async function createNotificationBus(): Promise<NotificationBus> {
       });
       started.push(messaging);
       const settings = loadConfig(NotificationSettings, env);
-      registerHandlers(messaging.consumers, buildNotificationDeps({ settings, logger, database, messaging }));
+      notificationService.handlers?.(
+        messaging.consumers,
+        buildNotificationDeps({ settings, logger, database, messaging }),
+      );
       await messaging.start();
       return {
         messaging,

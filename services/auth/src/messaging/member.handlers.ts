@@ -7,7 +7,7 @@ import { setAccountBlocked, setAccountContact, setAccountPhone } from '../db/sig
  * The member service decides who is blocked and which phone a member has; sign-in follows.
  * Blocking and a new phone end every session of the member (end-member-sessions.ts).
  */
-export function memberAccountHandlers(consumers: Consumers): void {
+export function memberHandlers(consumers: Consumers): void {
   consumers.handle(MemberBlocked, async (event, { tx }) => {
     await setAccountBlocked(tx, event.data.memberId, true);
     await endMemberSessions(tx, event.data.memberId, new Date());

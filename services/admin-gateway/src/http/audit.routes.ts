@@ -4,7 +4,7 @@ import { ClientInstant, type GatewayContext, instantOf } from '@kasa/runtime';
 import type { FastifyRequest } from 'fastify';
 import { type Static, type TNull, type TSchema, type TUnion, Type } from 'typebox';
 import { adminOnly } from '../access.ts';
-import { SiteAuditEvent, siteAuditEvent } from '../audit-views.ts';
+import { SiteAuditEvent, siteAuditEvent } from './audit.view.ts';
 
 const common = { tags: ['audit'], security: bearerSecurity };
 

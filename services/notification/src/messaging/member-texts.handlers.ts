@@ -1,6 +1,5 @@
 import type { KasaEvent } from '@kasa/contracts';
-import type { Database } from '@kasa/db';
-import type { StreamHandler } from '@kasa/messaging';
+import type { Consumers } from '@kasa/messaging';
 import { sendSmsOnce } from '../application/send-sms-once.ts';
 import {
   findContact,
@@ -9,21 +8,19 @@ import {
   recordPaidUntil,
   recordPhone,
 } from '../db/member-contacts.repository.ts';
-import type { SmsSender } from '../sms/sms-sender.ts';
+import type { NotificationDeps } from '../deps.ts';
 import { type SmsKind, smsText } from '../sms/templates.ts';
-
-export interface MemberTextsDeps {
-  database: Database;
-  sender: SmsSender;
-}
 
 /**
  * The `member-texts` stream: keeps each member's number, block and paid-until day, and texts
  * the member what matters to them: staff answered or closed their request, a payout was
  * recorded, their membership was extended, or lapses soon (the reminder job's event).
  */
-export function memberTextsHandler({ database, sender }: MemberTextsDeps): StreamHandler {
-  return async (anyEvent, context) => {
+export function memberTextsHandlers(
+  consumers: Consumers,
+  { database, smsSender: sender }: Pick<NotificationDeps, 'database' | 'smsSender'>,
+): void {
+  consumers.handleStream('member-texts', async (anyEvent, context) => {
     const event = anyEvent as KasaEvent;
     const at = new Date(event.occurredAt);
     const text = async <K extends SmsKind>(
@@ -86,7 +83,7 @@ export function memberTextsHandler({ database, sender }: MemberTextsDeps): Strea
       default:
         return;
     }
-  };
+  });
 }
 
 /** A blocked member is not reminded; one who paid since the reminder was due has a later day. */

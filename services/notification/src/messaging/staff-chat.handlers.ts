@@ -1,18 +1,12 @@
 import type { KasaEvent } from '@kasa/contracts';
-import type { Database } from '@kasa/db';
-import type { StreamHandler } from '@kasa/messaging';
+import type { Consumers } from '@kasa/messaging';
 import {
   beginStaffMessage,
   markStaffMessageSent,
   recordStaffMessageFailure,
 } from '../db/staff-messages.repository.ts';
-import type { StaffChat } from '../staff-chat/staff-chat.ts';
+import type { NotificationDeps } from '../deps.ts';
 import { staffText } from '../staff-chat/staff-texts.ts';
-
-export interface StaffChatDeps {
-  database: Database;
-  chat: StaffChat;
-}
 
 /**
  * The `staff-chat` stream: one message in the staff chat per payment status change and new
@@ -20,8 +14,11 @@ export interface StaffChatDeps {
  * already has, so after an attempt of unknown outcome (a timeout, a crash before the commit)
  * the message is posted again: staff may read it twice, but never miss it.
  */
-export function staffChatHandler({ database, chat }: StaffChatDeps): StreamHandler {
-  return async (anyEvent, { tx, logger }) => {
+export function staffChatHandlers(
+  consumers: Consumers,
+  { database, staffChat: chat }: Pick<NotificationDeps, 'database' | 'staffChat'>,
+): void {
+  consumers.handleStream('staff-chat', async (anyEvent, { tx, logger }) => {
     const message = staffText(anyEvent as KasaEvent);
     if (!message) return;
     const attempt = await beginStaffMessage(database.db, anyEvent.id, message.kind);
@@ -39,5 +36,5 @@ export function staffChatHandler({ database, chat }: StaffChatDeps): StreamHandl
       await recordStaffMessageFailure(database.db, anyEvent.id, (error as Error).message).catch(() => {});
       throw error;
     }
-  };
+  });
 }

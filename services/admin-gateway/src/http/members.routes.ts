@@ -19,8 +19,8 @@ import { asCaller, bearerSecurity, type HttpApp, isAppError, notFound } from '@k
 import { type GatewayContext, staffUserRowsFor } from '@kasa/runtime';
 import { type Static, Type } from 'typebox';
 import { staffOnly } from '../access.ts';
-import { adminMemberCard, programAuthorsOf } from '../member-views.ts';
 import { searchPayments } from '../service-calls.ts';
+import { adminMemberCard, programAuthorsOf } from './member.view.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const common = { tags: ['members'], security: bearerSecurity };

@@ -5,7 +5,7 @@ import { recordEvent } from '../application/record-event.ts';
  * Every event on the bus goes into the trail, once: the stream `trail` is one queue bound to
  * every event type, and the consumer's inbox row shares the transaction of the append.
  */
-export function registerHandlers(consumers: Consumers): void {
+export function trailHandlers(consumers: Consumers): void {
   consumers.handleStream('trail', async (event, { tx, logger }) => {
     const entry = await recordEvent(tx, event);
     // Its aggregate id was no id (see objectOf): worth a look at the publisher, never at the value.

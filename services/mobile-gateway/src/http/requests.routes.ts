@@ -30,7 +30,7 @@ import type { FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { emptyBodyAllowed, signedIn } from '../access.ts';
 import { ownMemberRow } from '../request-people.ts';
-import { mobileRequestAnswer, mobileRequestItem, staffAuthorsOf } from '../request-views.ts';
+import { mobileRequestAnswer, mobileRequestItem, staffAuthorsOf } from './request.view.ts';
 
 /** A multipart form reaches the request service unread and is checked there; this documents it. */
 const checkedByService = { validatorCompiler: () => () => true };

@@ -9,8 +9,8 @@ import {
 import type { GatewayContext } from '@kasa/runtime';
 import type { FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
-import { memberRowOrStandIn } from './member-stand-in.ts';
-import { memberRowsFor, requestRecordsFor } from './service-calls.ts';
+import { memberRowOrStandIn } from '../member-stand-in.ts';
+import { memberRowsFor, requestRecordsFor } from '../service-calls.ts';
 
 type Payment = Static<typeof PaymentRecord>;
 

@@ -21,7 +21,7 @@ import {
 import type { GatewayContext } from '@kasa/runtime';
 import type { FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
-import { adminPaymentRows } from './payment-views.ts';
+import { adminPaymentRows } from './payment.view.ts';
 
 /** A row of `/requests`: the seed's request row, its days as the seed's list wrote them (Kyiv). */
 export function adminRequestListRow(

@@ -24,7 +24,7 @@ import type { GatewayContext } from '@kasa/runtime';
 import { type Static, Type } from 'typebox';
 import { signedIn } from '../access.ts';
 import { StaffRole, StaffUser } from '../staff-user.ts';
-import { siteStaffUser } from '../staff-user-views.ts';
+import { siteStaffUser } from './staff-user.view.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const Login = Type.String({

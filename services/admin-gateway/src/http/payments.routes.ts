@@ -15,8 +15,8 @@ import { asCaller, badRequest, bearerSecurity, conflict, type HttpApp } from '@k
 import { ClientAmount, ClientDay, dayOf, type GatewayContext, kopiykyOfField } from '@kasa/runtime';
 import { type Static, Type } from 'typebox';
 import { adminOnly, staffOnly } from '../access.ts';
-import { adminPaymentRowOf, adminPaymentRows } from '../payment-views.ts';
 import { searchPayments } from '../service-calls.ts';
+import { adminPaymentRowOf, adminPaymentRows } from './payment.view.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const TypeId = Type.Integer({

@@ -28,8 +28,8 @@ import type { FastifyRequest } from 'fastify';
 import { type Static, type TSchema, Type } from 'typebox';
 import { seedErrors, signedIn } from '../access.ts';
 import { passFormOn } from '../form-passing.ts';
-import { mobileProfile, mobileProgram, mobileProgramChange, ProgramChange } from '../member-views.ts';
 import { phoneConfirmation } from '../phone-confirmation.ts';
+import { mobileProfile, mobileProgram, mobileProgramChange, ProgramChange } from './member.view.ts';
 
 /**
  * Forms are checked by the member service against its schema (a multipart body reaches it

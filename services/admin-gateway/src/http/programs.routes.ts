@@ -22,8 +22,8 @@ import {
 import { ClientAmount, type GatewayContext, kopiykyOfField } from '@kasa/runtime';
 import { type Static, Type } from 'typebox';
 import { adminOnly, staffOnly } from '../access.ts';
-import { programRowsFor } from '../program-views.ts';
 import { firstFound } from '../seed-downloads.ts';
+import { programRowsFor } from './program.view.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const common = { tags: ['programs'], security: bearerSecurity };

@@ -25,9 +25,9 @@ import {
 import { type Static, Type } from 'typebox';
 import { staffOnly } from '../access.ts';
 import { memberRowOrStandIn } from '../member-stand-in.ts';
-import { adminPaymentRows } from '../payment-views.ts';
-import { adminRequestCard, adminRequestListRow } from '../request-views.ts';
 import { memberRowsFor, searchPayments } from '../service-calls.ts';
+import { adminPaymentRows } from './payment.view.ts';
+import { adminRequestCard, adminRequestListRow } from './request.view.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 4_294_967_295 });
 const common = { tags: ['requests'], security: bearerSecurity };
