@@ -13,6 +13,14 @@ export {
   type Tx,
 } from './database.ts';
 export { insertInChunks } from './insert-in-chunks.ts';
+export {
+  clientOf,
+  placeholders,
+  prepared,
+  preparedUpdateByKey,
+  type Queryable,
+  type Statement,
+} from './prepared.ts';
 export { inbox, outbox } from './tables.ts';
 export {
   MAX_BYTES_PER_CHARACTER,

@@ -1,15 +1,15 @@
-import type { Tx } from '@kasa/db';
-import { sql } from 'drizzle-orm';
-import type { ResultSetHeader } from 'mysql2';
+import { clientOf, type Tx } from '@kasa/db';
+import type { ResultSetHeader, RowDataPacket } from 'mysql2';
+
+// Written by hand, not built by drizzle: every event every consumer applies passes here.
+const CLAIM = 'INSERT IGNORE INTO inbox (consumer, event_id) VALUES (?, ?)';
 
 /**
  * Records that `consumer` applies `eventId` in the caller's transaction. False means it was
  * applied before: a concurrent duplicate waits on the key's lock and then sees the row.
  */
 export async function claimEvent(tx: Tx, consumer: string, eventId: string): Promise<boolean> {
-  const [result] = (await tx.execute(
-    sql`INSERT IGNORE INTO inbox (consumer, event_id) VALUES (${consumer}, ${eventId})`,
-  )) as unknown as [ResultSetHeader];
+  const [result] = (await clientOf(tx).execute(CLAIM, [consumer, eventId])) as [ResultSetHeader];
   return result.affectedRows === 1;
 }
 
@@ -22,21 +22,17 @@ export async function claimEvents(
   consumer: string,
   eventIds: readonly string[],
 ): Promise<Set<string>> {
-  const list = sql.join(
-    eventIds.map((id) => sql`${id}`),
-    sql`, `,
-  );
-  const [rows] = (await tx.execute(
-    sql`SELECT event_id FROM inbox WHERE consumer = ${consumer} AND event_id IN (${list})`,
-  )) as unknown as [{ event_id: string }[]];
-  const known = new Set(rows.map((row) => row.event_id));
+  const client = clientOf(tx);
+  const [rows] = (await client.query('SELECT event_id FROM inbox WHERE consumer = ? AND event_id IN (?)', [
+    consumer,
+    eventIds,
+  ])) as [RowDataPacket[]];
+  const known = new Set(rows.map((row) => row.event_id as string));
   const fresh = eventIds.filter((id) => !known.has(id));
   if (fresh.length > 0) {
-    const values = sql.join(
-      fresh.map((id) => sql`(${consumer}, ${id})`),
-      sql`, `,
-    );
-    await tx.execute(sql`INSERT INTO inbox (consumer, event_id) VALUES ${values}`);
+    await client.query('INSERT INTO inbox (consumer, event_id) VALUES ?', [
+      fresh.map((id) => [consumer, id]),
+    ]);
   }
   return new Set(fresh);
 }

@@ -1,17 +1,20 @@
-import { type Database, outbox, type Tx } from '@kasa/db';
+import { clientOf, type Database, type Tx } from '@kasa/db';
 import type { AnyEvent } from './events.ts';
 
-/** Writes events into the outbox inside the caller's transaction. */
+const OUTBOX_ROW = '(?, ?, ?, ?)';
+const INSERT_OUTBOX = `INSERT INTO outbox (event_id, type, aggregate_id, payload) VALUES ${OUTBOX_ROW}`;
+
+/**
+ * Writes events into the outbox inside the caller's transaction, in one statement. Every
+ * change on every path ends here, so it is written by hand rather than built by drizzle each
+ * time: one event is a prepared statement, several one statement with their values escaped.
+ */
 export async function enqueue(tx: Tx, events: readonly AnyEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.insert(outbox).values(
-    events.map((event) => ({
-      eventId: event.id,
-      type: event.type,
-      aggregateId: event.aggregateId,
-      payload: JSON.stringify(event),
-    })),
-  );
+  const values = events.flatMap((event) => [event.id, event.type, event.aggregateId, JSON.stringify(event)]);
+  const client = clientOf(tx);
+  if (events.length === 1) await client.execute(INSERT_OUTBOX, values);
+  else await client.query(`${INSERT_OUTBOX}${`, ${OUTBOX_ROW}`.repeat(events.length - 1)}`, values);
 }
 
 export interface TransactionContext {

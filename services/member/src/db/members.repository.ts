@@ -1,4 +1,4 @@
-import { type Executor, isDuplicateKey } from '@kasa/db';
+import { type Executor, isDuplicateKey, preparedUpdateByKey } from '@kasa/db';
 import { eq, getTableColumns } from 'drizzle-orm';
 import { members } from './schema.ts';
 
@@ -28,11 +28,10 @@ export async function findMemberByPhone(tx: Executor, phone: string): Promise<Me
   return row;
 }
 
+const updateById = preparedUpdateByKey(members, members.id);
+
 export async function updateMember(tx: Executor, id: number, patch: MemberPatch, now: Date): Promise<void> {
-  await tx
-    .update(members)
-    .set({ ...patch, updatedAt: now })
-    .where(eq(members.id, id));
+  await updateById(tx, id, { ...patch, updatedAt: now });
 }
 
 /** MySQL's duplicate-key error on one of the members' unique indexes. */

@@ -1,5 +1,6 @@
-import type { Executor } from '@kasa/db';
+import { type Executor, placeholders, prepared } from '@kasa/db';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { ResultSetHeader } from 'mysql2';
 import { members, membershipExtensions } from './schema.ts';
 
 export type MembershipExtensionRow = typeof membershipExtensions.$inferSelect;
@@ -23,12 +24,26 @@ export async function recordExtension(
   extension: Omit<typeof membershipExtensions.$inferInsert, 'createdAt' | 'refundedAt'>,
   now: Date,
 ): Promise<boolean> {
-  const [result] = await tx
-    .insert(membershipExtensions)
-    .ignore()
-    .values({ ...extension, createdAt: now });
+  const [result] = await insertExtension(tx, { ...EXTENSION_DEFAULTS, ...extension, createdAt: now });
   return result.affectedRows === 1;
 }
+
+/** The columns an extension may leave out, so that every call fills the same statement. */
+const EXTENSION_DEFAULTS = { previousPaidUntil: null, paidUntil: null };
+const EXTENSION_COLUMNS = [
+  'paymentId',
+  'memberId',
+  'amount',
+  'programId',
+  'days',
+  'previousPaidUntil',
+  'paidUntil',
+  'createdAt',
+] as const;
+const insertExtension = prepared<
+  Record<(typeof EXTENSION_COLUMNS)[number], unknown>,
+  [ResultSetHeader, unknown]
+>((db) => db.insert(membershipExtensions).ignore().values(placeholders(EXTENSION_COLUMNS)));
 
 /**
  * What a payment needs of its member, the member's row locked (two payments for one member
@@ -38,17 +53,24 @@ export async function lockMembership(
   tx: Executor,
   memberId: number,
 ): Promise<{ paidUntil: string | null; programId: number | null } | undefined> {
-  const [row] = await tx
+  const [row] = await lockMembershipOf(tx, { memberId });
+  return row;
+}
+
+const lockMembershipOf = prepared<
+  { memberId: number },
+  { paidUntil: string | null; programId: number | null }[]
+>((db) =>
+  db
     .select({
       paidUntil: members.paidUntil,
       programId: sql<number | null>`COALESCE(${members.programId}, ${members.pendingProgramId})`,
     })
     .from(members)
-    .where(eq(members.id, memberId))
+    .where(eq(members.id, sql.placeholder('memberId')))
     .limit(1)
-    .for('update');
-  return row;
-}
+    .for('update'),
+);
 
 export async function markExtensionRefunded(tx: Executor, paymentId: number, now: Date): Promise<void> {
   await tx

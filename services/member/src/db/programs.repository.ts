@@ -1,14 +1,22 @@
-import type { Executor } from '@kasa/db';
+import { type Executor, prepared } from '@kasa/db';
 import { isStoredFileName } from '@kasa/files';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { memberPrograms, programs } from './schema.ts';
 
 export type ProgramRow = typeof programs.$inferSelect;
 
 export async function findProgram(tx: Executor, id: number): Promise<ProgramRow | undefined> {
-  const [row] = await tx.select().from(programs).where(eq(programs.id, id)).limit(1);
+  const [row] = await programById(tx, { id });
   return row;
 }
+
+const programById = prepared<{ id: number }, ProgramRow[]>((db) =>
+  db
+    .select()
+    .from(programs)
+    .where(eq(programs.id, sql.placeholder('id')))
+    .limit(1),
+);
 
 /** Programs by id, for a set of them. */
 export async function findPrograms(tx: Executor, ids: readonly number[]): Promise<Map<number, ProgramRow>> {

@@ -1,4 +1,4 @@
-import type { Executor } from '@kasa/db';
+import { type Db, type Executor, placeholders, prepared, preparedUpdateByKey } from '@kasa/db';
 import { and, asc, desc, eq, gte, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { checkoutKeys, liqpayCallbacks, payments } from './schema.ts';
 
@@ -37,14 +37,22 @@ export async function insertPayment(tx: Executor, payment: NewPayment, now: Date
   return { id: result.insertId, ...written };
 }
 
+const paymentOfOrder = (db: Db) =>
+  db
+    .select()
+    .from(payments)
+    .where(eq(payments.orderId, sql.placeholder('orderId')))
+    .limit(1);
+const findByOrder = prepared<{ orderId: string }, PaymentRow[]>((db) => paymentOfOrder(db));
+const lockByOrder = prepared<{ orderId: string }, PaymentRow[]>((db) => paymentOfOrder(db).for('update'));
+
 /** The payment of a LiqPay order; `forUpdate` locks it, so callbacks for one order take turns. */
 export async function findPaymentByOrder(
   tx: Executor,
   orderId: string,
   forUpdate = false,
 ): Promise<PaymentRow | undefined> {
-  const query = tx.select().from(payments).where(eq(payments.orderId, orderId)).limit(1);
-  const [row] = forUpdate ? await query.for('update') : await query;
+  const [row] = await (forUpdate ? lockByOrder : findByOrder)(tx, { orderId });
   return row;
 }
 
@@ -59,11 +67,10 @@ export async function findPayment(
   return row;
 }
 
+const updateById = preparedUpdateByKey(payments, payments.id);
+
 export async function updatePayment(tx: Executor, id: number, patch: PaymentPatch, now: Date): Promise<void> {
-  await tx
-    .update(payments)
-    .set({ ...patch, updatedAt: now })
-    .where(eq(payments.id, id));
+  await updateById(tx, id, { ...patch, updatedAt: now });
 }
 
 const keyIs = (memberId: number, key: string) =>
@@ -124,11 +131,18 @@ export const AWAITING_PROGRAM_FLAG = 'awaiting program: the member has none to p
 
 /** Remembers the day a contribution carried the membership to; a wait for a program is over. */
 export async function recordPaidUntil(tx: Executor, paymentId: number, paidUntil: string): Promise<void> {
-  await tx
-    .update(payments)
-    .set({ paidUntil, flag: sql`IF(${payments.flag} = ${AWAITING_PROGRAM_FLAG}, NULL, ${payments.flag})` })
-    .where(eq(payments.id, paymentId));
+  await recordPaidUntilOf(tx, { paymentId, paidUntil });
 }
+
+const recordPaidUntilOf = prepared<{ paymentId: number; paidUntil: string }, unknown>((db) =>
+  db
+    .update(payments)
+    .set({
+      ...placeholders(['paidUntil']),
+      flag: sql`IF(${payments.flag} = ${AWAITING_PROGRAM_FLAG}, NULL, ${payments.flag})`,
+    })
+    .where(eq(payments.id, sql.placeholder('paymentId'))),
+);
 
 /** Flags a confirmed contribution as waiting for the member's program (once; other flags stay). */
 export async function flagAwaitingProgram(tx: Executor, paymentId: number): Promise<void> {
