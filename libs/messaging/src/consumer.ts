@@ -112,10 +112,7 @@ export class Consumers {
   }
 
   handle<D extends EventDefinition>(definition: D, handler: Handler<D>): void {
-    const queue = this.#options.names.queue({
-      consumer: this.#options.service,
-      event: definition.type as never,
-    });
+    const queue = this.#queueOf(definition);
     this.#registrations.push({
       queue,
       read: (body) => checked(definition, body),
@@ -134,10 +131,7 @@ export class Consumers {
     definition: D,
     handler: (events: readonly EventOf<D>[], context: BatchContext) => Promise<void>,
   ): void {
-    const queue = this.#options.names.queue({
-      consumer: this.#options.service,
-      event: definition.type as never,
-    });
+    const queue = this.#queueOf(definition);
     this.#registrations.push({
       queue,
       read: (body) => checked(definition, body),
@@ -173,6 +167,11 @@ export class Consumers {
         this.#context(tx, pending, { queue }),
       );
     this.#registrations.push({ queue, read, apply, ordered: true });
+  }
+
+  /** The service's own queue for events of this type. */
+  #queueOf(definition: EventDefinition): string {
+    return this.#options.names.queue({ consumer: this.#options.service, event: definition.type as never });
   }
 
   /** The service's subscription to `stream`: its queue, and a reader of the types bound to it. */

@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import { ContributionAwaitingProgram, MembershipExtended, SYSTEM } from '@kasa/contracts';
 import { newEvent } from '@kasa/messaging';
 import { eventually } from '@kasa/testing';
+import { AWAITING_PROGRAM_FLAG, recordPaidUntil } from '../src/db/payments.repository.ts';
 import { CALLBACK_PATH } from '../src/deps.ts';
 import { hasValidSignature, paramsOf } from '../src/liqpay/liqpay-protocol.ts';
 import { type PaymentUnderTest, startPayment } from './support/payment-under-test.ts';
@@ -331,4 +332,25 @@ test('a contribution no program prices stays flagged for staff until the member 
     message: 'the flag cleared once applied',
   });
   assert.equal((await paymentsOf(515))[0]!.flag, null);
+});
+
+test('answers that arrive together are recorded as a set: each payment its own day, a waiting flag cleared', async () => {
+  const paid = [];
+  for (const amount of [10_000, 20_000, 30_000]) {
+    const order = (await checkout(530, { amount })).json();
+    await kasa.liqpay.pay(order, 'sandbox');
+    paid.push(order.payment_id as number);
+  }
+  await kasa.query('UPDATE payments SET flag = ? WHERE id = ?', [AWAITING_PROGRAM_FLAG, paid[1]]);
+  const days = ['2027-03-01', '2027-04-01', '2027-05-01'];
+  await recordPaidUntil(
+    kasa.service.context.database.db,
+    paid.map((paymentId, index) => ({ paymentId, paidUntil: days[index]! })),
+  );
+  assert.deepEqual(
+    await kasa.query(
+      "SELECT id, DATE_FORMAT(paid_until, '%Y-%m-%d') AS paid_until, flag FROM payments WHERE member_id = 530 ORDER BY id",
+    ),
+    paid.map((id, index) => ({ id, paid_until: days[index], flag: null })),
+  );
 });

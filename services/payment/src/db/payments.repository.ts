@@ -1,5 +1,5 @@
 import { type Db, type Executor, placeholders, prepared, preparedUpdateByKey } from '@kasa/db';
-import { and, asc, desc, eq, gte, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { checkoutKeys, liqpayCallbacks, payments } from './schema.ts';
 
 export type PaymentRow = typeof payments.$inferSelect;
@@ -129,18 +129,40 @@ export function confirmedContributions(tx: Executor, memberId: number): Promise<
  */
 export const AWAITING_PROGRAM_FLAG = 'awaiting program: the member has none to price this contribution';
 
-/** Remembers the day a contribution carried the membership to; a wait for a program is over. */
-export async function recordPaidUntil(tx: Executor, paymentId: number, paidUntil: string): Promise<void> {
-  await recordPaidUntilOf(tx, { paymentId, paidUntil });
+/**
+ * Remembers the day each contribution carried the membership to; a wait for a program is over.
+ * One contribution is a prepared statement; several, one statement for them all.
+ */
+export async function recordPaidUntil(
+  tx: Executor,
+  contributions: readonly { paymentId: number; paidUntil: string }[],
+): Promise<void> {
+  if (contributions.length === 1) {
+    await recordOnePaidUntil(tx, contributions[0]!);
+    return;
+  }
+  if (contributions.length === 0) return;
+  const cases = sql.join(
+    contributions.map(({ paymentId, paidUntil }) => sql`WHEN ${paymentId} THEN ${paidUntil}`),
+    sql` `,
+  );
+  await tx
+    .update(payments)
+    .set({ paidUntil: sql`CASE ${payments.id} ${cases} END`, flag: awaitingProgramCleared })
+    .where(
+      inArray(
+        payments.id,
+        contributions.map(({ paymentId }) => paymentId),
+      ),
+    );
 }
 
-const recordPaidUntilOf = prepared<{ paymentId: number; paidUntil: string }, unknown>((db) =>
+const awaitingProgramCleared = sql`IF(${payments.flag} = ${AWAITING_PROGRAM_FLAG}, NULL, ${payments.flag})`;
+
+const recordOnePaidUntil = prepared<{ paymentId: number; paidUntil: string }, unknown>((db) =>
   db
     .update(payments)
-    .set({
-      ...placeholders(['paidUntil']),
-      flag: sql`IF(${payments.flag} = ${AWAITING_PROGRAM_FLAG}, NULL, ${payments.flag})`,
-    })
+    .set({ ...placeholders(['paidUntil']), flag: awaitingProgramCleared })
     .where(eq(payments.id, sql.placeholder('paymentId'))),
 );
 
