@@ -58,8 +58,8 @@ export class OutboxRelay {
     this.#running = false;
     this.#wake?.();
     await this.#loop;
-    this.#held?.release();
-    this.#held = null;
+    // Closed, not given back: out of autocommit, it would leave others' statements uncommitted.
+    this.#dropConnection();
   }
 
   async #run(): Promise<void> {
@@ -105,7 +105,7 @@ export class OutboxRelay {
   async #publishBatch(): Promise<number> {
     const connection = await this.#connection();
     try {
-      await connection.beginTransaction();
+      // No BEGIN: the connection is out of autocommit, so the first statement opens the transaction.
       const [locked] = await connection.query<OutboxRow[]>(
         'SELECT id, event_id, type, aggregate_id, payload FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED',
         [this.#options.batchSize],
@@ -130,18 +130,20 @@ export class OutboxRelay {
 
   /**
    * The relay keeps one connection of the pool for itself, set once to READ COMMITTED so its
-   * check of other instances' rows sees their latest commits.
+   * check of other instances' rows sees their latest commits, and out of autocommit, so that
+   * each batch's transaction begins with its first statement instead of a round trip of its own.
    */
   async #connection(): Promise<PoolConnection> {
     if (!this.#held) {
       const connection = await this.#options.database.pool.getConnection();
       await connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+      await connection.query('SET SESSION autocommit = 0');
       this.#held = connection;
     }
     return this.#held;
   }
 
-  /** After a failure the connection may be broken: give it back and take a fresh one next time. */
+  /** After a failure (the connection may be broken) or at the stop: closed; a fresh one next time. */
   #dropConnection(): void {
     this.#held?.destroy();
     this.#held = null;
