@@ -1,4 +1,4 @@
-import type { Executor, Tx } from '@kasa/db';
+import { type Db, type Executor, placeholders, prepared, type Tx } from '@kasa/db';
 import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import type { ChainedEntry, ChainHead } from '../domain/chain-hash.ts';
 import { auditChainHead, auditEvents } from './schema.ts';
@@ -11,23 +11,33 @@ const HEAD_ID = 1;
  * after the last committed one. The verifier reads it without a lock.
  */
 export async function chainHead(db: Executor, forUpdate = false): Promise<ChainHead> {
-  const query = db
-    .select({ sequence: auditChainHead.lastSequence, hash: auditChainHead.lastHash })
-    .from(auditChainHead)
-    .where(eq(auditChainHead.id, HEAD_ID));
-  const [head] = forUpdate ? await query.for('update') : await query;
+  const [head] = await (forUpdate ? lockedHead : currentHead)(db, {});
   if (!head) throw new Error('audit_chain_head has no row: the audit migrations did not run');
   return head;
 }
 
-/** Writes the entry and moves the head onto it; the head must be locked by this transaction. */
-export async function appendEntry(tx: Tx, entry: ChainedEntry): Promise<void> {
-  await tx.insert(auditEvents).values(entry);
-  await tx
-    .update(auditChainHead)
-    .set({ lastSequence: entry.sequence, lastHash: entry.hash })
+const headQuery = (db: Db) =>
+  db
+    .select({ sequence: auditChainHead.lastSequence, hash: auditChainHead.lastHash })
+    .from(auditChainHead)
     .where(eq(auditChainHead.id, HEAD_ID));
+const currentHead = prepared<Record<string, never>, ChainHead[]>((db) => headQuery(db));
+const lockedHead = prepared<Record<string, never>, ChainHead[]>((db) => headQuery(db).for('update'));
+
+/** Writes the entries (in chain order) and moves the head onto the last; the head must be locked by this transaction. */
+export async function appendEntries(tx: Tx, entries: readonly ChainedEntry[]): Promise<void> {
+  const last = entries.at(-1);
+  if (!last) return;
+  await tx.insert(auditEvents).values([...entries]);
+  await moveHead(tx, { lastSequence: last.sequence, lastHash: last.hash });
 }
+
+const moveHead = prepared<{ lastSequence: number; lastHash: string }, unknown>((db) =>
+  db
+    .update(auditChainHead)
+    .set(placeholders(['lastSequence', 'lastHash']))
+    .where(eq(auditChainHead.id, HEAD_ID)),
+);
 
 /** The entry at one position. */
 export async function entryAt(db: Executor, sequence: number): Promise<ChainedEntry | undefined> {

@@ -94,10 +94,10 @@ export async function startAudit(): Promise<AuditUnderTest> {
       ...auditService,
       handlers: (consumers: Consumers) =>
         trailHandlers({
-          handleStream: (stream, handler) =>
-            consumers.handleStream(stream, async (event, context) => {
-              await handler(event, context);
-              handled += 1;
+          handleStreamInBatches: (stream, handler) =>
+            consumers.handleStreamInBatches(stream, async (events, context) => {
+              await handler(events, context);
+              handled += events.length;
             }),
         } as Consumers),
     };
