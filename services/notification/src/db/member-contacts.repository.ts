@@ -1,4 +1,4 @@
-import type { Executor } from '@kasa/db';
+import { clientOf, type Executor, prepared } from '@kasa/db';
 import { and, asc, between, eq, isNotNull, sql } from 'drizzle-orm';
 import { memberContacts, membershipReminders } from './schema.ts';
 
@@ -28,15 +28,20 @@ async function recordFact(
   value: string | boolean,
   at: Date,
 ): Promise<void> {
-  const column = sql.raw(fact);
-  const setAt = sql.raw(FACTS[fact]);
-  await tx.execute(sql`
-    INSERT INTO member_contacts (member_id, ${column}, ${setAt}) VALUES (${memberId}, ${value}, ${at})
+  await clientOf(tx).execute(RECORD_FACT[fact], [memberId, value, at]);
+}
+
+/** Each fact's statement, written once (every member text passes here). */
+const RECORD_FACT = Object.fromEntries(
+  Object.entries(FACTS).map(([column, setAt]) => [
+    column,
+    `INSERT INTO member_contacts (member_id, ${column}, ${setAt}) VALUES (?, ?, ?)
     ON DUPLICATE KEY UPDATE
       ${column} = IF(${setAt} IS NULL OR ${setAt} <= VALUES(${setAt}), VALUES(${column}), ${column}),
       ${setAt} = GREATEST(COALESCE(${setAt}, VALUES(${setAt})), VALUES(${setAt})),
-      updated_at = CURRENT_TIMESTAMP(3)`);
-}
+      updated_at = CURRENT_TIMESTAMP(3)`,
+  ]),
+) as Record<keyof typeof FACTS, string>;
 
 export const recordPhone = (tx: Executor, memberId: number, phone: string, at: Date) =>
   recordFact(tx, memberId, 'phone', phone, at);
@@ -48,16 +53,20 @@ export const recordPaidUntil = (tx: Executor, memberId: number, paidUntil: strin
   recordFact(tx, memberId, 'paid_until', paidUntil, at);
 
 export async function findContact(tx: Executor, memberId: number): Promise<MemberContact | undefined> {
-  const [contact] = await tx
+  const [contact] = await contactOf(tx, { memberId });
+  return contact;
+}
+
+const contactOf = prepared<{ memberId: number }, MemberContact[]>((db) =>
+  db
     .select({
       phone: memberContacts.phone,
       blocked: memberContacts.blocked,
       paidUntil: memberContacts.paidUntil,
     })
     .from(memberContacts)
-    .where(eq(memberContacts.memberId, memberId));
-  return contact;
-}
+    .where(eq(memberContacts.memberId, sql.placeholder('memberId'))),
+);
 
 export interface LapsingMembership {
   memberId: number;

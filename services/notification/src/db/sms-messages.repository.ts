@@ -1,4 +1,4 @@
-import type { Db, Executor } from '@kasa/db';
+import { type Db, type Executor, placeholders, prepared } from '@kasa/db';
 import { eq, sql } from 'drizzle-orm';
 import { smsMessages } from './schema.ts';
 
@@ -18,40 +18,52 @@ export interface SmsAttempt {
  */
 export async function beginSmsAttempt(db: Db, eventId: string, kind: string): Promise<SmsAttempt> {
   return db.transaction(async (tx) => {
-    await tx
-      .insert(smsMessages)
-      .values({ eventId, kind, status: 'sending' })
-      .onDuplicateKeyUpdate({
-        set: {
-          attempts: sql`IF(${smsMessages.status} = 'sending', ${smsMessages.attempts} + 1, ${smsMessages.attempts})`,
-          updatedAt: sql`CURRENT_TIMESTAMP(3)`,
-        },
-      });
-    const [row] = await tx
-      .select({
-        status: smsMessages.status,
-        attempts: smsMessages.attempts,
-        startedAt: smsMessages.createdAt,
-        providerSid: smsMessages.providerSid,
-      })
-      .from(smsMessages)
-      .where(eq(smsMessages.eventId, eventId));
+    await startAttempt(tx, { eventId, kind });
+    const [row] = await attemptOf(tx, { eventId });
     return row!;
   });
 }
 
+const startAttempt = prepared<{ eventId: string; kind: string }, unknown>((db) =>
+  db
+    .insert(smsMessages)
+    .values({ ...placeholders(['eventId', 'kind']), status: 'sending' })
+    .onDuplicateKeyUpdate({
+      set: {
+        attempts: sql`IF(${smsMessages.status} = 'sending', ${smsMessages.attempts} + 1, ${smsMessages.attempts})`,
+        updatedAt: sql`CURRENT_TIMESTAMP(3)`,
+      },
+    }),
+);
+
+const attemptOf = prepared<{ eventId: string }, SmsAttempt[]>((db) =>
+  db
+    .select({
+      status: smsMessages.status,
+      attempts: smsMessages.attempts,
+      startedAt: smsMessages.createdAt,
+      providerSid: smsMessages.providerSid,
+    })
+    .from(smsMessages)
+    .where(eq(smsMessages.eventId, sql.placeholder('eventId'))),
+);
+
 /** Marks the text as accepted by the provider; runs in the handler's transaction, with the inbox row. */
 export async function markSmsSent(tx: Executor, eventId: string, providerSid: string): Promise<void> {
-  await tx
+  await markSent(tx, { eventId, providerSid });
+}
+
+const markSent = prepared<{ eventId: string; providerSid: string }, unknown>((db) =>
+  db
     .update(smsMessages)
     .set({
       status: 'sent',
-      providerSid,
+      ...placeholders(['providerSid']),
       sentAt: sql`CURRENT_TIMESTAMP(3)`,
       updatedAt: sql`CURRENT_TIMESTAMP(3)`,
     })
-    .where(eq(smsMessages.eventId, eventId));
-}
+    .where(eq(smsMessages.eventId, sql.placeholder('eventId'))),
+);
 
 /** Keeps the latest failure on the row for operators; outside the handler's transaction, which rolls back. */
 export async function recordSmsFailure(db: Db, eventId: string, reason: string): Promise<void> {

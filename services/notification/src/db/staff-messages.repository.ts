@@ -1,4 +1,4 @@
-import type { Db, Executor } from '@kasa/db';
+import { type Db, type Executor, placeholders, prepared } from '@kasa/db';
 import { eq, sql } from 'drizzle-orm';
 import { staffMessages } from './schema.ts';
 
@@ -12,35 +12,47 @@ export async function beginStaffMessage(
   kind: string,
 ): Promise<{ status: 'sending' | 'sent'; attempts: number }> {
   return db.transaction(async (tx) => {
-    await tx
-      .insert(staffMessages)
-      .values({ eventId, kind, status: 'sending' })
-      .onDuplicateKeyUpdate({
-        set: {
-          attempts: sql`IF(${staffMessages.status} = 'sending', ${staffMessages.attempts} + 1, ${staffMessages.attempts})`,
-          updatedAt: sql`CURRENT_TIMESTAMP(3)`,
-        },
-      });
-    const [row] = await tx
-      .select({ status: staffMessages.status, attempts: staffMessages.attempts })
-      .from(staffMessages)
-      .where(eq(staffMessages.eventId, eventId));
+    await startMessage(tx, { eventId, kind });
+    const [row] = await messageOf(tx, { eventId });
     return row!;
   });
 }
 
+const startMessage = prepared<{ eventId: string; kind: string }, unknown>((db) =>
+  db
+    .insert(staffMessages)
+    .values({ ...placeholders(['eventId', 'kind']), status: 'sending' })
+    .onDuplicateKeyUpdate({
+      set: {
+        attempts: sql`IF(${staffMessages.status} = 'sending', ${staffMessages.attempts} + 1, ${staffMessages.attempts})`,
+        updatedAt: sql`CURRENT_TIMESTAMP(3)`,
+      },
+    }),
+);
+
+const messageOf = prepared<{ eventId: string }, { status: 'sending' | 'sent'; attempts: number }[]>((db) =>
+  db
+    .select({ status: staffMessages.status, attempts: staffMessages.attempts })
+    .from(staffMessages)
+    .where(eq(staffMessages.eventId, sql.placeholder('eventId'))),
+);
+
 /** In the handler's transaction, with the inbox row. */
 export async function markStaffMessageSent(tx: Executor, eventId: string, messageId: number): Promise<void> {
-  await tx
+  await markSent(tx, { eventId, telegramMessageId: messageId });
+}
+
+const markSent = prepared<{ eventId: string; telegramMessageId: number }, unknown>((db) =>
+  db
     .update(staffMessages)
     .set({
       status: 'sent',
-      telegramMessageId: messageId,
+      ...placeholders(['telegramMessageId']),
       sentAt: sql`CURRENT_TIMESTAMP(3)`,
       updatedAt: sql`CURRENT_TIMESTAMP(3)`,
     })
-    .where(eq(staffMessages.eventId, eventId));
-}
+    .where(eq(staffMessages.eventId, sql.placeholder('eventId'))),
+);
 
 /** The latest failure, for operators; outside the handler's transaction, which rolls back. */
 export async function recordStaffMessageFailure(db: Db, eventId: string, reason: string): Promise<void> {
