@@ -11,6 +11,7 @@ import {
 } from '@kasa/contracts';
 import { newEvent } from '@kasa/messaging';
 import { eventually } from '@kasa/testing';
+import { recordEvents } from '../src/application/record-event.ts';
 import { verifyChain } from '../src/application/verify-chain.ts';
 import { type AuditRow, type AuditUnderTest, startAudit, uniqueId } from './support/audit-under-test.ts';
 
@@ -124,7 +125,7 @@ test('what was recorded forms a chain that verifies', async () => {
   assert.equal(report.head.hash, rows.at(-1)!.hash);
 });
 
-test('the database refuses to change or delete an event, and to move the chain head back', async () => {
+test('the database refuses to change or delete an event, and to move the chain head back or past the trail', async () => {
   const [row] = await audit.trailOf(1);
   await assert.rejects(
     audit.query("UPDATE audit_events SET fields = '[]' WHERE sequence = ?", [row!.sequence]),
@@ -137,11 +138,34 @@ test('the database refuses to change or delete an event, and to move the chain h
   await assert.rejects(audit.query('DELETE FROM audit_events'), /append-only/);
   await assert.rejects(
     audit.query('UPDATE audit_chain_head SET last_sequence = 0'),
-    /only moves one event forward/,
+    /only moves forward, onto an entry of the trail/,
+  );
+  await assert.rejects(
+    audit.query('UPDATE audit_chain_head SET last_sequence = last_sequence + 5'),
+    /only moves forward, onto an entry of the trail/,
+    'not past what was written',
   );
   await assert.rejects(audit.query('DELETE FROM audit_chain_head'), /cannot be deleted/);
   const [still] = await audit.query<AuditRow>('SELECT * FROM audit_events WHERE sequence = ?', [
     row!.sequence,
   ]);
   assert.deepEqual(still, row);
+});
+
+test('events that arrive together are appended together: one lock of the head, consecutive positions, one chain', async () => {
+  const memberId = uniqueId();
+  const events = Array.from({ length: 3 }, (_, n) =>
+    newEvent(MemberUpdated, { memberId, fields: [`field${n}`] }, { aggregateId: memberId, actor: SYSTEM }),
+  );
+  const entries = await audit.first.service.context.database.db.transaction((tx) => recordEvents(tx, events));
+  assert.deepEqual(
+    entries.map(({ sequence }) => sequence - entries[0]!.sequence),
+    [0, 1, 2],
+  );
+  assert.deepEqual(
+    entries.slice(1).map(({ previousHash }) => previousHash),
+    entries.slice(0, -1).map(({ hash }) => hash),
+  );
+  const report = await verifyChain(audit.first.service.context.database.db);
+  assert.ok(report.intact, JSON.stringify(report));
 });
