@@ -82,6 +82,8 @@ interface Lane {
   channel: ConfirmChannel;
   waiting: ConsumeMessage[];
   busy: number;
+  /** A dispatch is due once the messages of the current read are all in `waiting`. */
+  dispatchDue: boolean;
 }
 
 interface Delivery {
@@ -223,14 +225,29 @@ export class Consumers {
       );
       channel.on('close', () => this.#active.delete(channel));
       await channel.prefetch(this.#options.prefetch);
-      const lane: Lane = { registration, channel, waiting: [], busy: 0 };
+      const lane: Lane = { registration, channel, waiting: [], busy: 0, dispatchDue: false };
       const { consumerTag } = await channel.consume(registration.queue, (message) => {
         if (!message) return;
         lane.waiting.push(message);
-        this.#dispatch(lane);
+        this.#dispatchAfterRead(lane);
       });
       this.#active.set(channel, consumerTag);
     }
+  }
+
+  /**
+   * The broker hands over the messages of one read one by one, synchronously: dispatching at
+   * the first would give each a worker and a transaction of its own. Dispatching once the read
+   * is done (setImmediate runs after the I/O callbacks) gives the messages that came together
+   * (a relay's batch) one transaction.
+   */
+  #dispatchAfterRead(lane: Lane): void {
+    if (lane.dispatchDue) return;
+    lane.dispatchDue = true;
+    setImmediate(() => {
+      lane.dispatchDue = false;
+      this.#dispatch(lane);
+    });
   }
 
   /** Starts workers while messages wait and slots are free; under light load batches are of one. */
