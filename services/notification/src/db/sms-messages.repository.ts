@@ -1,5 +1,6 @@
 import { type Db, type Executor, placeholders, prepared } from '@kasa/db';
 import { eq, sql } from 'drizzle-orm';
+import { attemptStart } from './provider-attempts.ts';
 import { smsMessages } from './schema.ts';
 
 export interface SmsAttempt {
@@ -24,17 +25,7 @@ export async function beginSmsAttempt(db: Db, eventId: string, kind: string): Pr
   });
 }
 
-const startAttempt = prepared<{ eventId: string; kind: string }, unknown>((db) =>
-  db
-    .insert(smsMessages)
-    .values({ ...placeholders(['eventId', 'kind']), status: 'sending' })
-    .onDuplicateKeyUpdate({
-      set: {
-        attempts: sql`IF(${smsMessages.status} = 'sending', ${smsMessages.attempts} + 1, ${smsMessages.attempts})`,
-        updatedAt: sql`CURRENT_TIMESTAMP(3)`,
-      },
-    }),
-);
+const startAttempt = attemptStart(smsMessages);
 
 const attemptOf = prepared<{ eventId: string }, SmsAttempt[]>((db) =>
   db

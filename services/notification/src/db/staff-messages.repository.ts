@@ -1,5 +1,6 @@
 import { type Db, type Executor, placeholders, prepared } from '@kasa/db';
 import { eq, sql } from 'drizzle-orm';
+import { attemptStart } from './provider-attempts.ts';
 import { staffMessages } from './schema.ts';
 
 /**
@@ -18,17 +19,7 @@ export async function beginStaffMessage(
   });
 }
 
-const startMessage = prepared<{ eventId: string; kind: string }, unknown>((db) =>
-  db
-    .insert(staffMessages)
-    .values({ ...placeholders(['eventId', 'kind']), status: 'sending' })
-    .onDuplicateKeyUpdate({
-      set: {
-        attempts: sql`IF(${staffMessages.status} = 'sending', ${staffMessages.attempts} + 1, ${staffMessages.attempts})`,
-        updatedAt: sql`CURRENT_TIMESTAMP(3)`,
-      },
-    }),
-);
+const startMessage = attemptStart(staffMessages);
 
 const messageOf = prepared<{ eventId: string }, { status: 'sending' | 'sent'; attempts: number }[]>((db) =>
   db
