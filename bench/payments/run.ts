@@ -39,7 +39,8 @@
  *
  *   ./kasa bench payments   (BENCH_CONSUMERS=all|core, BENCH_SECONDS, BENCH_WARMUP_SECONDS,
  *                            BENCH_RATE, BENCH_CONNECTIONS, BENCH_MEMBERS, BENCH_DUPLICATE_EVERY,
- *                            BENCH_POOL)
+ *                            BENCH_POOL, BENCH_STATEMENTS=1: part A's statements per service from
+ *                            MariaDB's general log)
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -72,6 +73,7 @@ import { startFakes } from './fakes.ts';
 import { benchProcesses, processLine, processMeter } from './processes.ts';
 import { type PaymentPlan, type PlannedPayment, planPayments, seedPendingPayments } from './seed.ts';
 import { serverCounter } from './server-status.ts';
+import { startStatementLog } from './statement-log.ts';
 import { timelineOf } from './timeline.ts';
 import { doubledOf, lostOf, verifyPayments } from './verify.ts';
 
@@ -95,6 +97,11 @@ const config = loadConfig(
     BENCH_MEMBERS: Type.Integer({ minimum: 100, maximum: 1_000_000, default: 20_000 }),
     /** Every n-th callback of the flat-out part is sent three times at once (0: never). */
     BENCH_DUPLICATE_EVERY: Type.Integer({ minimum: 0, maximum: 100_000, default: 100 }),
+    /**
+     * Part A with MariaDB's general log on, summed per service schema and statement per
+     * confirmation (statement-log.ts): where the statements go. Slows that run.
+     */
+    BENCH_STATEMENTS: Type.Boolean({ default: false }),
     /** Pending checkouts written beforehand; by default enough for 1,500 callbacks a second. */
     BENCH_POOL: Type.Optional(Type.Integer({ minimum: 1_000, maximum: 2_000_000 })),
   }),
@@ -336,6 +343,7 @@ async function flatOut(gateway: string, database: Connection, tap: BusTap, sende
         : ''),
   );
   const duplicatesBefore = sender.duplicatesSent;
+  const statementLog = config.BENCH_STATEMENTS ? await startStatementLog(database) : null;
   const counted = await serverCounter(database);
   const measure = meters();
   const started = performance.now();
@@ -404,6 +412,10 @@ async function flatOut(gateway: string, database: Connection, tap: BusTap, sende
   const confirmationsPerSecond = payments.length / ((drainedAt - started) / 1000);
   out(`  CPU per confirmation (${UNTIL}): ${untilDrained.perConfirmation(confirmationsPerSecond)}`);
   out(`  MariaDB per confirmation (${UNTIL}): ${server}`);
+  if (statementLog) {
+    out('  statements per confirmation, by schema (the general log; BENCH_STATEMENTS=1 slows this run):');
+    for (const line of await statementLog(payments.length)) out(`    ${line}`);
+  }
   conditions.push(`A, flat out: ${cpu.line}`);
   if (behind.length > 0) problems.push(`A: the other consumers stalled: ${behind.join(', ')}`);
   const kasaCpu = untilDrained.kasaPerConfirmation(confirmationsPerSecond);

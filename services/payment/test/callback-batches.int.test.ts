@@ -72,3 +72,19 @@ test('a callback that fails in a batch fails alone: the others are confirmed, ea
   );
   assert.equal(Number(kept!.n), 11);
 });
+
+test('copies of one callback that arrive together confirm their payment once, in a batch or not', async () => {
+  const orders = await Promise.all(Array.from({ length: 6 }, (_, index) => checkout(920 + index)));
+  const url = `${kasa.publicUrl}${CALLBACK_PATH}`;
+  // Each order's callback three times at once, interleaved, so that copies share batches.
+  const sends = [0, 1, 2].flatMap(() =>
+    orders.map((order, index) => kasa.liqpay.sendCallback(url, success(order.order_id, 557_000 + index))),
+  );
+  assert.deepEqual(
+    await Promise.all(sends),
+    sends.map(() => 200),
+  );
+  for (const { payment_id } of orders) {
+    assert.deepEqual(await kasa.outboxTypes(payment_id), ['payment.checkout_created', 'payment.confirmed']);
+  }
+});

@@ -1,6 +1,6 @@
 import type { TransactionContext, UnitOfWork } from '@kasa/messaging';
-import { lockOrder } from '../db/orders.repository.ts';
-import { recordCallback } from '../db/payments.repository.ts';
+import { lockCheckouts, lockOrder, type Order } from '../db/orders.repository.ts';
+import { type PaymentRow, recordCallback } from '../db/payments.repository.ts';
 import type { LiqPayCallback, LiqPayReport } from '../liqpay/liqpay-callback.ts';
 import { recordSubscriptionCharge } from './record-subscription-charge.ts';
 import { recordSubscriptionEnd } from './record-subscription-end.ts';
@@ -23,11 +23,12 @@ const MAX_RUNNING = 2;
 /**
  * Group commit for LiqPay's callbacks. Under light load each callback is its own transaction,
  * at once; when callbacks arrive while others are being written, those waiting are applied
- * together in the next transaction: one commit, one insert of the callbacks as they came and
- * one of the events, for up to 64 of them. Each callback is kept and applied exactly as alone
- * (in the order they came; the orders' rows are locked in order of their ids, so two batches
- * never deadlock on each other). Should a batch fail, its callbacks are applied one by one, so
- * that one bad callback fails (500, and LiqPay sends it again) alone.
+ * together in the next transaction: one commit, one insert of the callbacks as they came, one
+ * lock of their checkouts and one insert of the events, for up to 64 of them. Each callback is
+ * kept and applied exactly as alone, in the order they came. The checkouts are locked in one
+ * statement in order of their order ids, before any subscription's (in the same order), so two
+ * batches never deadlock on each other. Should a batch fail, its callbacks are applied one by
+ * one, so that one bad callback fails (500, and LiqPay sends it again) alone.
  */
 export class CallbackBatches {
   readonly #unitOfWork: UnitOfWork;
@@ -93,8 +94,14 @@ export class CallbackBatches {
           status: report.status,
         })),
       );
+      // Several callbacks: their checkouts locked in one statement, before anything else.
+      const checkouts =
+        batch.length > 1
+          ? await lockCheckouts(unit.tx, [...new Set(inLockOrder.map(({ item }) => orderOf(item)))])
+          : new Map<string, PaymentRow>();
       const results: ReportResult[] = new Array(batch.length);
-      for (const { item, index } of inLockOrder) results[index] = await applyReport(unit, item.report);
+      for (const { item, index } of inLockOrder)
+        results[index] = await applyReport(unit, item.report, checkouts);
       return results;
     });
   }
@@ -104,8 +111,18 @@ export class CallbackBatches {
  * A report goes to its order, locked: a checkout's settles its payment; a subscription's
  * records the charge it names, or the subscription's end.
  */
-async function applyReport(unit: TransactionContext, report: LiqPayReport): Promise<ReportResult> {
-  const order = await lockOrder(unit.tx, report.orderId);
+async function applyReport(
+  unit: TransactionContext,
+  report: LiqPayReport,
+  lockedCheckouts: Map<string, PaymentRow>,
+): Promise<ReportResult> {
+  // A checkout locked with the batch is as it was before the batch: only its first report takes
+  // it from there; a second report on the same order reads it again, as the first left it.
+  const locked = lockedCheckouts.get(report.orderId);
+  lockedCheckouts.delete(report.orderId);
+  const order: Order | null = locked
+    ? { kind: 'checkout', payment: locked }
+    : await lockOrder(unit.tx, report.orderId);
   if (!order) return 'unknown_order';
   if (order.kind === 'checkout') return settleCheckout(unit, order.payment, report);
   return report.kind === 'subscription_ended'

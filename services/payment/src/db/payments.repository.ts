@@ -56,6 +56,16 @@ export async function findPaymentByOrder(
   return row;
 }
 
+/** The payments of these LiqPay orders, locked in order of their order ids. */
+export function lockPaymentsByOrders(tx: Executor, orderIds: readonly string[]): Promise<PaymentRow[]> {
+  return tx
+    .select()
+    .from(payments)
+    .where(inArray(payments.orderId, [...orderIds]))
+    .orderBy(asc(payments.orderId))
+    .for('update');
+}
+
 /** A payment by id; `forUpdate` locks it. */
 export async function findPayment(
   tx: Executor,
