@@ -1,7 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Connection } from 'mysql2/promise';
+import type { Connection, RowDataPacket } from 'mysql2/promise';
 
 /**
  * Where MariaDB's statements go, per confirmation (BENCH_STATEMENTS=1): the server's general
@@ -14,12 +14,15 @@ export async function startStatementLog(database: Connection): Promise<(units: n
   const file = join(tmpdir(), `kasa-bench-statements-${process.pid}.log`);
   await database.query("SET GLOBAL log_output = 'FILE'");
   await database.query('SET GLOBAL general_log_file = ?', [file]);
+  // The services' pools connected before the log began: their schemas come from the server.
+  const [open] = await database.query<RowDataPacket[]>('SELECT ID, DB FROM information_schema.PROCESSLIST');
+  const schemas = new Map(open.map((row) => [String(row.ID), String(row.DB ?? '')]));
   await database.query('SET GLOBAL general_log = ON');
   return async (units) => {
     await database.query('SET GLOBAL general_log = OFF');
     const text = await readFile(file, 'utf8');
     await rm(file, { force: true });
-    return summaryOf(countStatements(text), units);
+    return summaryOf(countStatements(text, schemas), units);
   };
 }
 
@@ -27,8 +30,11 @@ export async function startStatementLog(database: Connection): Promise<(units: n
 const ENTRY = /^(?:\d{6}\s+[\d:]+)?\s+(\d+)\s+(Connect|Init DB|Query|Execute)\t(.*)$/;
 
 /** Statements by schema and by folded text. */
-export function countStatements(log: string): Map<string, Map<string, number>> {
-  const schemaOf = new Map<string, string>();
+export function countStatements(
+  log: string,
+  connected: ReadonlyMap<string, string> = new Map(),
+): Map<string, Map<string, number>> {
+  const schemaOf = new Map(connected);
   const counts = new Map<string, Map<string, number>>();
   for (const line of log.split('\n')) {
     const entry = ENTRY.exec(line);
