@@ -24,7 +24,7 @@ export interface MessagingOptions {
   maxAttempts?: number;
   retryDelaysMs?: readonly number[];
   deliveryLimit?: number;
-  relay?: { batchSize?: number; idlePollMs?: number; retentionMs?: number };
+  relay?: { batchSize?: number; idlePollMs?: number; lingerMs?: number; retentionMs?: number };
 }
 
 export const DEFAULT_RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000, 600_000] as const;

@@ -12,6 +12,13 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** How often to look for rows other instances or a crash left behind; local commits wake it at once. */
   idlePollMs?: number;
+  /**
+   * How long the relay waits, once woken, before it locks the next batch: the commits right
+   * behind the one that woke it join that batch. Under load that is fewer, fuller batches
+   * downstream too (a consumer takes a read's messages in one transaction): 2 ms took the
+   * payment path from 263 to 325–380 confirmations a second on 2 cores (issue 20).
+   */
+  lingerMs?: number;
   /** How long published rows stay for inspection before they are deleted. */
   retentionMs?: number;
 }
@@ -39,7 +46,7 @@ export class OutboxRelay {
   #held: PoolConnection | null = null;
 
   constructor(options: OutboxRelayOptions) {
-    this.#options = { batchSize: 500, idlePollMs: 1_000, retentionMs: 3_600_000, ...options };
+    this.#options = { batchSize: 500, idlePollMs: 1_000, lingerMs: 2, retentionMs: 3_600_000, ...options };
   }
 
   start(): void {
@@ -63,7 +70,7 @@ export class OutboxRelay {
   }
 
   async #run(): Promise<void> {
-    const { logger, idlePollMs } = this.#options;
+    const { logger, idlePollMs, lingerMs } = this.#options;
     let failures = 0;
     while (this.#running) {
       try {
@@ -75,6 +82,8 @@ export class OutboxRelay {
         if (published >= this.#options.batchSize) continue;
         await this.#cleanup();
         await this.#idle(idlePollMs);
+        // Woken by a commit: the commits right behind it join its batch.
+        if (lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, lingerMs));
       } catch (error) {
         failures += 1;
         const delay = Math.min(100 * 2 ** (failures - 1), 5_000);
