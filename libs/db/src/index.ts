@@ -29,6 +29,7 @@ export {
   textCapacityOf,
   textFits,
 } from './text-capacity.ts';
+export { type RowUpdate, updateRowsByKey } from './update-rows.ts';
 
 /** The outbox and inbox tables alone, for libraries' tests and benchmarks; services generate their own. */
 export const MESSAGING_MIGRATIONS = new URL('../migrations', import.meta.url).pathname;

@@ -1,11 +1,11 @@
 import type { TransactionContext, UnitOfWork } from '@kasa/messaging';
 import { lockCheckouts, lockOrder, type Order } from '../db/orders.repository.ts';
-import { type PaymentRow, recordCallback } from '../db/payments.repository.ts';
+import { type PaymentPatch, recordCallback, updatePayments } from '../db/payments.repository.ts';
 import type { LiqPayCallback, LiqPayReport } from '../liqpay/liqpay-callback.ts';
 import { recordSubscriptionCharge } from './record-subscription-charge.ts';
 import { recordSubscriptionEnd } from './record-subscription-end.ts';
 import type { ReportResult } from './report-result.ts';
-import { settleCheckout } from './settle-checkout.ts';
+import { checkoutSettlement, settleCheckout } from './settle-checkout.ts';
 
 /** A signed callback, read at the edge, waiting to be kept and applied. */
 type Verified = Pick<LiqPayCallback, 'form' | 'report'>;
@@ -24,11 +24,12 @@ const MAX_RUNNING = 2;
  * Group commit for LiqPay's callbacks. Under light load each callback is its own transaction,
  * at once; when callbacks arrive while others are being written, those waiting are applied
  * together in the next transaction: one commit, one insert of the callbacks as they came, one
- * lock of their checkouts and one insert of the events, for up to 64 of them. Each callback is
- * kept and applied exactly as alone, in the order they came. The checkouts are locked in one
- * statement in order of their order ids, before any subscription's (in the same order), so two
- * batches never deadlock on each other. Should a batch fail, its callbacks are applied one by
- * one, so that one bad callback fails (500, and LiqPay sends it again) alone.
+ * lock of their checkouts, one update of their payments and one insert of the events, for up to
+ * 64 of them. Each callback is kept and applied exactly as alone, in the order they came. The
+ * checkouts are locked in one statement in order of their order ids, before any subscription's
+ * (in the same order), so two batches never deadlock on each other. Should a batch fail, its
+ * callbacks are applied one by one, so that one bad callback fails alone (a charge already
+ * credited to another payment, say, which alone is flagged).
  */
 export class CallbackBatches {
   readonly #unitOfWork: UnitOfWork;
@@ -94,14 +95,36 @@ export class CallbackBatches {
           status: report.status,
         })),
       );
-      // Several callbacks: their checkouts locked in one statement, before anything else.
-      const checkouts =
-        batch.length > 1
-          ? await lockCheckouts(unit.tx, [...new Set(inLockOrder.map(({ item }) => orderOf(item)))])
-          : new Map<string, PaymentRow>();
       const results: ReportResult[] = new Array(batch.length);
-      for (const { item, index } of inLockOrder)
-        results[index] = await applyReport(unit, item.report, checkouts);
+      if (batch.length === 1) {
+        results[0] = await applyReport(unit, batch[0]!.report);
+        return results;
+      }
+      // Several callbacks: their checkouts locked in one statement, before anything else, and
+      // settled in memory, each report from where the one before on its order left it; their
+      // payments written in one statement at the end.
+      const now = new Date();
+      const checkouts = await lockCheckouts(unit.tx, [
+        ...new Set(inLockOrder.map(({ item }) => orderOf(item))),
+      ]);
+      const patches = new Map<number, PaymentPatch>();
+      for (const { item, index } of inLockOrder) {
+        const payment = checkouts.get(item.report.orderId);
+        if (!payment) {
+          results[index] = await applyReport(unit, item.report);
+          continue;
+        }
+        const { result, after, patch, event } = checkoutSettlement(payment, item.report, now);
+        checkouts.set(item.report.orderId, after);
+        if (patch) patches.set(payment.id, { ...patches.get(payment.id), ...patch });
+        if (event) await unit.emit(event);
+        results[index] = result;
+      }
+      await updatePayments(
+        unit.tx,
+        [...patches].map(([id, patch]) => ({ id, patch })),
+        now,
+      );
       return results;
     });
   }
@@ -111,18 +134,8 @@ export class CallbackBatches {
  * A report goes to its order, locked: a checkout's settles its payment; a subscription's
  * records the charge it names, or the subscription's end.
  */
-async function applyReport(
-  unit: TransactionContext,
-  report: LiqPayReport,
-  lockedCheckouts: Map<string, PaymentRow>,
-): Promise<ReportResult> {
-  // A checkout locked with the batch is as it was before the batch: only its first report takes
-  // it from there; a second report on the same order reads it again, as the first left it.
-  const locked = lockedCheckouts.get(report.orderId);
-  lockedCheckouts.delete(report.orderId);
-  const order: Order | null = locked
-    ? { kind: 'checkout', payment: locked }
-    : await lockOrder(unit.tx, report.orderId);
+async function applyReport(unit: TransactionContext, report: LiqPayReport): Promise<ReportResult> {
+  const order: Order | null = await lockOrder(unit.tx, report.orderId);
   if (!order) return 'unknown_order';
   if (order.kind === 'checkout') return settleCheckout(unit, order.payment, report);
   return report.kind === 'subscription_ended'

@@ -1,4 +1,4 @@
-import { type Db, type Executor, placeholders, prepared, preparedUpdateByKey } from '@kasa/db';
+import { type Db, type Executor, placeholders, prepared, updateRowsByKey } from '@kasa/db';
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { checkoutKeys, liqpayCallbacks, payments } from './schema.ts';
 
@@ -77,10 +77,22 @@ export async function findPayment(
   return row;
 }
 
-const updateById = preparedUpdateByKey(payments, payments.id);
+const updateById = updateRowsByKey(payments, payments.id);
 
 export async function updatePayment(tx: Executor, id: number, patch: PaymentPatch, now: Date): Promise<void> {
-  await updateById(tx, id, { ...patch, updatedAt: now });
+  await updateById(tx, [{ id, values: { ...patch, updatedAt: now } }]);
+}
+
+/** Several payments changed at once, each its own way: one statement (one payment each). */
+export async function updatePayments(
+  tx: Executor,
+  changes: readonly { id: number; patch: PaymentPatch }[],
+  now: Date,
+): Promise<void> {
+  await updateById(
+    tx,
+    changes.map(({ id, patch }) => ({ id, values: { ...patch, updatedAt: now } })),
+  );
 }
 
 const keyIs = (memberId: number, key: string) =>
