@@ -1,6 +1,6 @@
 import { drizzle, type MySql2Database } from 'drizzle-orm/mysql2';
 import { migrate } from 'drizzle-orm/mysql2/migrator';
-import { createConnection, createPool, type Pool } from 'mysql2/promise';
+import { type Connection, createConnection, createPool, type Pool, type PoolOptions } from 'mysql2/promise';
 
 export type Db = MySql2Database<Record<string, unknown>>;
 /** What a repository method runs on: the database, or the transaction it was handed. */
@@ -25,6 +25,12 @@ export interface Database {
    * Transactions still run on a connection of their own, as on `db`.
    */
   readonly preparedDb: Db;
+  /**
+   * A connection of its own, outside the pool, set up as the pool's are; with
+   * `multipleStatements`, one round trip may carry several statements (only for statements
+   * written by hand with `?` values, never text from outside). The caller closes it.
+   */
+  connect(options?: { multipleStatements?: boolean }): Promise<Connection>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -51,32 +57,40 @@ export async function ensureSchema(serverUrl: string, database: string): Promise
   }
 }
 
+/** Every connection's session, pooled or not. */
+const SESSION_SETUP = [
+  // Dates are UTC inside: NOW() and CURRENT_TIMESTAMP agree with JavaScript's Date.
+  "SET time_zone = '+00:00'",
+  // No gap locks: rows we lock explicitly serialise what must be serialised, and inserts by
+  // unrelated requests never deadlock on an empty range of an index.
+  'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED',
+];
+
 export function openDatabase({ serverUrl, database, connectionLimit = 20 }: OpenDatabaseOptions): Database {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
-  const pool = createPool({
+  const settings: PoolOptions = {
     uri: url.toString(),
-    connectionLimit,
-    maxIdle: connectionLimit,
     enableKeepAlive: true,
     timezone: 'Z',
     dateStrings: false,
     charset: 'utf8mb4_unicode_ci',
-    // Per connection, the least recently used closed beyond this: only `preparedDb`'s few hot
-    // statements are prepared, and the server's own limit (max_prepared_stmt_count) is shared
-    // by every service.
-    maxPreparedStatements: 64,
     // No stack captured at every call for a MySQL error's trace: drizzle wraps each failure in
     // a DrizzleQueryError whose own (async) stack names the caller, and the capture was a few
     // per cent of a busy service's time.
     trace: false,
+  };
+  const pool = createPool({
+    ...settings,
+    connectionLimit,
+    maxIdle: connectionLimit,
+    // Per connection, the least recently used closed beyond this: only `preparedDb`'s few hot
+    // statements are prepared, and the server's own limit (max_prepared_stmt_count) is shared
+    // by every service.
+    maxPreparedStatements: 64,
   });
   pool.pool.on('connection', (connection) => {
-    // Dates are UTC inside: NOW() and CURRENT_TIMESTAMP agree with JavaScript's Date.
-    connection.query("SET time_zone = '+00:00'");
-    // No gap locks: rows we lock explicitly serialise what must be serialised, and inserts by
-    // unrelated requests never deadlock on an empty range of an index.
-    connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+    for (const statement of SESSION_SETUP) connection.query(statement);
   });
   // No `mode` option: drizzle 0.45's config detection rejects any object that has one.
   const db = retryingTransactions(drizzle({ client: pool }) as unknown as Db);
@@ -86,6 +100,16 @@ export function openDatabase({ serverUrl, database, connectionLimit = 20 }: Open
     pool,
     db,
     preparedDb,
+    async connect({ multipleStatements = false } = {}) {
+      const connection = await createConnection({ ...settings, multipleStatements });
+      try {
+        for (const statement of SESSION_SETUP) await connection.query(statement);
+      } catch (error) {
+        connection.destroy();
+        throw error;
+      }
+      return connection;
+    },
     async ping() {
       await pool.query('SELECT 1');
     },

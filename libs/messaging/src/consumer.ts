@@ -14,7 +14,7 @@ import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { Broker } from './broker.ts';
 import { isUnavailable, PermanentError } from './errors.ts';
 import type { AnyEvent } from './events.ts';
-import { claimEvent, claimEvents } from './inbox.ts';
+import { claimAllEvents, claimEvent } from './inbox.ts';
 import type { TopologyNames } from './names.ts';
 import { PendingEvents } from './outbox.ts';
 
@@ -290,14 +290,10 @@ export class Consumers {
     let emitted = false;
     try {
       await this.#options.database.db.transaction(async (tx) => {
-        const fresh = await claimEvents(
-          tx,
-          registration.queue,
-          batch.map(({ event }) => event.id),
-        );
+        const ids = batch.map(({ event }) => event.id);
+        if (!(await claimAllEvents(tx, registration.queue, ids))) throw new AppliedBefore();
         const pending = new PendingEvents();
-        const news = batch.filter(({ event }) => fresh.has(event.id));
-        if (news.length > 0) await registration.apply(news, tx, pending);
+        await registration.apply(batch, tx, pending);
         emitted = await pending.writeTo(tx);
       });
     } catch (error) {
@@ -438,4 +434,11 @@ function acknowledge(channel: ConfirmChannel, message: ConsumeMessage): void {
 
 function truncate(text: string, max = 1_000): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** A batch in which some event was applied before: rolled back, and gone through one by one. */
+class AppliedBefore extends Error {
+  constructor() {
+    super('an event of the batch was applied before');
+  }
 }

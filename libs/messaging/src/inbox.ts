@@ -1,5 +1,5 @@
 import { clientOf, type Tx } from '@kasa/db';
-import type { ResultSetHeader, RowDataPacket } from 'mysql2';
+import type { ResultSetHeader } from 'mysql2';
 
 // Written by hand, not built by drizzle: every event every consumer applies passes here.
 const CLAIM = 'INSERT IGNORE INTO inbox (consumer, event_id) VALUES (?, ?)';
@@ -14,25 +14,17 @@ export async function claimEvent(tx: Tx, consumer: string, eventId: string): Pro
 }
 
 /**
- * Claims many events at once and returns the ids not applied before. A concurrent claim of
- * one of them fails this transaction on the key; the caller then goes one by one.
+ * Claims events that arrived together, in one statement: true when none was applied before,
+ * which is the rule. False when one was (a redelivery, or a concurrent copy that waited on the
+ * key's lock): the caller rolls the whole transaction back and goes one by one.
  */
-export async function claimEvents(
+export async function claimAllEvents(
   tx: Tx,
   consumer: string,
   eventIds: readonly string[],
-): Promise<Set<string>> {
-  const client = clientOf(tx);
-  const [rows] = (await client.query('SELECT event_id FROM inbox WHERE consumer = ? AND event_id IN (?)', [
-    consumer,
-    eventIds,
-  ])) as [RowDataPacket[]];
-  const known = new Set(rows.map((row) => row.event_id as string));
-  const fresh = eventIds.filter((id) => !known.has(id));
-  if (fresh.length > 0) {
-    await client.query('INSERT INTO inbox (consumer, event_id) VALUES ?', [
-      fresh.map((id) => [consumer, id]),
-    ]);
-  }
-  return new Set(fresh);
+): Promise<boolean> {
+  const [result] = (await clientOf(tx).query('INSERT IGNORE INTO inbox (consumer, event_id) VALUES ?', [
+    eventIds.map((id) => [consumer, id]),
+  ])) as [ResultSetHeader];
+  return result.affectedRows === eventIds.length;
 }

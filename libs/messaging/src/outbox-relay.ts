@@ -1,7 +1,7 @@
 import { SENSITIVE_EVENT_TYPES } from '@kasa/contracts';
 import type { Database } from '@kasa/db';
 import type { Logger } from '@kasa/log';
-import type { PoolConnection, RowDataPacket } from 'mysql2/promise';
+import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { eventMessage, type Publisher } from './publisher.ts';
 
 export interface OutboxRelayOptions {
@@ -31,10 +31,29 @@ interface OutboxRow extends RowDataPacket {
   payload: string;
 }
 
+interface WaitingRow extends RowDataPacket {
+  id: number;
+  aggregate_id: string;
+}
+
+/** How far the relay looks ahead, in batches, for rows other instances hold. */
+const LOOK_AHEAD = 2;
+
+/**
+ * A batch locked, and the unpublished rows in order (its own and any another instance holds),
+ * in one round trip. Read after the lock, the look may also show a row committed in between:
+ * its aggregate waits for the next batch, which is only cautious.
+ */
+const LOCK_AND_LOOK = [
+  'SELECT id, event_id, type, aggregate_id, payload FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED',
+  'SELECT id, aggregate_id FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?',
+].join(';\n');
+
 /**
  * Moves committed events from the outbox to the broker. Several instances share the work:
  * each locks a batch with SKIP LOCKED and publishes only the rows that no other instance holds
  * an earlier row of the same aggregate for, so every aggregate's events leave in commit order.
+ * A batch is two round trips to the database (lock and look; mark and commit) and one publish.
  */
 export class OutboxRelay {
   readonly #options: Required<OutboxRelayOptions>;
@@ -43,7 +62,7 @@ export class OutboxRelay {
   #wake: (() => void) | null = null;
   #pendingWake = false;
   #lastCleanup = 0;
-  #held: PoolConnection | null = null;
+  #held: Connection | null = null;
 
   constructor(options: OutboxRelayOptions) {
     this.#options = { batchSize: 500, idlePollMs: 1_000, lingerMs: 2, retentionMs: 3_600_000, ...options };
@@ -65,7 +84,7 @@ export class OutboxRelay {
     this.#running = false;
     this.#wake?.();
     await this.#loop;
-    // Closed, not given back: out of autocommit, it would leave others' statements uncommitted.
+    // Its own connection, outside the pool: closed with it.
     this.#dropConnection();
   }
 
@@ -110,25 +129,26 @@ export class OutboxRelay {
     });
   }
 
-  /** Publishes one batch; returns how many events left. */
+  /**
+   * Publishes one batch; returns how many events left. Two round trips to the database: the
+   * batch locked together with a look at what waits before it, then its marks with the commit.
+   */
   async #publishBatch(): Promise<number> {
     const connection = await this.#connection();
+    const { batchSize, publisher, exchange } = this.#options;
     try {
       // No BEGIN: the connection is out of autocommit, so the first statement opens the transaction.
-      const [locked] = await connection.query<OutboxRow[]>(
-        'SELECT id, event_id, type, aggregate_id, payload FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED',
-        [this.#options.batchSize],
-      );
-      const rows = locked.length > 0 ? await this.#inAggregateOrder(connection, locked) : [];
+      const [[locked, waiting]] = await connection.query<[OutboxRow[], WaitingRow[]]>(LOCK_AND_LOOK, [
+        batchSize,
+        LOOK_AHEAD * batchSize,
+      ]);
+      const rows = locked.length > 0 ? await this.#inAggregateOrder(connection, locked, waiting) : [];
       if (rows.length > 0) {
-        await this.#options.publisher.publish(
-          rows.map((row) =>
-            eventMessage(this.#options.exchange, { id: row.event_id, type: row.type }, row.payload),
-          ),
+        await publisher.publish(
+          rows.map((row) => eventMessage(exchange, { id: row.event_id, type: row.type }, row.payload)),
         );
-        await this.#markPublished(connection, rows);
       }
-      await connection.commit();
+      await this.#markPublishedAndCommit(connection, rows);
       return rows.length;
     } catch (error) {
       await connection.rollback().catch(() => {});
@@ -138,14 +158,14 @@ export class OutboxRelay {
   }
 
   /**
-   * The relay keeps one connection of the pool for itself, set once to READ COMMITTED so its
-   * check of other instances' rows sees their latest commits, and out of autocommit, so that
-   * each batch's transaction begins with its first statement instead of a round trip of its own.
+   * The relay keeps a connection of its own, outside the pool, set to READ COMMITTED (as every
+   * connection is) so its look at other instances' rows sees their latest commits; out of
+   * autocommit, so that each batch's transaction begins with its first statement; and taking
+   * several statements a round trip, written here with `?` values only.
    */
-  async #connection(): Promise<PoolConnection> {
+  async #connection(): Promise<Connection> {
     if (!this.#held) {
-      const connection = await this.#options.database.pool.getConnection();
-      await connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+      const connection = await this.#options.database.connect({ multipleStatements: true });
       await connection.query('SET SESSION autocommit = 0');
       this.#held = connection;
     }
@@ -158,32 +178,60 @@ export class OutboxRelay {
     this.#held = null;
   }
 
-  /** Keeps published rows for inspection, except those carrying secrets: they go at once. */
-  async #markPublished(connection: PoolConnection, rows: OutboxRow[]): Promise<void> {
+  /**
+   * Marks the rows published and commits, in one round trip. Published rows are kept for
+   * inspection, except those carrying secrets: they go at once.
+   */
+  async #markPublishedAndCommit(connection: Connection, rows: OutboxRow[]): Promise<void> {
     const sensitive = rows.filter((row) => SENSITIVE_EVENT_TYPES.has(row.type)).map((row) => row.id);
     const kept = rows.filter((row) => !SENSITIVE_EVENT_TYPES.has(row.type)).map((row) => row.id);
+    const statements: string[] = [];
+    const values: unknown[] = [];
     if (kept.length > 0) {
-      await connection.query('UPDATE outbox SET published_at = CURRENT_TIMESTAMP(3) WHERE id IN (?)', [kept]);
+      statements.push('UPDATE outbox SET published_at = CURRENT_TIMESTAMP(3) WHERE id IN (?)');
+      values.push(kept);
     }
-    if (sensitive.length > 0) await connection.query('DELETE FROM outbox WHERE id IN (?)', [sensitive]);
+    if (sensitive.length > 0) {
+      statements.push('DELETE FROM outbox WHERE id IN (?)');
+      values.push(sensitive);
+    }
+    statements.push('COMMIT');
+    await connection.query(statements.join(';\n'), values);
   }
 
-  /** Drops rows whose aggregate has an earlier unpublished row held by another instance. */
-  async #inAggregateOrder(connection: PoolConnection, locked: OutboxRow[]): Promise<OutboxRow[]> {
+  /**
+   * Drops rows whose aggregate has an earlier unpublished row held by another instance: one the
+   * look ahead (`waiting`, the unpublished rows in order, locked or not) shows before it and this
+   * relay did not lock. A look that stops short of the batch's last row is checked again, in full.
+   */
+  async #inAggregateOrder(
+    connection: Connection,
+    locked: OutboxRow[],
+    waiting: WaitingRow[],
+  ): Promise<OutboxRow[]> {
+    const last = locked.at(-1)!.id;
+    const seen = waiting.length < LOOK_AHEAD * this.#options.batchSize || waiting.at(-1)!.id >= last;
+    const pending = seen ? waiting : await this.#waitingBefore(connection, locked, last);
     const mine = new Map(locked.map((row) => [row.id, row]));
-    const aggregates = [...new Set(locked.map((row) => row.aggregate_id))];
-    const [pending] = await connection.query<RowDataPacket[]>(
-      'SELECT id, aggregate_id FROM outbox WHERE published_at IS NULL AND aggregate_id IN (?) AND id <= ? ORDER BY id',
-      [aggregates, locked.at(-1)!.id],
-    );
     const blocked = new Set<string>();
     const publishable: OutboxRow[] = [];
     for (const { id, aggregate_id: aggregate } of pending) {
+      if (id > last) break;
       const row = mine.get(id);
       if (!row) blocked.add(aggregate);
       else if (!blocked.has(aggregate)) publishable.push(row);
     }
     return publishable;
+  }
+
+  /** The unpublished rows of the locked rows' aggregates up to the last of them, in order. */
+  async #waitingBefore(connection: Connection, locked: OutboxRow[], last: number): Promise<WaitingRow[]> {
+    const aggregates = [...new Set(locked.map((row) => row.aggregate_id))];
+    const [rows] = await connection.query<WaitingRow[]>(
+      'SELECT id, aggregate_id FROM outbox WHERE published_at IS NULL AND aggregate_id IN (?) AND id <= ? ORDER BY id',
+      [aggregates, last],
+    );
+    return rows;
   }
 
   async #cleanup(): Promise<void> {

@@ -41,20 +41,22 @@ test('publishes committed events right away, and nothing of a rolled-back transa
   await consumer.stop();
 });
 
-test('two relays on one outbox publish every event once, each aggregate in commit order', async () => {
-  const first = bus.messaging();
-  const second = bus.messaging();
+/** Two relays compete for 1,000 committed rows; every aggregate's events must leave in order. */
+async function twoRelaysCompete(relay: { batchSize?: number }): Promise<void> {
+  const first = bus.messaging({ relay: { idlePollMs: 200, ...relay } });
+  const second = bus.messaging({ relay: { idlePollMs: 200, ...relay } });
   const consumer = bus.messaging({ prefetch: 1 });
   const received: Probe[] = [];
   consumer.consumers.handle(ProbeRecorded, async (event) => void received.push(event));
   await consumer.start();
 
   // Commit first, relay afterwards: both relays then compete for the same rows.
+  const tag = relay.batchSize ?? 'default';
   for (let batch = 0; batch < 20; batch += 1) {
     await bus.database.db.transaction(async (tx) => {
       await enqueue(
         tx,
-        Array.from({ length: 50 }, (_, i) => probe(batch * 50 + i, `aggregate-${i % 7}`)),
+        Array.from({ length: 50 }, (_, i) => probe(batch * 50 + i, `aggregate-${tag}-${i % 7}`)),
       );
     });
   }
@@ -71,4 +73,12 @@ test('two relays on one outbox publish every event once, each aggregate in commi
       `${aggregate} arrived in order`,
     );
   }
-});
+  await Promise.all([first.stop(), second.stop(), consumer.stop()]);
+}
+
+test('two relays on one outbox publish every event once, each aggregate in commit order', () =>
+  twoRelaysCompete({}));
+
+test('with small batches, where a relay cannot see far enough ahead, each aggregate still leaves in order', () =>
+  // Batches of 8 look 16 rows ahead: the other relay's rows often reach past the look.
+  twoRelaysCompete({ batchSize: 8 }));
