@@ -204,6 +204,12 @@ async function waitReady(m: Managed, generation: number): Promise<void> {
   }
 }
 
+/** The staff console's address, served by the admin gateway (`./kasa create-admin` makes its first user). */
+function consoleLine(): string[] {
+  const admin = managed.find((m) => m.service.name === 'admin-gateway');
+  return admin ? [bold(`Staff console: ${baseUrl(admin)}/`), ''] : [];
+}
+
 function printTable(): void {
   const rows = managed.map((m) => [m.service.name, baseUrl(m), `${baseUrl(m)}/docs`] as const);
   const widths = [0, 1, 2].map((column) =>
@@ -221,6 +227,7 @@ function printTable(): void {
     bold(line(['service', 'URL', 'API docs'])),
     ...rows.map((row) => line(row)),
     '',
+    ...consoleLine(),
   ].join('\n');
   process.stdout.write(`${text}\n`);
 }

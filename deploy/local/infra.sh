@@ -37,7 +37,7 @@ usage() {
 usage: deploy/local/infra.sh <command> [options]
 
 commands:
-  install                  apt-get install mariadb-server rabbitmq-server when missing (root)
+  install                  apt-get install mariadb-server rabbitmq-server chromium when missing (root)
   start                    initialise (first run) and start the servers, wait until ready,
                            print MYSQL_URL=... and AMQP_URL=... on stdout
   stop                     shut the servers down cleanly and wait
@@ -66,8 +66,10 @@ cmd_install() {
   local missing=()
   command -v mariadbd >/dev/null 2>&1 || missing+=(mariadb-server)
   command -v rabbitmq-server >/dev/null 2>&1 || missing+=(rabbitmq-server)
+  # The staff console's end-to-end tests drive Debian's Chromium (playwright-core downloads none).
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
   if [ "${#missing[@]}" -eq 0 ]; then
-    log "mariadb-server and rabbitmq-server are already installed"
+    log "mariadb-server, rabbitmq-server and chromium are already installed"
     return 0
   fi
   is_root || die "installing ${missing[*]} needs root (run: sudo $0 install)"

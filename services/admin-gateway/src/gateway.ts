@@ -1,6 +1,7 @@
 import { defineGateway } from '@kasa/runtime';
 import { corsOriginsOf, registerCors } from './cors.ts';
 import { auditRoutes } from './http/audit.routes.ts';
+import { consoleRoutes } from './http/console.routes.ts';
 import { dashboardRoutes } from './http/dashboard.routes.ts';
 import { fileRoutes } from './http/files.routes.ts';
 import { liqpayCallbackRoutes } from './http/liqpay-callbacks.routes.ts';
@@ -32,5 +33,6 @@ export const adminGateway = defineGateway({
     dashboardRoutes(app, context);
     auditRoutes(app, context);
     webhookRoutes(app, context);
+    await consoleRoutes(app, context);
   },
 });

@@ -11,4 +11,9 @@ export const AdminGatewaySettings = Type.Object({
     default: '*',
     pattern: '^(\\*|https?://[^,\\s/]+(,https?://[^,\\s/]+)*)$',
   }),
+  /**
+   * The staff console's built files (`pnpm --filter @kasa/console build`), served at `/`.
+   * Empty: the repository's `web/console/dist`.
+   */
+  CONSOLE_DIR: Type.String({ default: '' }),
 });
