@@ -37,11 +37,14 @@ function precompressed(outDir: string): Plugin {
  * the nonce of its Content-Security-Policy. In `pnpm dev`, the API calls go to a running
  * admin gateway (`./kasa run`).
  */
+/** `KASA_CONSOLE_DIR` builds elsewhere (a test run of its own); else `dist/`. */
+const outDir = process.env.KASA_CONSOLE_DIR || new URL('./dist', import.meta.url).pathname;
+
 export default defineConfig({
-  plugins: [react(), precompressed(new URL('./dist', import.meta.url).pathname)],
+  plugins: [react(), precompressed(outDir)],
   base: '/',
   build: {
-    outDir: 'dist',
+    outDir,
     emptyOutDir: true,
     assetsDir: 'assets',
     sourcemap: false,

@@ -71,6 +71,8 @@ interface KasaOptions {
   authEnv?: Record<string, string>;
   /** The mobile gateway's own variables (the old system's token secret, say). */
   mobileEnv?: Record<string, string>;
+  /** The admin gateway's own variables (the console's build, say). */
+  adminEnv?: Record<string, string>;
   /**
    * Start on schemas and files already filled (by the switch-over's import, say) rather than
    * fresh ones: the services take these, as `./kasa run`'s do, and whoever filled them drops them.
@@ -91,6 +93,7 @@ async function startKasaOnce({
   withDiia = false,
   authEnv = {},
   mobileEnv = {},
+  adminEnv = {},
   onData,
 }: KasaOptions): Promise<KasaUnderTest> {
   const schemas = onData ? { prefix: onData.schemaPrefix, drop: async () => {} } : testSchemaPrefix();
@@ -216,7 +219,7 @@ async function startKasaOnce({
       const adminUrl = `http://127.0.0.1:${adminPort}`;
       running.push(
         await startGateway(adminGateway, {
-          env: { ...shared, ADMIN_GATEWAY_PORT: String(adminPort), PUBLIC_URL: adminUrl },
+          env: { ...shared, ADMIN_GATEWAY_PORT: String(adminPort), PUBLIC_URL: adminUrl, ...adminEnv },
         }),
       );
     }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, afterEach, before } from 'node:test';
 import { type Browser, type ConsoleMessage, chromium, type Page } from 'playwright-core';
 import { createFirstAdmin } from '../../../../../services/auth/src/application/create-first-admin.ts';
@@ -11,7 +12,8 @@ import {
 
 /** Debian's Chromium, installed by `deploy/local/infra.sh install` (playwright-core downloads none). */
 const CHROMIUM = process.env.KASA_CHROMIUM ?? '/usr/bin/chromium';
-const BUILT = new URL('../../../dist/index.html', import.meta.url);
+/** The console's build the admin gateway serves: `KASA_CONSOLE_DIR`, else web/console/dist. */
+const BUILD_DIR = process.env.KASA_CONSOLE_DIR || new URL('../../../dist', import.meta.url).pathname;
 
 export interface FirstAdmin {
   login: string;
@@ -33,10 +35,15 @@ export function consoleUnderTest() {
 
   before(async () => {
     assert.ok(
-      existsSync(BUILT),
+      existsSync(join(BUILD_DIR, 'index.html')),
       'the console is built first: pnpm --filter @kasa/console build (./kasa test does)',
     );
-    kasa = await startKasa({ withMembers: true, withStaff: true, withPayments: true });
+    kasa = await startKasa({
+      withMembers: true,
+      withStaff: true,
+      withPayments: true,
+      adminEnv: { CONSOLE_DIR: BUILD_DIR },
+    });
     const outcome = await createFirstAdmin(kasa.auth.context.messaging.unitOfWork, {
       login: 'head',
       name: 'Олена Головна',
