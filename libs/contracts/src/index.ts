@@ -12,7 +12,13 @@ export {
   AuditRecord,
   AuditRecordChecked,
 } from './http/audit.ts';
-export { ContributionTotals, DeliveryHealth, MemberCounts, RequestCounts } from './http/dashboard.ts';
+export {
+  CONTRIBUTION_CHART_DAYS,
+  ContributionTotals,
+  DeliveryHealth,
+  MemberCounts,
+  RequestCounts,
+} from './http/dashboard.ts';
 export {
   type FormError,
   formRejectionOf,

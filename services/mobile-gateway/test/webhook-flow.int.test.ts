@@ -66,6 +66,14 @@ test('a subscriber an administrator registered receives the signed payment.confi
   const { members, contributions, deliveries } = dashboard.body.data;
   assert.ok(members.active >= 1, JSON.stringify(members));
   assert.ok(contributions.today.count >= 1 && contributions.today.sum >= 300, JSON.stringify(contributions));
+  // The chart's 30 Kyiv days, today last, as the site shows days; today's bar is today's figure.
+  assert.equal(contributions.days.length, 30);
+  assert.deepEqual(contributions.days.at(-1), {
+    day: contributions.today.since,
+    count: contributions.today.count,
+    sum: contributions.today.sum,
+  });
+  assert.ok(contributions.days.every((day: { day: string }) => /^\d{2}\.\d{2}\.\d{4}$/.test(day.day)));
   assert.deepEqual(deliveries, { retrying: 0, dead: 0, disabled_subscribers: 0 });
 });
 

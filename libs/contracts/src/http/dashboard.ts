@@ -27,7 +27,12 @@ export const ContributionTotals = Type.Object({
   today_sum: Kopiyky,
   month_count: Count,
   month_sum: Kopiyky,
+  /** Each of the last 30 Kyiv days, today last, with days of no contributions as zeros. */
+  days: Type.Array(Type.Object({ day: Day, count: Count, sum: Kopiyky }), { maxItems: 30 }),
 });
+
+/** How many Kyiv days the dashboard's chart of contributions covers, today included. */
+export const CONTRIBUTION_CHART_DAYS = 30;
 
 /** Requests by status. */
 export const RequestCounts = Type.Object({

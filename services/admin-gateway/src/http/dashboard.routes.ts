@@ -22,11 +22,19 @@ const Contributions = Type.Object({
   since: SiteDay,
 });
 
+const ContributionDay = Type.Object({ day: SiteDay, count: Count, sum: Hryvnias });
+
 const Dashboard = Type.Object({
   status: Type.Literal('success'),
   data: Type.Object({
     members: MemberCounts,
-    contributions: Type.Object({ today: Contributions, month: Contributions }),
+    contributions: Type.Object({
+      today: Contributions,
+      month: Contributions,
+      days: Type.Array(ContributionDay, {
+        description: 'Each of the last 30 Kyiv days, today last; days without contributions as zeros',
+      }),
+    }),
     requests: RequestCounts,
     deliveries: DeliveryHealth,
     as_of: Type.String({ format: 'date-time' }),
@@ -95,6 +103,11 @@ export function dashboardRoutes(app: HttpApp, { services }: GatewayContext): voi
               sum: hryvniasOf(totals.month_sum),
               since: seedDateOfCalendarDate(totals.month_start),
             },
+            days: totals.days.map(({ day, count, sum }) => ({
+              day: seedDateOfCalendarDate(day),
+              count,
+              sum: hryvniasOf(sum),
+            })),
           },
           requests,
           deliveries,

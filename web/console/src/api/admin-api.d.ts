@@ -5268,6 +5268,14 @@ export interface paths {
                                         /** @description dd.mm.yyyy (Kyiv) */
                                         since: string;
                                     };
+                                    /** @description Each of the last 30 Kyiv days, today last; days without contributions as zeros */
+                                    days: {
+                                        /** @description dd.mm.yyyy (Kyiv) */
+                                        day: string;
+                                        count: number;
+                                        /** @description UAH, two decimals at most */
+                                        sum: number;
+                                    }[];
                                 };
                                 requests: {
                                     opened: number;
