@@ -41,12 +41,13 @@ export const AdminPaymentCreateAnswer = Type.Object({
  * seeds/000 admin-app/main.py payments_get: `{status:'success', data: [model_to_dict(payment)]}`,
  * latest first, paged by the form's `offset`/`limit` (50). The seed joined Requests with an inner
  * join (contributions, which have no request, never showed) and OR-ed its filters; Kasa lists
- * every payment and ANDs the filters (SPEC §3). `total` is Kasa's.
+ * every payment and ANDs the filters (SPEC §3). `total` and `sum` are Kasa's.
  */
 export const AdminPaymentsAnswer = Type.Object({
   status: Type.String(),
   data: Type.Array(AdminPaymentRow),
   total: Type.Integer({ minimum: 0, description: 'how many match in all' }),
+  sum: Type.Number({ description: 'UAH: the amounts of all that match, reversing entries netted' }),
 });
 
 /** seeds/000 admin-app/main.py payment_create and payments_get: `{status:'error', message}`. */

@@ -64,7 +64,12 @@ export const PaymentRecord = Type.Object({
   updated_at: Type.String({ format: 'date-time' }),
 });
 
-export const PaymentPage = Type.Object({ data: Type.Array(PaymentRecord), total: Type.Integer() });
+export const PaymentPage = Type.Object({
+  data: Type.Array(PaymentRecord),
+  total: Type.Integer(),
+  /** The sum of every matching payment's amount (reversing entries net it), in kopiyky. */
+  sum: Type.Integer(),
+});
 
 /** A Kyiv calendar day, `YYYY-MM-DD`. */
 export const KyivDay = Type.String({ format: 'date', description: 'a Kyiv calendar day, YYYY-MM-DD' });

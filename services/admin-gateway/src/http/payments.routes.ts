@@ -1,6 +1,7 @@
 import {
   AdminPaymentCreateAnswer,
   AdminPaymentsAnswer,
+  hryvniasOf,
   MatchingMembers,
   MemberCard,
   PAYMENT_TYPES,
@@ -200,7 +201,7 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
           ...asCaller(request),
           response: MatchingMembers,
         });
-        if (matching.ids.length === 0) return { status: 'success', data: [], total: 0 };
+        if (matching.ids.length === 0) return { status: 'success', data: [], total: 0, sum: 0 };
         memberIds = matching.ids;
       }
       const page = await searchPayments(context, request, {
@@ -219,6 +220,7 @@ export function paymentRoutes(app: HttpApp, context: GatewayContext): void {
         status: 'success',
         data: await adminPaymentRows(context, request, page.data),
         total: page.total,
+        sum: hryvniasOf(page.sum),
       };
     },
   );

@@ -88,7 +88,7 @@ test('PUT /payment: `Інформацію про платіж додано` with
   assertSeedShape(AdminPaymentError, unknownMember.body, 'PUT /payment 404');
 });
 
-test('POST /payments: `{status, data}` of payment rows, filters ANDed, `total` kept', async () => {
+test('POST /payments: `{status, data}` of payment rows, filters ANDed, `total` and `sum` of all that match', async () => {
   const { memberId, certificate } = await theMember();
   const entered = await admin('PUT', '/payment', {
     member: memberId,
@@ -124,7 +124,17 @@ test('POST /payments: `{status, data}` of payment rows, filters ANDed, `total` k
     narrowed.body.data.map((payment: { id: number }) => payment.id),
     [entered.body.data.id],
   );
+  // Kasa's `sum`: the amounts of everything that matches, in hryvnias, not of the page alone.
+  assert.equal(narrowed.body.sum, 123.45);
   const paged = await admin('POST', '/payments', { certificate, limit: 1, offset: 0 });
   assert.equal(paged.body.data.length, 1);
   assert.ok(paged.body.total >= 2);
+  const all = await admin('POST', '/payments', { certificate });
+  assert.equal(all.body.data.length, all.body.total, 'one page holds them all');
+  assert.equal(
+    paged.body.sum,
+    Math.round(
+      all.body.data.reduce((sum: number, payment: { amount: number }) => sum + payment.amount * 100, 0),
+    ) / 100,
+  );
 });

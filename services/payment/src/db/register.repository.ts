@@ -1,6 +1,6 @@
 import type { PaymentKindName as PaymentKind } from '@kasa/contracts';
 import type { Executor } from '@kasa/db';
-import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { PaymentState } from '../domain/payment-state.ts';
 import type { PaymentRow } from './payments.repository.ts';
 import { payments } from './schema.ts';
@@ -40,13 +40,14 @@ function conditionsOf(filter: RegisterFilter): SQL | undefined {
   return and(...conditions);
 }
 
-/** A page of the register, latest first, and how many payments match in all. */
+/** A page of the register, latest first, with how many payments match in all and their sum. */
 export async function searchRegister(
   tx: Executor,
   filter: RegisterFilter,
   page: { offset: number; limit: number },
-): Promise<{ rows: PaymentRow[]; total: number }> {
-  if (filter.memberIds?.length === 0 || filter.requestIds?.length === 0) return { rows: [], total: 0 };
+): Promise<{ rows: PaymentRow[]; total: number; sum: number }> {
+  if (filter.memberIds?.length === 0 || filter.requestIds?.length === 0)
+    return { rows: [], total: 0, sum: 0 };
   const where = conditionsOf(filter);
   const [rows, [counted]] = await Promise.all([
     tx
@@ -56,9 +57,12 @@ export async function searchRegister(
       .orderBy(desc(payments.createdAt), desc(payments.id))
       .limit(page.limit)
       .offset(page.offset),
-    tx.select({ total: count() }).from(payments).where(where),
+    tx
+      .select({ total: count(), sum: sql<string>`COALESCE(SUM(${payments.amount}), 0)` })
+      .from(payments)
+      .where(where),
   ]);
-  return { rows, total: counted?.total ?? 0 };
+  return { rows, total: counted?.total ?? 0, sum: Number(counted?.sum ?? 0) };
 }
 
 /** A member's payouts (and their reversals) on the days from `from` to `to`, latest first. */

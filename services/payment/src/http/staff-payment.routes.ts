@@ -139,7 +139,7 @@ export function staffPaymentRoutes(app: HttpApp, deps: PaymentDeps): void {
     },
     async (request) => {
       const { body } = request;
-      const { rows, total } = await searchRegister(
+      const { rows, total, sum } = await searchRegister(
         db,
         {
           ...(body.kinds ? { kinds: body.kinds } : {}),
@@ -154,7 +154,7 @@ export function staffPaymentRoutes(app: HttpApp, deps: PaymentDeps): void {
         },
         { offset: body.offset, limit: body.limit },
       );
-      return { data: rows.map(paymentRecord), total };
+      return { data: rows.map(paymentRecord), total, sum };
     },
   );
 }

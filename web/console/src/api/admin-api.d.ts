@@ -4969,6 +4969,8 @@ export interface paths {
                             }[];
                             /** @description how many match in all */
                             total: number;
+                            /** @description UAH: the amounts of all that match, reversing entries netted */
+                            sum: number;
                         };
                     };
                 };

@@ -14,6 +14,14 @@ export interface NavigationEntry {
  * do their whole job; what a user may not do is not offered.
  */
 export const NAVIGATION: readonly NavigationEntry[] = [
+  { to: '/dashboard', label: messages.navigation.dashboard },
+  { to: '/requests', label: messages.navigation.requests },
+  { to: '/members', label: messages.navigation.members },
+  { to: '/audit', label: messages.navigation.audit, adminOnly: true },
+  { to: '/webhooks', label: messages.navigation.webhooks, adminOnly: true },
+  { to: '/payments', label: messages.navigation.payments },
+  { to: '/programs', label: messages.navigation.programs },
+  { to: '/staff', label: messages.navigation.staff, adminOnly: true },
   // sections: each screen area adds its entry here
 ];
 

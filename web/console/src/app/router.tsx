@@ -8,8 +8,20 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { AppLayout } from '../layout/app-layout.tsx';
+import { auditRoute } from '../screens/audit/audit.routes.tsx';
+import { dashboardRoute } from '../screens/dashboard/dashboard.routes.tsx';
+import { memberCardRoute, membersRoute } from '../screens/members/members.routes.tsx';
+import { paymentsRoute } from '../screens/payments/payments.routes.tsx';
+import { programsRoute } from '../screens/programs/programs.routes.tsx';
+import { requestRoute, requestsRoute } from '../screens/requests/requests.routes.tsx';
 import { ChangePasswordScreen } from '../screens/sign-in/change-password-screen.tsx';
 import { SignInScreen } from '../screens/sign-in/sign-in-screen.tsx';
+import { staffRoute } from '../screens/staff/staff.routes.tsx';
+import {
+  webhookDeadLettersRoute,
+  webhookSubscriberRoute,
+  webhooksRoute,
+} from '../screens/webhooks/webhooks.routes.tsx';
 import { sessions } from '../session/session.ts';
 import { navigationFor } from './navigation.ts';
 import { SessionWatch } from './session-watch.tsx';
@@ -75,6 +87,18 @@ const routeTree = rootRoute.addChildren([
   changePasswordRoute,
   appRoute.addChildren([
     homeRoute,
+    requestsRoute,
+    requestRoute,
+    dashboardRoute,
+    membersRoute,
+    memberCardRoute,
+    auditRoute,
+    paymentsRoute,
+    programsRoute,
+    staffRoute,
+    webhooksRoute,
+    webhookDeadLettersRoute,
+    webhookSubscriberRoute,
     // screens: each screen area adds its routes here
   ]),
 ]);

@@ -104,3 +104,18 @@ export function parseHryvnias(typed: string): string | null {
   const [whole, fraction = ''] = text.split('.');
   return `${Number(whole)}.${fraction.padEnd(2, '0')}`;
 }
+
+/**
+ * A day typed as Ukrainians write it (`08.12.2026`, also `8.12.2026` or `08/12/2026`) as the
+ * `yyyy-mm-dd` the date inputs and the API take; null when it is no calendar day. The date
+ * inputs need it: left to itself, a typed `08.12.2026` is read month first, as 12 August.
+ */
+export function dayOfTyped(typed: string): string | null {
+  const match = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(typed.trim());
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
