@@ -6,6 +6,7 @@ export {
   type ActorKind,
   ActorKindName,
   AUDIT_OBJECT_KINDS,
+  AuditChainReport,
   type AuditObjectKind,
   AuditObjectKindName,
   AuditPage,

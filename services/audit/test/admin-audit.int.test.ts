@@ -249,3 +249,17 @@ describe('one event', () => {
     assert.equal((await call('GET', '/audit/999999', admin)).statusCode, 404);
   });
 });
+
+describe('the whole chain', () => {
+  test('GET /audit/chain walks the whole trail as audit-verify does; administrators only', async () => {
+    const answer = await call('GET', '/audit/chain', admin);
+    assert.equal(answer.statusCode, 200, answer.body);
+    const { data } = answer.json();
+    assert.equal(data.intact, true);
+    assert.equal(data.break, null);
+    assert.ok(data.count >= story.length);
+    assert.equal(data.head.sequence, data.count);
+    assert.match(data.head.hash, /^[0-9a-f]{64}$/);
+    assert.equal((await call('GET', '/audit/chain', staff)).statusCode, 403);
+  });
+});

@@ -69,3 +69,34 @@ export const AuditRecordChecked = Type.Object({
     }),
   }),
 });
+
+/**
+ * The whole trail walked in order and every hash recomputed, as `./kasa audit-verify` does:
+ * intact up to its head, or the first position that breaks it.
+ */
+export const AuditChainReport = Type.Object({
+  intact: Type.Boolean(),
+  count: Type.Integer({ minimum: 0, description: 'entries that hold, in order, before any break' }),
+  head: Type.Union(
+    [Type.Object({ sequence: Type.Integer({ minimum: 0 }), hash: Type.String() }), Type.Null()],
+    {
+      description: 'the last entry, when the chain is intact',
+    },
+  ),
+  break: Type.Union(
+    [
+      Type.Object({
+        position: Type.Integer({ minimum: 1 }),
+        reason: Type.Union([
+          Type.Literal('missing'),
+          Type.Literal('unlinked'),
+          Type.Literal('altered'),
+          Type.Literal('head'),
+        ]),
+        detail: Type.String(),
+      }),
+      Type.Null(),
+    ],
+    { description: 'the first entry that cannot be trusted, when it is not' },
+  ),
+});

@@ -1,4 +1,10 @@
-import { ActorKindName, AUDIT_OBJECT_KINDS, AuditPage, AuditRecordChecked } from '@kasa/contracts';
+import {
+  ActorKindName,
+  AUDIT_OBJECT_KINDS,
+  AuditChainReport,
+  AuditPage,
+  AuditRecordChecked,
+} from '@kasa/contracts';
 import { asCaller, badRequest, bearerSecurity, type HttpApp } from '@kasa/http';
 import { ClientInstant, type GatewayContext, instantOf } from '@kasa/runtime';
 import type { FastifyRequest } from 'fastify';
@@ -143,6 +149,30 @@ export function auditRoutes(app: HttpApp, context: GatewayContext): void {
       },
     },
     (request) => page(request, request.body ?? {}),
+  );
+
+  app.get(
+    '/audit/chain',
+    {
+      ...adminOnly,
+      schema: {
+        ...common,
+        summary: 'The whole audit chain verified (administrators)',
+        description:
+          'Every event walked in order and its hash recomputed, as `./kasa audit-verify` does: intact up to ' +
+          'its head, or the first position that breaks it and why.',
+        response: { 200: Type.Object({ status: Type.Literal('success'), data: AuditChainReport }) },
+      },
+    },
+    async (request) => ({
+      status: 'success' as const,
+      data: await audit.request({
+        method: 'GET',
+        path: '/staff/audit/chain',
+        ...asCaller(request),
+        response: AuditChainReport,
+      }),
+    }),
   );
 
   app.get(

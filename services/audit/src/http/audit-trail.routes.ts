@@ -1,8 +1,16 @@
-import { ActorKindName, AUDIT_OBJECT_KINDS, AuditPage, AuditRecordChecked, EVENTS } from '@kasa/contracts';
+import {
+  ActorKindName,
+  AUDIT_OBJECT_KINDS,
+  AuditChainReport,
+  AuditPage,
+  AuditRecordChecked,
+  EVENTS,
+} from '@kasa/contracts';
 import type { Database } from '@kasa/db';
 import { administratorsOnly, badRequest, type HttpApp, notFound } from '@kasa/http';
 import { type Static, Type } from 'typebox';
 import { checkedEntry } from '../application/checked-entry.ts';
+import { verifyChain } from '../application/verify-chain.ts';
 import { searchTrail, type TrailFilter } from '../db/trail-search.repository.ts';
 import { auditRecord } from './audit-record.view.ts';
 
@@ -87,6 +95,27 @@ export function auditTrailRoutes(app: HttpApp, deps: AuditDeps): void {
       const { body } = request;
       const found = await searchTrail(db, filterOf(body), { offset: body.offset, limit: body.limit });
       return { data: found.rows.map(auditRecord), total: found.total, total_exact: found.totalExact };
+    },
+  );
+
+  app.get(
+    '/staff/audit/chain',
+    {
+      ...administratorsOnly,
+      schema: {
+        ...common,
+        summary: 'The whole trail verified, as `./kasa audit-verify` does (administrators)',
+        description:
+          'Walks every event in order, a page at a time, and recomputes each hash: intact up to the head read ' +
+          'when the walk began, or the first position that breaks the chain and why.',
+        response: { 200: AuditChainReport },
+      },
+    },
+    async (): Promise<Static<typeof AuditChainReport>> => {
+      const report = await verifyChain(db);
+      return report.intact
+        ? { intact: true, count: report.count, head: report.head, break: null }
+        : { intact: false, count: report.count, head: null, break: report.break };
     },
   );
 

@@ -5604,6 +5604,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole audit chain verified (administrators)
+         * @description Every event walked in order and its hash recomputed, as `./kasa audit-verify` does: intact up to its head, or the first position that breaks it and why.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "success";
+                            data: {
+                                intact: boolean;
+                                /** @description entries that hold, in order, before any break */
+                                count: number;
+                                /** @description the last entry, when the chain is intact */
+                                head: {
+                                    sequence: number;
+                                    hash: string;
+                                } | null;
+                                /** @description the first entry that cannot be trusted, when it is not */
+                                break: {
+                                    position: number;
+                                    reason: "missing" | "unlinked" | "altered" | "head";
+                                    detail: string;
+                                } | null;
+                            };
+                        };
+                    };
+                };
+                /** @description The token is missing, invalid, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "error";
+                            message: string;
+                        };
+                    };
+                };
+                /** @description A service or database it needs is down; try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "error";
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/{sequence}": {
         parameters: {
             query?: never;

@@ -215,7 +215,13 @@ export const messages = {
     chainBrokenText: (sequences: string) =>
       `Не сходиться хеш або зв’язок із попередньою у подіях № ${sequences}. Повідомте адміністратора системи.`,
     checkFailed: 'Не вдалося перевірити хеші',
-    wholeChainNote: 'Весь ланцюжок від першої події перевіряє команда ./kasa audit-verify на сервері.',
+    wholeChainNote: 'Перевірка подій цієї сторінки: хеш кожної та її зв’язок із попередньою.',
+    wholeChainHint: 'Весь журнал від першої події: сервер перераховує хеш кожної, як ./kasa audit-verify.',
+    checkWholeChain: 'Перевірити весь ланцюжок',
+    wholeChainIntact: (count: number, hash: string) =>
+      `Перевірено всі події: ${count}. Останній хеш: ${hash.slice(0, 16)}…`,
+    wholeChainBroken: (position: number, count: number) =>
+      `Ланцюжок порушено на події № ${position} (до неї перевірено ${count}). Повідомте адміністратора системи.`,
     hashMatches: 'Хеш відповідає вмісту',
     hashDiffers: 'Хеш не відповідає вмісту',
     followsPrevious: 'Посилається на попередню подію',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { claimsFor, eventually, signToken, startWebhookReceiver, type WebhookReceiver } from '@kasa/testing';
 import type { Page } from 'playwright-core';
-import { changeFirstPassword, consoleUnderTest, signIn } from './support/console-under-test.ts';
+import { changeFirstPassword, consoleUnderTest, screenshot, signIn } from './support/console-under-test.ts';
 
 /**
  * An administrator reads the audit log (filtered, its hashes checked) and connects an external
@@ -10,7 +10,6 @@ import { changeFirstPassword, consoleUnderTest, signIn } from './support/console
  * and the dead letters.
  */
 const kasa = consoleUnderTest();
-const SCREENSHOTS = new URL('../../../../docs/console/', import.meta.url).pathname;
 
 let adminToken: string | undefined;
 /** An administrator's token for what the test checks through the API. */
@@ -59,15 +58,19 @@ test('the audit log lists what happened, narrows by event type, and its hashes c
   const everything = await log.locator('tbody tr').count();
   assert.ok(everything >= 2, `the log lists ${everything} events`);
 
+  // The whole chain, verified on the server as `./kasa audit-verify` does.
+  await page.getByRole('button', { name: 'Перевірити весь ланцюжок' }).click();
+  await page.getByRole('status').filter({ hasText: 'Перевірено всі події' }).waitFor();
+
   // The chain check of the page: every event's hash and its link to the one before.
   await page.getByRole('button', { name: 'Перевірити хеші на сторінці' }).click();
-  await page.getByRole('status').filter({ hasText: 'Ланцюжок цілий' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Перевірено подій' }).waitFor();
   await page.getByText(`Перевірено подій: ${everything}.`).waitFor();
   await page
     .getByRole('button', { name: 'Перевірити хеші на сторінці' })
     .and(page.locator(':not([data-loading])'))
     .waitFor();
-  await page.screenshot({ path: `${SCREENSHOTS}audit.png` });
+  await screenshot(page, 'audit');
 
   // One event type: only the password change is left, and the address keeps the filter.
   const types = page.getByPlaceholder('Оберіть або введіть тип');
@@ -128,7 +131,7 @@ test('a webhook subscriber is registered with its secret shown once; its deliver
   await list.getByText('Увімкнено').waitFor();
   assert.equal(await page.getByText(secret).count(), 0);
   await page.getByText('Підписника створено').waitFor({ state: 'hidden' });
-  await page.screenshot({ path: `${SCREENSHOTS}webhooks.png` });
+  await screenshot(page, 'webhooks');
 
   // Nothing sent yet: the empty log.
   await list.getByRole('link', { name: `Відкрити: ${receiver.url}` }).click();
@@ -141,12 +144,12 @@ test('a webhook subscriber is registered with its secret shown once; its deliver
   await page.getByRole('button', { name: 'Оновити' }).click();
   const delivered = page.getByRole('row').filter({ hasText: 'auth.member_signed_up' });
   await delivered.getByText('Доставлено').waitFor();
-  await page.screenshot({ path: `${SCREENSHOTS}webhooks-subscriber.png` });
+  await screenshot(page, 'webhooks-subscriber');
   await delivered.getByRole('button', { name: /^Докладно: Доставка № \d+$/ }).click();
   const drawer = page.getByRole('dialog', { name: /^Доставка № \d+$/ });
   await drawer.getByRole('cell', { name: '200', exact: true }).waitFor();
   await drawer.getByText('"type": "auth.member_signed_up"').waitFor();
-  await page.screenshot({ path: `${SCREENSHOTS}webhooks-delivery.png` });
+  await screenshot(page, 'webhooks-delivery');
   await drawer.getByRole('button', { name: 'Закрити' }).click();
 
   // A new secret replaces the old one, shown once as well.
@@ -176,7 +179,7 @@ test('a webhook subscriber is registered with its secret shown once; its deliver
   await page.getByRole('tab', { name: 'Недоставлені' }).click();
   await page.getByText('Недоставлених подій немає.').waitFor();
   await page.getByText('Підписника увімкнено').waitFor({ state: 'hidden' });
-  await page.screenshot({ path: `${SCREENSHOTS}webhooks-dead-letters.png` });
+  await screenshot(page, 'webhooks-dead-letters');
 
   // Deleted, it is gone from the list.
   await page.getByRole('tab', { name: 'Підписники' }).click();

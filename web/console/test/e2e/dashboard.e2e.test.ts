@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { changeFirstPassword, consoleUnderTest, signIn } from './support/console-under-test.ts';
+import { changeFirstPassword, consoleUnderTest, screenshot, signIn } from './support/console-under-test.ts';
 
 /**
  * The dashboard is where a signed-in user lands; a session that ends while they work (their
@@ -20,9 +20,7 @@ test('the dashboard shows members, contributions with the last 30 days, requests
     await page.getByRole('heading', { name: heading, level: 4 }).waitFor();
   await page.getByText('Внески за останні 30 днів').waitFor();
   await page.locator('.recharts-wrapper').waitFor();
-  await page.screenshot({
-    path: new URL('../../../../docs/console/dashboard.png', import.meta.url).pathname,
-  });
+  await screenshot(page, 'dashboard');
 
   // The same user changes their password elsewhere: every other session of theirs ends.
   const elsewhere = await kasa.admin('POST', '/signin', { login, password: chosen });

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { claimsFor, eventually, signToken } from '@kasa/testing';
-import { jpeg, pdf, pdfFile, png } from '@kasa/testing/sample-files';
+import { eventually } from '@kasa/testing';
+import { jpeg, pdfFile } from '@kasa/testing/sample-files';
 import type { Page } from 'playwright-core';
 import { file } from '../../../../services/mobile-gateway/test/support/clients.ts';
-import { profileForm, whenMemberReady } from '../../../../services/mobile-gateway/test/support/whole-kasa.ts';
-import { changeFirstPassword, consoleUnderTest, signIn } from './support/console-under-test.ts';
+import { changeFirstPassword, consoleUnderTest, screenshot, signIn } from './support/console-under-test.ts';
+import { membersOf } from './support/members.ts';
 
 /**
  * A member who signed up in the app reaches staff through the attention queue: their card shows
@@ -13,17 +13,7 @@ import { changeFirstPassword, consoleUnderTest, signIn } from './support/console
  * certificate number and approve them, and can block and unblock them.
  */
 const kasa = consoleUnderTest();
-const SCREENSHOTS = new URL('../../../../docs/console/', import.meta.url).pathname;
-let adminToken: string | undefined;
-
-/** An administrator's token for what the test checks through the API (made once Kasa has started). */
-const tokenOfAdmin = () => {
-  adminToken ??= signToken(kasa.kasa().keys.privateKey, claimsFor({ sub: '1', aud: 'staff', role: 'admin' }));
-  return adminToken;
-};
-
-const admin = (method: string, path: string, body?: object | FormData) =>
-  kasa.admin(method, path, body, tokenOfAdmin());
+const { admin, memberAwaitingApproval } = membersOf(kasa);
 
 /** A scan as a member's phone makes one: a PDF of one A4 page with a line of text. */
 const onePagePdf = () =>
@@ -34,29 +24,6 @@ const onePagePdf = () =>
     { dictionary: '', data: Buffer.from('BT /F1 28 Tf 72 740 Td (INN 3012345678) Tj ET') },
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ]);
-
-/** A member signed up by SMS who sent their profile with three documents, on a new program. */
-async function memberAwaitingApproval(phone: string): Promise<{ memberId: number; token: string }> {
-  const terms = new FormData();
-  terms.append('program_name', 'Базова');
-  terms.append('month_price', '300');
-  terms.append('is_active', 'true');
-  terms.append('new_program_file', file(pdf(), 'terms.pdf', 'application/pdf'));
-  const program = await admin('PUT', '/program', terms);
-  assert.equal(program.status, 200, JSON.stringify(program.body));
-  const token = await kasa.signUp(phone);
-  const form = profileForm(program.body.data.id, {
-    inn: file(onePagePdf(), 'inn.pdf', 'application/pdf'),
-    id_1: file(jpeg(), 'front.jpg', 'image/jpeg'),
-    id_2: file(png(), 'back.png', 'image/png'),
-  });
-  const sent = await whenMemberReady(() => kasa.mobile('POST', '/user/profile/create', form, token));
-  assert.equal(sent.status, 200, JSON.stringify(sent.body));
-  return {
-    memberId: Number(JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub),
-    token,
-  };
-}
 
 /** The first administrator's own password, once the first test has changed the one-time one. */
 let ownPassword: string | undefined;
@@ -84,14 +51,14 @@ const imageShown = (page: Page, name: string) =>
   });
 
 test('approving a member who signed up through the mobile gateway', async () => {
-  const { memberId, token } = await memberAwaitingApproval('+380671234501');
+  const { memberId, token } = await memberAwaitingApproval('+380671234501', onePagePdf());
   const page = await signedInAdmin('/members');
 
   // The attention queue lists the new profile; its row leads to the card.
   await page.getByRole('heading', { name: 'Потребують уваги' }).waitFor();
   const row = page.getByRole('row').filter({ hasText: 'Коваль Олена' });
   await row.getByText('Нова анкета').waitFor();
-  await page.screenshot({ path: `${SCREENSHOTS}members-queue.png` });
+  await screenshot(page, 'members-queue');
   await row.getByRole('link', { name: 'Коваль Олена' }).click();
 
   // The card: profile, the program, the documents in the page (images and the PDF), waiting for approval.
@@ -109,7 +76,7 @@ test('approving a member who signed up through the mobile gateway', async () => 
   const scan = documents.locator('iframe[title="Ідентифікаційний код"]');
   await scan.waitFor();
   assert.match((await scan.getAttribute('src')) ?? '', /^blob:/);
-  await page.screenshot({ path: `${SCREENSHOTS}members-card.png`, fullPage: true });
+  await screenshot(page, 'members-card', { fullPage: true });
 
   // Approval with a newly generated certificate number.
   await page.getByRole('button', { name: 'Схвалити', exact: true }).click();
@@ -122,7 +89,7 @@ test('approving a member who signed up through the mobile gateway', async () => 
   });
   const certificate = await certificateInput.inputValue();
   assert.match(certificate, /^\d+$/);
-  await page.screenshot({ path: `${SCREENSHOTS}members-approve.png` });
+  await screenshot(page, 'members-approve');
   await dialog.getByRole('button', { name: 'Схвалити', exact: true }).click();
   await page.getByText('Учасника схвалено.').waitFor();
   await page.getByRole('region', { name: 'Поточні документи' }).waitFor();
@@ -145,7 +112,7 @@ test('approving a member who signed up through the mobile gateway', async () => 
   const later = await signedInAdmin(`/members/${memberId}`);
   await later.getByRole('region', { name: 'Звернення' }).getByText('Ліки після операції на коліні').waitFor();
   await later.getByRole('region', { name: 'Поточні документи' }).waitFor();
-  await later.screenshot({ path: `${SCREENSHOTS}members-card-approved.png`, fullPage: true });
+  await screenshot(later, 'members-card-approved', { fullPage: true });
   await later.context().close();
 
   // Blocked, then unblocked again.
@@ -176,7 +143,7 @@ test('approving a member who signed up through the mobile gateway', async () => 
   await found.getByRole('cell', { name: certificate, exact: true }).waitFor();
   await found.getByText('Нові звернення').waitFor();
   assert.match(page.url(), /fields=certificate/);
-  await page.screenshot({ path: `${SCREENSHOTS}members-search.png` });
+  await screenshot(page, 'members-search');
 
   // The sidebar leads back to the queue, the search box emptied with it.
   await page.getByRole('navigation').getByRole('link', { name: 'Учасники' }).click();
@@ -186,7 +153,7 @@ test('approving a member who signed up through the mobile gateway', async () => 
 });
 
 test('an edit changes only what staff typed', async () => {
-  const { memberId } = await memberAwaitingApproval('+380671234502');
+  const { memberId } = await memberAwaitingApproval('+380671234502', onePagePdf());
   const page = await signedInAdmin(`/members/${memberId}`);
   await page.getByRole('heading', { name: 'Коваль Олена', level: 2 }).waitFor();
   await page.getByRole('button', { name: 'Редагувати', exact: true }).click();

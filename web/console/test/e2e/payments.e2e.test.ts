@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { claimsFor, eventually, signToken } from '@kasa/testing';
-import { jpeg, pdf, png } from '@kasa/testing/sample-files';
+import { eventually } from '@kasa/testing';
+import { pdf } from '@kasa/testing/sample-files';
 import type { Page } from 'playwright-core';
-import { clientsOf, file } from '../../../../services/mobile-gateway/test/support/clients.ts';
-import { profileForm, whenMemberReady } from '../../../../services/mobile-gateway/test/support/whole-kasa.ts';
-import { changeFirstPassword, consoleUnderTest, signIn } from './support/console-under-test.ts';
+import { changeFirstPassword, consoleUnderTest, screenshot, signIn } from './support/console-under-test.ts';
+import { membersOf } from './support/members.ts';
 
 /**
  * Issue 21's register flow in a browser: a member pays 600 ₴ at (a local) LiqPay; the first
@@ -16,36 +15,8 @@ import { changeFirstPassword, consoleUnderTest, signIn } from './support/console
  * terms in the programs screen.
  */
 const kasa = consoleUnderTest();
-const DOCS = new URL('../../../../docs/console/', import.meta.url).pathname;
 
-const { mobile, admin, signUp } = clientsOf(
-  () => kasa.kasa(),
-  () => signToken(kasa.kasa().keys.privateKey, claimsFor({ sub: '1', aud: 'staff', role: 'admin' })),
-);
-
-/** A member signed up through the app on a 300 ₴ program, given a certificate and approved. */
-async function approvedMember(phone: string): Promise<{ token: string; certificate: string }> {
-  const terms = new FormData();
-  terms.append('program_name', 'Базова');
-  terms.append('month_price', '300');
-  terms.append('is_active', 'true');
-  terms.append('new_program_file', file(pdf(), 'terms.pdf', 'application/pdf'));
-  const program = await admin('PUT', '/program', terms);
-  assert.equal(program.status, 200, JSON.stringify(program.body));
-  const token = await signUp(phone);
-  const form = profileForm(program.body.data.id, {
-    inn: file(pdf(), 'inn.pdf', 'application/pdf'),
-    id_1: file(jpeg(), 'front.jpg', 'image/jpeg'),
-    id_2: file(png(), 'back.png', 'image/png'),
-  });
-  const sent = await whenMemberReady(() => mobile('POST', '/user/profile/create', form, token));
-  assert.equal(sent.status, 200, JSON.stringify(sent.body));
-  const memberId = (await mobile('GET', '/user/session', undefined, token)).body.member_id;
-  const certificate: string = (await admin('GET', '/member/generate_certificate')).body.data;
-  const approved = await admin('PUT', '/member', { id: memberId, certificate, is_submited: true });
-  assert.equal(approved.status, 200, JSON.stringify(approved.body));
-  return { token, certificate };
-}
+const { admin, approvedMember } = membersOf(kasa);
 
 /** A LiqPay checkout of `amount` hryvnias paid by the member; waits until the register has it confirmed. */
 async function paidAtLiqPay(token: string, certificate: string, amount: number): Promise<void> {
@@ -126,7 +97,7 @@ test('finding the payment in the register, checking the totals and exporting it;
   await page.getByRole('option', { name: new RegExp(`посв\\. ${certificate}`) }).click();
   await entry.getByRole('textbox', { name: 'Сума, ₴' }).fill('150');
   await entry.getByRole('textbox', { name: 'Примітка' }).fill('Готівкою в офісі; квитанція №7');
-  await page.screenshot({ path: `${DOCS}payments-entry.png` });
+  await screenshot(page, 'payments-entry');
   await entry.getByRole('button', { name: 'Внести' }).click();
   await page.getByText('Платіж внесено').waitFor();
   await entry.waitFor({ state: 'detached' });
@@ -144,7 +115,7 @@ test('finding the payment in the register, checking the totals and exporting it;
   const address = decodeURIComponent(page.url());
   assert.ok(address.includes(`from=${today.iso}`) && address.includes(`to=${today.iso}`), address);
   await page.getByText('Платіж внесено').waitFor({ state: 'detached' });
-  await page.screenshot({ path: `${DOCS}payments-register.png` });
+  await screenshot(page, 'payments-register');
   await page.getByRole('textbox', { name: 'Сума від, ₴' }).fill('500');
   await totals(page, '1', '600,00 ₴');
   const rows = page.getByRole('row');
@@ -222,7 +193,7 @@ test('a program created with its PDF terms is listed, its terms open in the page
   await row.getByText('Діє').waitFor();
   await row.getByText('ким: Олена Головна').waitFor();
   await page.getByText('Програму створено').waitFor({ state: 'detached' });
-  await page.screenshot({ path: `${DOCS}programs.png` });
+  await screenshot(page, 'programs');
 
   await row.getByRole('button', { name: 'Умови (PDF): Сімейна' }).click();
   const viewer = page.getByRole('dialog', { name: 'Умови програми «Сімейна»' });

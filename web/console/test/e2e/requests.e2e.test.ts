@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { claimsFor, signToken } from '@kasa/testing';
-import { jpeg, pdf, png } from '@kasa/testing/sample-files';
+import { pdf } from '@kasa/testing/sample-files';
 import type { Page } from 'playwright-core';
-import { clientsOf, file } from '../../../../services/mobile-gateway/test/support/clients.ts';
-import { profileForm, whenMemberReady } from '../../../../services/mobile-gateway/test/support/whole-kasa.ts';
-import { changeFirstPassword, consoleUnderTest, signIn } from './support/console-under-test.ts';
+import { file } from '../../../../services/mobile-gateway/test/support/clients.ts';
+import { changeFirstPassword, consoleUnderTest, screenshot, signIn } from './support/console-under-test.ts';
+import { membersOf } from './support/members.ts';
 
 /**
  * Issue 21's request flow in a browser: a member asks for aid with receipt photos through the
@@ -13,36 +12,8 @@ import { changeFirstPassword, consoleUnderTest, signIn } from './support/console
  * an amount and pays it out in two parts until nothing is left; the member sees it all.
  */
 const kasa = consoleUnderTest();
-const DOCS = new URL('../../../../docs/console/', import.meta.url).pathname;
 
-const { mobile, admin, signUp } = clientsOf(
-  () => kasa.kasa(),
-  () => signToken(kasa.kasa().keys.privateKey, claimsFor({ sub: '1', aud: 'staff', role: 'admin' })),
-);
-
-/** A member signed up through the app, with a profile and documents, given a certificate and approved. */
-async function approvedMember(phone: string): Promise<{ token: string; memberId: number }> {
-  const terms = new FormData();
-  terms.append('program_name', 'Базова');
-  terms.append('month_price', '300');
-  terms.append('is_active', 'true');
-  terms.append('new_program_file', file(pdf(), 'terms.pdf', 'application/pdf'));
-  const program = await admin('PUT', '/program', terms);
-  assert.equal(program.status, 200, JSON.stringify(program.body));
-  const token = await signUp(phone);
-  const form = profileForm(program.body.data.id, {
-    inn: file(pdf(), 'inn.pdf', 'application/pdf'),
-    id_1: file(jpeg(), 'front.jpg', 'image/jpeg'),
-    id_2: file(png(), 'back.png', 'image/png'),
-  });
-  const sent = await whenMemberReady(() => mobile('POST', '/user/profile/create', form, token));
-  assert.equal(sent.status, 200, JSON.stringify(sent.body));
-  const memberId = (await mobile('GET', '/user/session', undefined, token)).body.member_id;
-  const certificate: string = (await admin('GET', '/member/generate_certificate')).body.data;
-  const approved = await admin('PUT', '/member', { id: memberId, certificate, is_submited: true });
-  assert.equal(approved.status, 200, JSON.stringify(approved.body));
-  return { token, memberId };
-}
+const { mobile, admin, approvedMember } = membersOf(kasa);
 
 /** A pharmacy receipt as a member photographs it: drawn by the browser, as a PNG. */
 async function receiptPhoto(page: Page): Promise<Buffer> {
@@ -162,9 +133,9 @@ test('answering a request, granting it and paying it out in two parts until noth
   await page.getByRole('cell', { name: 'Часткове відшкодування' }).waitFor();
   await page.getByRole('cell', { name: 'Відшкодування', exact: true }).waitFor();
   await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: `${DOCS}requests-card.png` });
+  await screenshot(page, 'requests-card');
   await page.getByRole('heading', { name: 'Листування' }).evaluate((heading) => heading.scrollIntoView());
-  await page.screenshot({ path: `${DOCS}requests-conversation.png` });
+  await screenshot(page, 'requests-conversation');
 
   // The member reads the answer (not the note), the diagnosis and the amount.
   const seen = await mobile('GET', `/user/request/${requestId}`, undefined, token);
@@ -202,7 +173,7 @@ test('answering a request, granting it and paying it out in two parts until noth
   const row = page.getByRole('row').filter({ hasText: 'Ліки після операції' });
   await row.filter({ hasText: 'Чекає відповіді фонду' }).filter({ hasText: '1 500,50 ₴' }).waitFor();
   assert.equal(await page.getByRole('row').count(), 4, 'a header and the member’s three requests');
-  await page.screenshot({ path: `${DOCS}requests-list.png` });
+  await screenshot(page, 'requests-list');
   assert.equal(
     (await mobile('GET', `/user/request/${requestId}`, undefined, token)).body.status,
     'awaiting_agent',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { changeFirstPassword, consoleUnderTest, signIn } from './support/console-under-test.ts';
+import { changeFirstPassword, consoleUnderTest, screenshot, signIn } from './support/console-under-test.ts';
 
 /**
  * An administrator makes a colleague's account in the console and hands over the one-time
@@ -37,13 +37,11 @@ test('an administrator makes, resets, blocks and deletes a staff account; a staf
   await form.getByRole('button', { name: 'Зберегти' }).click();
   const oneTime = (await admin.getByTestId('one-time-password').textContent())?.trim() ?? '';
   assert.ok(oneTime.length >= 8, 'the one-time password is shown');
-  await admin.screenshot({
-    path: new URL('../../../../docs/console/staff-one-time-password.png', import.meta.url).pathname,
-  });
+  await screenshot(admin, 'staff-one-time-password');
   await admin.getByRole('button', { name: 'Я передав пароль' }).click();
   await admin.getByRole('cell', { name: 'Ольга Бондар' }).waitFor();
   await admin.getByText('тимчасовий пароль').first().waitFor();
-  await admin.screenshot({ path: new URL('../../../../docs/console/staff.png', import.meta.url).pathname });
+  await screenshot(admin, 'staff');
 
   // The colleague, in a browser of their own.
   const clerk = await kasa.openConsole('/');

@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, Code, Drawer, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Badge, Code, Drawer, Group, Skeleton, Stack, Table } from '@mantine/core';
+import { LoadFailure } from '../../components/load-failure.tsx';
 import { formatDateTime } from '../../format/format.ts';
 import { messages } from '../../i18n/messages.ts';
 import { useCheckedEvent } from './audit-queries.ts';
@@ -20,16 +21,7 @@ export function AuditEventDrawer({ sequence, onClose }: { sequence: number | nul
       closeButtonProps={{ 'aria-label': messages.common.close }}
     >
       {event.isPending && sequence !== null && <Skeleton h={240} />}
-      {event.isError && (
-        <Alert color="red" title={messages.common.failedToLoad} role="alert">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{event.error.message}</Text>
-            <Button size="xs" variant="light" onClick={() => event.refetch()}>
-              {messages.common.retry}
-            </Button>
-          </Stack>
-        </Alert>
-      )}
+      {event.isError && <LoadFailure error={event.error} onRetry={() => void event.refetch()} />}
       {data && (
         <Stack>
           <Group gap="xs">

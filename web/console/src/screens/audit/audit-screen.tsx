@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Code,
@@ -16,6 +15,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
+import { LoadFailure } from '../../components/load-failure.tsx';
 import { messages } from '../../i18n/messages.ts';
 import { auditRoute } from './audit.routes.tsx';
 import { AuditChainCheck } from './audit-chain-check.tsx';
@@ -30,6 +30,7 @@ import {
 } from './audit-filter.ts';
 import { AuditFilters } from './audit-filters.tsx';
 import { useAuditPage } from './audit-queries.ts';
+import { AuditWholeChainCheck } from './audit-whole-chain-check.tsx';
 
 const text = messages.audit;
 
@@ -71,17 +72,11 @@ export function AuditScreen() {
           {text.subtitle}
         </Text>
       </div>
+      <Paper withBorder p="md">
+        <AuditWholeChainCheck />
+      </Paper>
       <AuditFilters draft={draft} onChange={setDraft} onReset={() => setDraft({})} />
-      {page.isError && (
-        <Alert color="red" title={messages.common.failedToLoad} role="alert">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{page.error.message}</Text>
-            <Button size="xs" variant="light" onClick={() => page.refetch()}>
-              {messages.common.retry}
-            </Button>
-          </Stack>
-        </Alert>
-      )}
+      {page.isError && <LoadFailure error={page.error} onRetry={() => void page.refetch()} />}
       {page.isPending && <Skeleton h={360} />}
       {page.data && (
         <Paper withBorder p="md">

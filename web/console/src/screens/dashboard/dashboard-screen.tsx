@@ -1,6 +1,7 @@
-import { Alert, Anchor, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
+import { LoadFailure } from '../../components/load-failure.tsx';
 import { formatDateTime, formatMoney } from '../../format/format.ts';
 import { messages } from '../../i18n/messages.ts';
 import { useSession } from '../../session/use-session.ts';
@@ -58,14 +59,7 @@ export function DashboardScreen() {
     return (
       <Stack>
         <Title order={2}>{text.title}</Title>
-        <Alert color="red" title={messages.common.failedToLoad}>
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{dashboard.error.message}</Text>
-            <Button size="xs" variant="light" onClick={() => dashboard.refetch()}>
-              {messages.common.retry}
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadFailure error={dashboard.error} onRetry={() => void dashboard.refetch()} />
       </Stack>
     );
   const { members, contributions, requests, deliveries, as_of: asOf } = dashboard.data;

@@ -1,6 +1,7 @@
-import { Alert, Anchor, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { type JSX, type ReactNode, useState } from 'react';
+import { LoadFailure } from '../../components/load-failure.tsx';
 import { messages } from '../../i18n/messages.ts';
 import { MemberApproveModal } from './member-approve-modal.tsx';
 import { MemberBadges } from './member-badges.tsx';
@@ -31,14 +32,7 @@ export function MemberCardScreen(): JSX.Element {
         ← {text.backToList}
       </Anchor>
       {card.error ? (
-        <Alert color="red" role="alert" title={messages.common.failedToLoad}>
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{card.error.message}</Text>
-            <Button size="xs" variant="light" color="red" onClick={() => void card.refetch()}>
-              {messages.common.retry}
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadFailure error={card.error} onRetry={() => void card.refetch()} />
       ) : !card.data ? (
         <Stack>
           <Skeleton height={40} width="40%" />

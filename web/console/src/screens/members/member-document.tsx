@@ -1,5 +1,6 @@
-import { Alert, Anchor, Button, Card, Group, Image, Skeleton, Stack, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Anchor, Card, Group, Image, Skeleton, Stack, Text } from '@mantine/core';
+import { LoadFailure } from '../../components/load-failure.tsx';
+import { useObjectUrl } from '../../files/use-object-url.ts';
 import { formatDay } from '../../format/format.ts';
 import { messages } from '../../i18n/messages.ts';
 import { useMemberFile } from './members-queries.ts';
@@ -11,21 +12,6 @@ const FRAME_HEIGHT = 300;
 /** Types a browser shows inline; anything else (HEIC photos) is offered for download. */
 const shownAsImage = (type: string) => /^image\/(jpeg|png|gif|webp)$/.test(type);
 const shownAsPdf = (type: string) => type === 'application/pdf';
-
-/** A URL for the blob while the component shows it, revoked when it is gone. */
-function useObjectUrl(blob: Blob | undefined): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!blob) return;
-    const made = URL.createObjectURL(blob);
-    setUrl(made);
-    return () => {
-      URL.revokeObjectURL(made);
-      setUrl(null);
-    };
-  }, [blob]);
-  return url;
-}
 
 export interface DocumentProps {
   memberId: number;
@@ -55,14 +41,7 @@ export function MemberDocument({ memberId, filename, title, updatedAt }: Documen
       </Card.Section>
       <Stack mt="sm" gap="xs">
         {file.error ? (
-          <Alert color="red" role="alert">
-            <Stack gap="xs" align="flex-start">
-              <Text size="sm">{file.error.message}</Text>
-              <Button size="xs" variant="light" color="red" onClick={() => void file.refetch()}>
-                {messages.common.retry}
-              </Button>
-            </Stack>
-          </Alert>
+          <LoadFailure error={file.error} onRetry={() => void file.refetch()} title={null} />
         ) : !url ? (
           <Skeleton height={FRAME_HEIGHT} />
         ) : shownAsImage(type) ? (

@@ -1,7 +1,5 @@
 import {
-  Alert,
   Anchor,
-  Button,
   Checkbox,
   Group,
   Pagination,
@@ -16,6 +14,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { type JSX, useEffect, useRef, useState } from 'react';
+import { LoadFailure } from '../../components/load-failure.tsx';
 import { formatDay } from '../../format/format.ts';
 import { messages } from '../../i18n/messages.ts';
 import { MemberBadges } from './member-badges.tsx';
@@ -106,14 +105,7 @@ export function MembersScreen(): JSX.Element {
         </Stack>
       </Paper>
       {list.error ? (
-        <Alert color="red" role="alert" title={messages.common.failedToLoad}>
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{list.error.message}</Text>
-            <Button size="xs" variant="light" color="red" onClick={() => void list.refetch()}>
-              {messages.common.retry}
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadFailure error={list.error} onRetry={() => void list.refetch()} />
       ) : !list.data ? (
         <Stack gap="xs">
           {[0, 1, 2, 3, 4].map((row) => (

@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Anchor,
   Button,
   Group,
@@ -17,6 +16,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useCallback, useState } from 'react';
+import { LoadFailure } from '../../components/load-failure.tsx';
 import { formatDay, formatMoney, kyivToday } from '../../format/format.ts';
 import { messages } from '../../i18n/messages.ts';
 import { useSession } from '../../session/use-session.ts';
@@ -99,14 +99,7 @@ export function PaymentsScreen() {
       <PaymentFilterBar filters={filters} onChange={change} />
 
       {register.isError ? (
-        <Alert color="red" role="alert" title={messages.common.failedToLoad}>
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{register.error.message}</Text>
-            <Button size="xs" variant="light" color="red" onClick={() => void register.refetch()}>
-              {messages.common.retry}
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadFailure error={register.error} onRetry={() => void register.refetch()} />
       ) : register.isPending ? (
         <Stack gap="xs" aria-label={messages.common.loading}>
           {Array.from({ length: 6 }, (_, index) => (

@@ -1,24 +1,10 @@
-import { Alert, Anchor, Button, Modal, Skeleton, Stack, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Anchor, Modal, Skeleton, Stack } from '@mantine/core';
+import { LoadFailure } from '../../components/load-failure.tsx';
+import { useObjectUrl } from '../../files/use-object-url.ts';
 import { messages } from '../../i18n/messages.ts';
 import { useProgramTerms } from './programs-queries.ts';
 
 const text = messages.programs.viewer;
-
-/** A URL for the blob while the component shows it, revoked when it is gone. */
-function useObjectUrl(blob: Blob | undefined): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!blob) return;
-    const made = URL.createObjectURL(blob);
-    setUrl(made);
-    return () => {
-      URL.revokeObjectURL(made);
-      setUrl(null);
-    };
-  }, [blob]);
-  return url;
-}
 
 /** A program's terms, fetched with the session's token and shown in the page. */
 export function ProgramTermsModal({
@@ -35,14 +21,7 @@ export function ProgramTermsModal({
   return (
     <Modal opened onClose={onClose} title={text.title(name)} size="xl">
       {terms.error ? (
-        <Alert color="red" role="alert" title={text.failed}>
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{terms.error.message}</Text>
-            <Button size="xs" variant="light" color="red" onClick={() => void terms.refetch()}>
-              {messages.common.retry}
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadFailure error={terms.error} onRetry={() => void terms.refetch()} title={text.failed} />
       ) : !url ? (
         <Skeleton height={560} />
       ) : (

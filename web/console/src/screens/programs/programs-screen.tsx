@@ -1,5 +1,6 @@
-import { Alert, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { LoadFailure } from '../../components/load-failure.tsx';
 import { formatDay, formatMoney } from '../../format/format.ts';
 import { messages } from '../../i18n/messages.ts';
 import { useSession } from '../../session/use-session.ts';
@@ -38,14 +39,7 @@ export function ProgramsScreen() {
       </Group>
 
       {programs.isError ? (
-        <Alert color="red" role="alert" title={messages.common.failedToLoad}>
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{programs.error.message}</Text>
-            <Button size="xs" variant="light" color="red" onClick={() => void programs.refetch()}>
-              {messages.common.retry}
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadFailure error={programs.error} onRetry={() => void programs.refetch()} />
       ) : programs.isPending ? (
         <Stack gap="xs" aria-label={messages.common.loading}>
           {Array.from({ length: 4 }, (_, index) => (

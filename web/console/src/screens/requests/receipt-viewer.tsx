@@ -1,5 +1,6 @@
-import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { LoadFailure } from '../../components/load-failure.tsx';
+import { useObjectUrl } from '../../files/use-object-url.ts';
 import { messages } from '../../i18n/messages.ts';
 import { receiptKind } from './requests-logic.ts';
 import { useRequestFile } from './requests-queries.ts';
@@ -17,25 +18,10 @@ export function ReceiptViewer({
   title: string;
 }) {
   const file = useRequestFile(requestId, filename);
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!file.data) return;
-    const created = URL.createObjectURL(file.data);
-    setUrl(created);
-    return () => URL.revokeObjectURL(created);
-  }, [file.data]);
+  const url = useObjectUrl(file.data);
 
   if (file.isError)
-    return (
-      <Alert color="red" role="alert">
-        <Stack gap="xs" align="flex-start">
-          <Text size="sm">{file.error.message}</Text>
-          <Button size="xs" variant="light" onClick={() => void file.refetch()}>
-            {messages.common.retry}
-          </Button>
-        </Stack>
-      </Alert>
-    );
+    return <LoadFailure error={file.error} onRetry={() => void file.refetch()} title={null} />;
   if (!file.data || !url)
     return (
       <Center h={240}>

@@ -1,6 +1,7 @@
-import { Alert, Anchor, Button, Grid, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Grid, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link, useParams } from '@tanstack/react-router';
+import { LoadFailure } from '../../components/load-failure.tsx';
 import { formatDay } from '../../format/format.ts';
 import { messages } from '../../i18n/messages.ts';
 import { RequestAssessment } from './request-assessment.tsx';
@@ -30,14 +31,7 @@ export function RequestCardScreen() {
     return (
       <Stack>
         {back}
-        <Alert color="red" role="alert" title={messages.common.failedToLoad}>
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{card.error.message}</Text>
-            <Button size="xs" variant="light" onClick={() => void card.refetch()}>
-              {messages.common.retry}
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadFailure error={card.error} onRetry={() => void card.refetch()} />
       </Stack>
     );
   if (!card.data)

@@ -1,8 +1,6 @@
 import {
-  Alert,
   Anchor,
   Badge,
-  Button,
   Checkbox,
   Group,
   Pagination,
@@ -20,6 +18,7 @@ import { DateInput, DatesProvider } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useNavigate, useRouter, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
+import { LoadFailure } from '../../components/load-failure.tsx';
 import { dayOfTyped, formatDay, formatMoney } from '../../format/format.ts';
 import { messages } from '../../i18n/messages.ts';
 import { isRequestStatus, memberName, OPEN_STATUSES, PAGE_SIZE, REQUEST_STATUSES } from './requests-logic.ts';
@@ -111,14 +110,7 @@ export function RequestsScreen() {
         </Paper>
 
         {list.isError ? (
-          <Alert color="red" role="alert" title={messages.common.failedToLoad}>
-            <Stack gap="xs" align="flex-start">
-              <Text size="sm">{list.error.message}</Text>
-              <Button size="xs" variant="light" onClick={() => void list.refetch()}>
-                {messages.common.retry}
-              </Button>
-            </Stack>
-          </Alert>
+          <LoadFailure error={list.error} onRetry={() => void list.refetch()} />
         ) : list.isPending ? (
           <Stack gap="xs">
             {Array.from({ length: 6 }, (_, index) => (

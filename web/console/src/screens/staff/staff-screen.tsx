@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Menu, Modal, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { LoadFailure } from '../../components/load-failure.tsx';
 import { formatDay } from '../../format/format.ts';
 import { messages } from '../../i18n/messages.ts';
 import { useSession } from '../../session/use-session.ts';
@@ -86,16 +87,7 @@ export function StaffScreen() {
         <Button onClick={() => setDialog({ kind: 'create' })}>{text.create}</Button>
       </Group>
       {users.isPending && <Skeleton h={200} />}
-      {users.isError && (
-        <Alert color="red" title={messages.common.failedToLoad}>
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{users.error.message}</Text>
-            <Button size="xs" variant="light" onClick={() => users.refetch()}>
-              {messages.common.retry}
-            </Button>
-          </Stack>
-        </Alert>
-      )}
+      {users.isError && <LoadFailure error={users.error} onRetry={() => void users.refetch()} />}
       {users.data && users.data.length === 0 && <Text c="dimmed">{messages.common.nothingFound}</Text>}
       {users.data && users.data.length > 0 && (
         <Table striped highlightOnHover verticalSpacing="xs">

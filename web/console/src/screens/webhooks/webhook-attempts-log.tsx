@@ -1,7 +1,7 @@
 import { Paper, ScrollArea, Skeleton, Table, Text } from '@mantine/core';
+import { LoadFailure } from '../../components/load-failure.tsx';
 import { formatDateTime } from '../../format/format.ts';
 import { messages } from '../../i18n/messages.ts';
-import { LoadFailure } from './load-failure.tsx';
 import { Pager } from './pager.tsx';
 import { useCursor } from './use-cursor.ts';
 import { useAttempts } from './webhooks-queries.ts';

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { LoadFailure } from '../../components/load-failure.tsx';
 import { messages } from '../../i18n/messages.ts';
-import { LoadFailure } from './load-failure.tsx';
 import { Pager } from './pager.tsx';
 import { useCursor } from './use-cursor.ts';
 import { WebhookDeliveriesTable } from './webhook-deliveries-table.tsx';

@@ -1,8 +1,9 @@
-import { Alert, Button, Code, Drawer, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Button, Code, Drawer, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { LoadFailure } from '../../components/load-failure.tsx';
 import { formatDateTime } from '../../format/format.ts';
 import { messages } from '../../i18n/messages.ts';
 import { DeliveryStatusBadge } from './delivery-status-badge.tsx';
+import { report } from './report.ts';
 import { useDelivery, useReplayDelivery } from './webhooks-queries.ts';
 
 const text = messages.webhooks.deliveries;
@@ -14,12 +15,7 @@ export function WebhookDeliveryDrawer({ id, onClose }: { id: number | null; onCl
   const data = delivery.data;
 
   async function sendAgain(deliveryId: number) {
-    try {
-      await replay.mutateAsync(deliveryId);
-      notifications.show({ color: 'green', message: text.replayedOne });
-    } catch (error) {
-      notifications.show({ color: 'red', message: error instanceof Error ? error.message : String(error) });
-    }
+    await report(() => replay.mutateAsync(deliveryId), text.replayedOne);
   }
 
   return (
@@ -32,16 +28,7 @@ export function WebhookDeliveryDrawer({ id, onClose }: { id: number | null; onCl
       closeButtonProps={{ 'aria-label': messages.common.close }}
     >
       {delivery.isPending && id !== null && <Skeleton h={300} />}
-      {delivery.isError && (
-        <Alert color="red" title={messages.common.failedToLoad} role="alert">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{delivery.error.message}</Text>
-            <Button size="xs" variant="light" onClick={() => delivery.refetch()}>
-              {messages.common.retry}
-            </Button>
-          </Stack>
-        </Alert>
-      )}
+      {delivery.isError && <LoadFailure error={delivery.error} onRetry={() => void delivery.refetch()} />}
       {data && (
         <Stack>
           <Table variant="vertical" withTableBorder layout="fixed">

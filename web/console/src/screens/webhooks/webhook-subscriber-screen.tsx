@@ -1,12 +1,12 @@
 import { Anchor, Button, Group, Paper, Skeleton, Stack, Table, Tabs, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
+import { LoadFailure } from '../../components/load-failure.tsx';
 import { formatDateTime } from '../../format/format.ts';
 import { messages } from '../../i18n/messages.ts';
 import { ConfirmAction } from './confirm-action.tsx';
 import { EventTypes } from './event-types.tsx';
-import { LoadFailure } from './load-failure.tsx';
+import { report } from './report.ts';
 import { SubscriberStateBadge } from './subscriber-state-badge.tsx';
 import { WebhookAttemptsLog } from './webhook-attempts-log.tsx';
 import { WebhookDeliveriesLog } from './webhook-deliveries-log.tsx';
@@ -22,18 +22,6 @@ import {
 } from './webhooks-queries.ts';
 
 const text = messages.webhooks;
-
-/** Tells how a change went: a notification of success, or the API's words. */
-async function report(action: () => Promise<unknown>, success: string): Promise<boolean> {
-  try {
-    await action();
-    notifications.show({ color: 'green', message: success });
-    return true;
-  } catch (error) {
-    notifications.show({ color: 'red', message: error instanceof Error ? error.message : String(error) });
-    return false;
-  }
-}
 
 /** One subscriber: what it receives, its deliveries and attempts, and what an administrator can do with it. */
 export function WebhookSubscriberScreen() {
@@ -107,17 +95,12 @@ export function WebhookSubscriberScreen() {
                   label={text.detail.replayAll}
                   question={text.detail.replayAllConfirm}
                   loading={replayAll.isPending}
-                  onConfirm={async () => {
-                    try {
-                      const { replayed } = await replayAll.mutateAsync();
-                      notifications.show({ color: 'green', message: text.detail.replayed(replayed) });
-                    } catch (error) {
-                      notifications.show({
-                        color: 'red',
-                        message: error instanceof Error ? error.message : String(error),
-                      });
-                    }
-                  }}
+                  onConfirm={() =>
+                    report(
+                      () => replayAll.mutateAsync(),
+                      ({ replayed }) => text.detail.replayed(replayed),
+                    )
+                  }
                 />
               )}
               <ConfirmAction

@@ -1,10 +1,10 @@
 import { Button, Group, Paper, ScrollArea, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
+import { LoadFailure } from '../../components/load-failure.tsx';
 import { formatDay } from '../../format/format.ts';
 import { messages } from '../../i18n/messages.ts';
 import { EventTypes } from './event-types.tsx';
-import { LoadFailure } from './load-failure.tsx';
 import { SubscriberStateBadge } from './subscriber-state-badge.tsx';
 import { WebhookFormModal } from './webhook-form-modal.tsx';
 import { WebhookSecretModal } from './webhook-secret-modal.tsx';

@@ -122,3 +122,19 @@ export async function changeFirstPassword(page: Page, oneTimePassword: string): 
   await page.getByRole('button', { name: 'Змінити пароль' }).click();
   return chosen;
 }
+
+/** Where the README's screenshots of the console live. */
+const SCREENSHOTS = new URL('../../../../../docs/console/', import.meta.url).pathname;
+
+/**
+ * A screenshot of a screen for the README (`docs/console/<name>.png`), taken only when
+ * `KASA_SCREENSHOTS=1`, so that a test run leaves the working tree as it was.
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<void> {
+  if (process.env.KASA_SCREENSHOTS !== '1') return;
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, ...options });
+}
