@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
@@ -46,10 +46,13 @@ export async function consoleRoutes(
 ): Promise<void> {
   const root = settings.CONSOLE_DIR || BUILT_CONSOLE;
   const page = join(root, 'index.html');
-  let template: string | null = null;
-  const pageText = () => {
-    template ??= existsSync(page) ? readFileSync(page, 'utf8') : null;
-    return template;
+  // Read again when a new build replaces it (its scripts have new names), else kept.
+  let template: { text: string; modified: number } | null = null;
+  const pageText = (): string | null => {
+    if (!existsSync(page)) return null;
+    const modified = statSync(page).mtimeMs;
+    if (template?.modified !== modified) template = { text: readFileSync(page, 'utf8'), modified };
+    return template.text;
   };
 
   await app.register(fastifyStatic, {

@@ -23,6 +23,8 @@ export function sessionRoutes(deps: AuthDeps) {
     app.get(
       '/sessions/revoked',
       {
+        // Every gateway asks four times a second: a line each would bury the log (as health probes would).
+        logLevel: 'warn',
         schema: {
           summary: 'Sessions revoked since `since` whose tokens have not expired (all of them without it)',
           description: 'The gateways ask every few hundred milliseconds and refuse these sessions’ tokens.',
